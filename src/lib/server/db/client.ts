@@ -1,0 +1,39 @@
+import postgres from 'postgres';
+
+/** A postgres.js connection (or transaction) whose rows come back with camelCase keys. */
+export type Sql = postgres.Sql<Record<string, never>>;
+
+/** Opens a postgres.js pool with the project's conventions (camelCase rows, quiet notices). */
+export function connect(url: string, options: { max?: number } = {}): Sql {
+	return postgres(url, {
+		transform: postgres.camel,
+		max: options.max ?? 10,
+		onnotice: () => {},
+		connection: { application_name: 'throughline' }
+	}) as unknown as Sql;
+}
+
+let current: Sql | undefined;
+
+/** Makes `sql` point at this pool (called once at start-up, after the server is known). */
+export function setSql(instance: Sql | undefined): void {
+	current = instance;
+}
+
+function instance(): Sql {
+	if (!current) throw new Error('The database is not open yet: openDatabase() runs at start-up.');
+	return current;
+}
+
+/**
+ * The one shared pool. It forwards to the instance opened at start-up, so modules can import it
+ * before the (possibly embedded) server has a port.
+ */
+export const sql: Sql = new Proxy(function () {} as unknown as Sql, {
+	apply: (_target, thisArg, args) => Reflect.apply(instance() as never, thisArg, args),
+	get: (_target, prop) => {
+		const target = instance();
+		const value: unknown = Reflect.get(target, prop);
+		return typeof value === 'function' ? value.bind(target) : value;
+	}
+});
