@@ -44,7 +44,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 	if (!url) {
 		const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : undefined;
 		if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
-			throw new Error(`EMBEDDED_PG_PORT must be a port number, not "${process.env.EMBEDDED_PG_PORT}"`);
+			throw new Error(
+				`EMBEDDED_PG_PORT must be a port number, not "${process.env.EMBEDDED_PG_PORT}"`
+			);
 		}
 		const dataDir = path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join('data', 'pg'));
 		embedded = await startEmbedded({ dataDir, port, log });

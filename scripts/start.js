@@ -1,0 +1,43 @@
+// `npm start`: serves the production build (building it first when it is missing or older than
+// the sources) on PORT (default 3000). With no DATABASE_URL the app starts its embedded
+// PostgreSQL in EMBEDDED_PG_DIR (default ./data/pg) and loads the demo story on first start.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+
+const entry = path.join(root, 'build', 'index.js');
+const inputs = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+
+/** The newest modification time under the given paths (files and folders, recursively). */
+function newest(paths) {
+	let latest = 0;
+	for (const p of paths) {
+		if (!existsSync(p)) continue;
+		const stat = statSync(p);
+		latest = Math.max(latest, stat.mtimeMs);
+		if (stat.isDirectory()) {
+			latest = Math.max(latest, newest(readdirSync(p).map((name) => path.join(p, name))));
+		}
+	}
+	return latest;
+}
+
+if (!existsSync(entry) || newest(inputs) > statSync(entry).mtimeMs) {
+	console.log(existsSync(entry) ? 'Sources changed: rebuilding…' : 'No build yet: building…');
+	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit'
+	});
+	if (result.status !== 0) {
+		console.error('The build failed; see above.');
+		process.exit(result.status ?? 1);
+	}
+}
+
+process.env.PORT ??= '3000';
+await import(pathToFileURL(entry).href);
+console.log(`Throughline is serving http://localhost:${process.env.PORT}`);

@@ -1,0 +1,43 @@
+import { openDatabase, type Database } from '../db/database';
+import { seedDemo } from '../seed/demo';
+
+/** Survives Vite's module reloads in dev, so HMR never starts a second embedded server. */
+const state = globalThis as typeof globalThis & { __throughlineDatabase?: Promise<Database> };
+
+/**
+ * Opens, migrates and (on an empty database) seeds the demo story, once per process. Set
+ * SEED_DEMO=false to start a real newsroom's database empty.
+ */
+export function startDatabase(): Promise<Database> {
+	return (state.__throughlineDatabase ??= (async () => {
+		const db = await openDatabase();
+		if (process.env.SEED_DEMO !== 'false') {
+			const result = await seedDemo(db.sql);
+			if (result.seeded) console.log('[db] loaded the demo story "Russia–Ukraine peace talks"');
+		}
+		return db;
+	})());
+}
+
+/**
+ * Shutdown in our order: the HTTP server has drained (adapter-node emits sveltekit:shutdown
+ * after closing), then the pool ends, then the embedded server stops. In `vite dev` there is no
+ * such event, so Ctrl-C and SIGTERM close the database before the process exits.
+ */
+export function closeDatabaseOnShutdown(dev: boolean): void {
+	const close = async (exitCode?: number) => {
+		try {
+			await (await state.__throughlineDatabase)?.close();
+		} catch (error) {
+			console.error('[db] error while shutting down:', error);
+			process.exitCode = 1;
+		}
+		if (exitCode !== undefined) process.exit(exitCode);
+	};
+	if (dev) {
+		process.once('SIGINT', () => void close(130));
+		process.once('SIGTERM', () => void close(143));
+	} else {
+		process.once('sveltekit:shutdown', () => void close());
+	}
+}
