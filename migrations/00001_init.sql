@@ -1,6 +1,7 @@
 -- The newsroom data model: stories built from successive articles, the dated events those
 -- articles report (with who claims them and how sure we are), and the staff who curate them.
--- Ids are integers (not bigint) so they stay plain JSON numbers through postgres.js.
+-- Ids are integers (not bigint) so they stay plain JSON numbers through postgres.js; only the
+-- audit log, which may outgrow them, is bigint (it reaches JSON as a string).
 
 create extension if not exists pg_trgm;
 
@@ -15,7 +16,7 @@ create table users (
 	disabled_at timestamptz,
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
-	check (updated_at >= created_at)
+	constraint users_updated_after_created check (updated_at >= created_at)
 );
 create unique index users_email_key on users (email);
 
@@ -26,7 +27,7 @@ create table sessions (
 	created_at timestamptz not null default now(),
 	expires_at timestamptz not null,
 	absolute_expires_at timestamptz not null,
-	check (expires_at > created_at and absolute_expires_at >= expires_at)
+	constraint sessions_expiry_order check (expires_at > created_at and absolute_expires_at >= expires_at)
 );
 create index sessions_user_id_idx on sessions (user_id);
 
@@ -58,8 +59,8 @@ create table stories (
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
 	deleted_at timestamptz,
-	check (updated_at >= created_at),
-	check (publication = 'draft' or published_at is not null)
+	constraint stories_updated_after_created check (updated_at >= created_at),
+	constraint stories_published_has_date check (publication = 'draft' or published_at is not null)
 );
 create unique index stories_slug_key on stories (slug);
 
@@ -83,7 +84,7 @@ create table articles (
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
 	deleted_at timestamptz,
-	check (updated_at >= created_at),
+	constraint articles_updated_after_created check (updated_at >= created_at),
 	search tsvector generated always as (
 		setweight(to_tsvector('english', headline), 'A') ||
 		setweight(to_tsvector('english', coalesce(dek, '')), 'B') ||
@@ -109,11 +110,22 @@ create table story_articles (
 	decided_at timestamptz,
 	created_at timestamptz not null default now(),
 	primary key (story_id, article_id),
-	check ((state = 'suggested') = (decided_at is null))
+	constraint story_articles_decision_dated check ((state = 'suggested') = (decided_at is null))
 );
 create index story_articles_article_idx on story_articles (article_id);
 
 -- Events ------------------------------------------------------------------------------------
+
+-- An IANA zone name PostgreSQL knows ('Europe/Kyiv', 'UTC'). Declared immutable for use in a
+-- CHECK: the zone database only grows between server upgrades.
+create function is_time_zone(name text) returns boolean
+language plpgsql immutable as $$
+begin
+	perform now() at time zone name;
+	return name !~ '^[+-]?[0-9]' and name !~* '^(utc|gmt)[+-]';
+exception when invalid_parameter_value then
+	return false;
+end $$;
 
 create table events (
 	id integer generated always as identity primary key,
@@ -126,7 +138,7 @@ create table events (
 	occurred_start timestamptz not null check (occurred_start > '0001-01-01'),
 	occurred_end timestamptz,
 	precision text not null check (precision in ('minute', 'hour', 'day', 'month', 'approximate')),
-	time_zone text not null default 'UTC' check (time_zone ~ '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$'),
+	time_zone text not null default 'UTC' constraint events_time_zone_known check (is_time_zone(time_zone)),
 	place_name text,
 	latitude double precision check (latitude between -90 and 90),
 	longitude double precision check (longitude between -180 and 180),
@@ -140,10 +152,10 @@ create table events (
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
 	deleted_at timestamptz,
-	check (occurred_end is null or occurred_end >= occurred_start),
-	check (precision <> 'approximate' or occurred_end is not null),
-	check ((latitude is null) = (longitude is null)),
-	check (updated_at >= created_at)
+	constraint events_end_after_start check (occurred_end is null or occurred_end >= occurred_start),
+	constraint events_approximate_has_end check (precision <> 'approximate' or occurred_end is not null),
+	constraint events_coordinates_paired check ((latitude is null) = (longitude is null)),
+	constraint events_updated_after_created check (updated_at >= created_at)
 );
 create index events_story_idx on events (story_id, occurred_start);
 
@@ -197,7 +209,7 @@ create table event_relations (
 	created_by integer references users (id) on delete set null,
 	created_at timestamptz not null default now(),
 	primary key (from_event_id, to_event_id, relation),
-	check (from_event_id <> to_event_id)
+	constraint event_relations_not_self check (from_event_id <> to_event_id)
 );
 create index event_relations_to_idx on event_relations (to_event_id);
 

@@ -70,9 +70,9 @@ describe('migrations', () => {
 			const results = await Promise.all([migrate(first, dir), migrate(second, dir)]);
 
 			expect(results.map((r) => r.length).sort()).toEqual([0, readMigrations(dir).length]);
-			const [{ count }] = await db.sql<{ count: number }[]>`
+			const [row] = await db.sql<{ count: number }[]>`
 				select count(*)::int as count from migrations`;
-			expect(count).toBe(readMigrations(dir).length);
+			expect(row?.count).toBe(readMigrations(dir).length);
 		} finally {
 			await first.end();
 			await second.end();

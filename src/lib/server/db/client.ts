@@ -3,6 +3,9 @@ import postgres from 'postgres';
 /** A postgres.js connection (or transaction) whose rows come back with camelCase keys. */
 export type Sql = postgres.Sql<Record<string, never>>;
 
+/** What db functions accept as their last argument: the pool, or a transaction within it. */
+export type Db = Sql | postgres.TransactionSql<Record<string, never>>;
+
 /** Opens a postgres.js pool with the project's conventions (camelCase rows, quiet notices). */
 export function connect(url: string, options: { max?: number } = {}): Sql {
 	return postgres(url, {

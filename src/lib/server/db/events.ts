@@ -1,0 +1,182 @@
+import { sql, type Db } from './client';
+import type { EventKind, EventSource, Precision, TimelineEvent, Verification } from '../../types';
+
+/** An event as an editor records it. Times are instants; see `precision` for how exact. */
+export interface NewEvent {
+	storyId: number;
+	kind: EventKind;
+	title: string;
+	description?: string;
+	/** For day/month precision: that day's/month's midnight in `timeZone`. */
+	occurredStart: Date;
+	/** Required for 'approximate' (the end of the window we believe it falls in). */
+	occurredEnd?: Date | null;
+	precision: Precision;
+	/** IANA zone of the place, used to show the date as it was there. */
+	timeZone?: string;
+	placeName?: string | null;
+	latitude?: number | null;
+	longitude?: number | null;
+	firstReportedAt?: Date | null;
+	/** Who asserts it ("Russia's defence ministry"); null when the newsroom reports it itself. */
+	attribution?: string | null;
+	verification?: Verification;
+	status?: 'draft' | 'published';
+}
+
+export interface NewEventSource {
+	eventId: number;
+	articleId: number;
+	/** The article's words that report the event, quoted exactly. */
+	evidence: string;
+	addedBy?: number | null;
+}
+
+export type EventRelationKind = 'follows' | 'part_of' | 'responds_to' | 'contradicts' | 'same_as';
+
+/** Read as a sentence: `from` follows / is part of / responds to / contradicts / is the same as `to`. */
+export interface NewEventRelation {
+	fromEventId: number;
+	toEventId: number;
+	relation: EventRelationKind;
+	createdBy?: number | null;
+}
+
+/** One entry of an event's verification history, written by the `events_verification_history` trigger. */
+export interface VerificationChange {
+	id: number;
+	eventId: number;
+	verification: Verification;
+	attribution: string | null;
+	changedBy: number | null;
+	changedAt: Date;
+	note: string | null;
+}
+
+type EventRow = Omit<TimelineEvent, 'sources'>;
+type SourceRow = EventSource & { eventId: number };
+
+/**
+ * Records an event. Check constraints surface as database errors: end before start, an
+ * approximate time without an end, a latitude without a longitude, an unknown verification.
+ * The trigger writes the first verification-history row in the same statement.
+ */
+export async function create(input: NewEvent, db: Db = sql): Promise<TimelineEvent> {
+	const [event] = await db<EventRow[]>`
+		insert into events (
+			story_id, kind, title, description, occurred_start, occurred_end, precision, time_zone,
+			place_name, latitude, longitude, first_reported_at, attribution, verification, status
+		)
+		values (
+			${input.storyId}, ${input.kind}, ${input.title}, ${input.description ?? ''},
+			${input.occurredStart}, ${input.occurredEnd ?? null}, ${input.precision},
+			${input.timeZone ?? 'UTC'}, ${input.placeName ?? null}, ${input.latitude ?? null},
+			${input.longitude ?? null}, ${input.firstReportedAt ?? null}, ${input.attribution ?? null},
+			${input.verification ?? 'reported'}, ${input.status ?? 'draft'}
+		)
+		returning id, story_id, kind, title, description, occurred_start, occurred_end, precision,
+			time_zone, place_name, latitude, longitude, first_reported_at, attribution, verification,
+			status, version
+	`;
+	if (!event) throw new Error('insert into events returned no row');
+	return { ...event, sources: [] };
+}
+
+/**
+ * A story's events in time order, each with its sources (ordered by the article's publication).
+ * Two queries in all, however many events. Deleted events and deleted articles never appear;
+ * `publishedOnly` is what readers see, the desk passes false to see drafts too.
+ */
+export async function listForStory(
+	storyId: number,
+	{ publishedOnly }: { publishedOnly: boolean },
+	db: Db = sql
+): Promise<TimelineEvent[]> {
+	const events = await db<EventRow[]>`
+		select id, story_id, kind, title, description, occurred_start, occurred_end, precision,
+			time_zone, place_name, latitude, longitude, first_reported_at, attribution, verification,
+			status, version
+		from events
+		where story_id = ${storyId} and deleted_at is null
+			${publishedOnly ? db`and status = 'published'` : db``}
+		order by occurred_start, id
+	`;
+	if (events.length === 0) return [];
+
+	const sources = await db<SourceRow[]>`
+		select es.event_id, a.id as article_id, a.headline, a.source, a.url, a.published_at,
+			es.evidence
+		from event_sources es
+		join articles a on a.id = es.article_id
+		where es.event_id in ${db(events.map((event) => event.id))} and a.deleted_at is null
+		order by a.published_at, a.id
+	`;
+	const byEvent = new Map<number, EventSource[]>();
+	for (const { eventId, ...source } of sources) {
+		const list = byEvent.get(eventId);
+		if (list) list.push(source);
+		else byEvent.set(eventId, [source]);
+	}
+	return events.map((event) => ({ ...event, sources: byEvent.get(event.id) ?? [] }));
+}
+
+/**
+ * Cites an article as a source of an event, and moves the event's `first_reported_at` back to
+ * the article's publication if it is earlier, so "first reported" always matches the sources.
+ */
+export async function addSource(input: NewEventSource, db: Db = sql): Promise<void> {
+	await db`
+		with added as (
+			insert into event_sources (event_id, article_id, evidence, added_by)
+			values (${input.eventId}, ${input.articleId}, ${input.evidence}, ${input.addedBy ?? null})
+			returning event_id, article_id
+		)
+		update events e
+		set first_reported_at = least(e.first_reported_at, a.published_at)
+		from added
+		join articles a on a.id = added.article_id
+		where e.id = added.event_id
+	`;
+}
+
+/** Relates two events (`from` <relation> `to`); relating the same pair the same way twice is a no-op. */
+export async function relate(input: NewEventRelation, db: Db = sql): Promise<void> {
+	await db`
+		insert into event_relations (from_event_id, to_event_id, relation, created_by)
+		values (${input.fromEventId}, ${input.toEventId}, ${input.relation}, ${input.createdBy ?? null})
+		on conflict do nothing
+	`;
+}
+
+/**
+ * Changes who asserts an event and how far it is verified; the trigger records the change.
+ * To record the acting editor, call inside a transaction after
+ * `select set_config('throughline.actor_id', <user id>, true)`.
+ */
+export async function setVerification(
+	eventId: number,
+	change: { verification: Verification; attribution: string | null },
+	db: Db = sql
+): Promise<boolean> {
+	const rows = await db`
+		update events
+		set verification = ${change.verification}, attribution = ${change.attribution},
+			version = version + 1, updated_at = now()
+		where id = ${eventId} and deleted_at is null
+		returning id
+	`;
+	return rows.length > 0;
+}
+
+/** An event's verification and attribution over time, oldest first. */
+export async function verificationHistory(
+	eventId: number,
+	db: Db = sql
+): Promise<VerificationChange[]> {
+	return db<VerificationChange[]>`
+		select id, event_id, verification, attribution, changed_by, changed_at, note
+		from event_verifications
+		where event_id = ${eventId}
+		order by changed_at, id
+	`;
+}
