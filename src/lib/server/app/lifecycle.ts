@@ -2,7 +2,10 @@ import { openDatabase, type Database } from '../db/database';
 import { seedDemo } from '../seed/demo';
 
 /** Survives Vite's module reloads in dev, so HMR never starts a second embedded server. */
-const state = globalThis as typeof globalThis & { __throughlineDatabase?: Promise<Database> };
+const state = globalThis as typeof globalThis & {
+	__throughlineDatabase?: Promise<Database>;
+	__throughlineShutdownHooked?: boolean;
+};
 
 /**
  * Opens, migrates and (on an empty database) seeds the demo story, once per process. Set
@@ -25,6 +28,8 @@ export function startDatabase(): Promise<Database> {
  * such event, so Ctrl-C and SIGTERM close the database before the process exits.
  */
 export function closeDatabaseOnShutdown(dev: boolean): void {
+	if (state.__throughlineShutdownHooked) return; // hooks.server.ts re-runs on every HMR reload
+	state.__throughlineShutdownHooked = true;
 	const close = async (exitCode?: number) => {
 		try {
 			await (await state.__throughlineDatabase)?.close();

@@ -153,6 +153,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 	const EmbeddedPostgres = await importEmbeddedPostgres(runtime);
 	const port = options.port ?? (await freePort());
 	const recent: string[] = [];
+	let stopping = false; // shutdown ends connections with FATAL lines that are no news
 	const pg = new EmbeddedPostgres({
 		databaseDir: dataDir,
 		port,
@@ -168,7 +169,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 		onLog: (message: string) => {
 			recent.push(message);
 			if (recent.length > 40) recent.shift();
-			if (/\b(FATAL|PANIC)\b/.test(message)) log(message.trim());
+			if (!stopping && /\b(FATAL|PANIC)\b/.test(message)) log(message.trim());
 		},
 		onError: (error: unknown) => log(String(error))
 	});
@@ -194,10 +195,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 		port,
 		dataDir,
 		owned: true,
-		stop: () =>
-			(stopped ??= pg.stop().then(() => {
+		stop: () => {
+			stopping = true;
+			return (stopped ??= pg.stop().then(() => {
 				rmSync(ownerFile(dataDir), { force: true });
 				log('embedded PostgreSQL stopped');
-			}))
+			}));
+		}
 	};
 }
