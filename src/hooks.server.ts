@@ -1,10 +1,9 @@
-import { dev } from '$app/environment';
 import { closeDatabaseOnShutdown, startDatabase } from '$lib/server/app/lifecycle';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 
 export const init: ServerInit = async () => {
 	await startDatabase();
-	closeDatabaseOnShutdown(dev);
+	closeDatabaseOnShutdown();
 };
 
 /** Headers the CSP (svelte.config.js) does not cover. */

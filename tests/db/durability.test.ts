@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +16,7 @@ let app: AppProcess | undefined;
 
 beforeAll(() => {
 	root = mkdtempSync(path.join(tmpdir(), 'tl-durability-'));
+	chmodSync(root, 0o755); // as root the server runs as postgres, which must enter it
 	dataDir = path.join(root, 'pg');
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -26,6 +26,7 @@ export default async function setup(project: TestProject) {
 	let dataRoot: string | undefined;
 	if (!adminUrl) {
 		dataRoot = mkdtempSync(path.join(tmpdir(), 'throughline-test-'));
+		chmodSync(dataRoot, 0o755); // as root the server runs as postgres, which must enter it
 		embedded = await startEmbedded({ dataDir: path.join(dataRoot, 'pg'), log: () => {} });
 		adminUrl = embedded.url;
 	}

@@ -24,10 +24,12 @@ export function startDatabase(): Promise<Database> {
 
 /**
  * Shutdown in our order: the HTTP server has drained (adapter-node emits sveltekit:shutdown
- * after closing), then the pool ends, then the embedded server stops. In `vite dev` there is no
- * such event, so Ctrl-C and SIGTERM close the database before the process exits.
+ * after closing), then the pool ends, then the embedded server stops. Under `vite dev` (which
+ * sets NODE_ENV=development) there is no such event, so Ctrl-C and SIGTERM close the database
+ * before the process exits. Decided at run time: a build-time `dev` flag was folded wrongly by
+ * the bundler once, and this must never be the production path.
  */
-export function closeDatabaseOnShutdown(dev: boolean): void {
+export function closeDatabaseOnShutdown(): void {
 	if (state.__throughlineShutdownHooked) return; // hooks.server.ts re-runs on every HMR reload
 	state.__throughlineShutdownHooked = true;
 	const close = async (exitCode?: number) => {
@@ -39,7 +41,7 @@ export function closeDatabaseOnShutdown(dev: boolean): void {
 		}
 		if (exitCode !== undefined) process.exit(exitCode);
 	};
-	if (dev) {
+	if (process.env.NODE_ENV === 'development') {
 		process.once('SIGINT', () => void close(130));
 		process.once('SIGTERM', () => void close(143));
 	} else {

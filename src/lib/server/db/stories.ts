@@ -96,3 +96,26 @@ export async function count(db: Db = sql): Promise<number> {
 	const [row] = await db<{ count: number }[]>`select count(*)::int as count from stories`;
 	return row?.count ?? 0;
 }
+
+/**
+ * Dates a story and its events as they happened when it is loaded after the fact (the demo
+ * seed, imports): created and published with its first article, updated with its last, and each
+ * event created when it was first reported. Readers' "last updated" then means the news, not the
+ * moment of loading.
+ */
+export async function recordHistory(
+	id: number,
+	{ startedAt, lastReportedAt }: { startedAt: Date; lastReportedAt: Date },
+	db: Db = sql
+): Promise<void> {
+	await db`
+		update stories
+		set created_at = ${startedAt}, updated_at = ${lastReportedAt},
+			published_at = case when publication = 'published' then ${startedAt}::timestamptz end
+		where id = ${id}`;
+	await db`
+		update events
+		set created_at = coalesce(first_reported_at, created_at),
+			updated_at = coalesce(first_reported_at, created_at)
+		where story_id = ${id}`;
+}

@@ -168,6 +168,16 @@ export async function seedDemo(db: Sql): Promise<{ seeded: boolean; reason?: str
 			);
 		}
 
+		const published = [...demoArticles, crbcArticle].map((a) => new Date(a.publishedAt).getTime());
+		await stories.recordHistory(
+			story.id,
+			{
+				startedAt: new Date(Math.min(...published)),
+				lastReportedAt: new Date(Math.max(...published))
+			},
+			tx
+		);
+
 		return { seeded: true };
 	});
 }

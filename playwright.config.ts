@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const PORT = 3107;
+
+// A fresh embedded PostgreSQL per run: the start script migrates it and seeds the demo story.
+// Kept in the environment so worker processes, which load this file again, make no more dirs.
+const pgDir = (process.env.THROUGHLINE_E2E_PG_DIR ??= path.join(
+	mkdtempSync(path.join(tmpdir(), 'throughline-e2e-')),
+	'pg'
+));
+// As root the server runs as postgres, which must be able to enter the folder.
+chmodSync(path.dirname(pgDir), 0o755);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: !!process.env.CI,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? 'line' : 'list',
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		trace: 'retain-on-failure',
+		// Debian's Chromium: `npx playwright install` cannot download browsers here.
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	webServer: {
+		command: 'node scripts/start.js',
+		url: `http://127.0.0.1:${PORT}/stories/russia-ukraine-peace-talks`,
+		env: { PORT: String(PORT), EMBEDDED_PG_DIR: pgDir },
+		timeout: 180_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		stderr: 'pipe'
+	}
+});

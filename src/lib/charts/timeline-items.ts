@@ -1,0 +1,174 @@
+/**
+ * Shapes a story's events into plain vis-timeline groups and items. Pure and DOM-free so it is
+ * unit-tested; Timeline.svelte turns `label`/`title` into text nodes (never HTML) in the browser.
+ * Item and group fields follow https://visjs.github.io/vis-timeline/docs/timeline/#items
+ */
+import { EVENT_KINDS, type EventKind, type TimelineEvent } from '$lib/types';
+import { formatEventWhen, zonedParts } from '$lib/format/dates';
+import { describeVerification } from '$lib/format/verification';
+
+/** The event fields the timeline needs; a full TimelineEvent fits. */
+export type TimelineEventInput = Pick<
+	TimelineEvent,
+	| 'id'
+	| 'kind'
+	| 'title'
+	| 'occurredStart'
+	| 'occurredEnd'
+	| 'precision'
+	| 'timeZone'
+	| 'placeName'
+	| 'attribution'
+	| 'verification'
+>;
+
+export interface TimelineGroup {
+	id: EventKind;
+	label: string;
+	className: string;
+	order: number;
+}
+
+/** vis-timeline also has 'box' and 'background'; a story's events need only these two. */
+export type TimelineItemType = 'point' | 'range';
+
+export interface TimelineItem {
+	/** `event-{id}`, the same anchor as the event's entry in the chronology. */
+	id: string;
+	eventId: number;
+	group: EventKind;
+	type: TimelineItemType;
+	start: Date;
+	end: Date | null;
+	className: string;
+	/** The date is a window the event falls somewhere in, not its duration. */
+	approximate: boolean;
+	/** Short text shown on the item (plain text). */
+	label: string;
+	/** Tooltip text, one fact per line (plain text). */
+	title: string;
+}
+
+export interface TimelineWindow {
+	start: Date;
+	end: Date;
+}
+
+/** Singular, for an event's kind tag. */
+export const KIND_LABELS: Record<EventKind, string> = {
+	meeting: 'Meeting',
+	statement: 'Statement',
+	battlefield: 'Battlefield',
+	policy: 'Policy',
+	other: 'Other'
+};
+
+/** Plural, for timeline rows and the legend. */
+export const KIND_GROUP_LABELS: Record<EventKind, string> = {
+	meeting: 'Meetings',
+	statement: 'Statements',
+	battlefield: 'Battlefield',
+	policy: 'Policy',
+	other: 'Other'
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const MAX_LABEL = 44;
+/** Approximate windows longer than this are context, not the story's focus. */
+const LONG_WINDOW = 21 * DAY;
+
+/** Trims a label to fit on the timeline; the full title stays in the tooltip and the list. */
+export function shortLabel(title: string, max = MAX_LABEL): string {
+	const clean = title.replace(/\s+/g, ' ').trim();
+	if (clean.length <= max) return clean;
+	const cut = clean.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}
+
+/** One row per kind that has events, in the fixed newsroom order. */
+export function toTimelineGroups(events: readonly TimelineEventInput[]): TimelineGroup[] {
+	const present = new Set(events.map((e) => e.kind));
+	return EVENT_KINDS.filter((kind) => present.has(kind)).map((kind) => ({
+		id: kind,
+		label: KIND_GROUP_LABELS[kind],
+		className: `tl-group tl-group-${kind}`,
+		order: EVENT_KINDS.indexOf(kind)
+	}));
+}
+
+function monthEnd(start: Date, timeZone: string): Date {
+	const p = zonedParts(start, timeZone);
+	const days = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+	return new Date(start.getTime() + days * DAY);
+}
+
+function tooltip(event: TimelineEventInput): string {
+	return [
+		event.title,
+		formatEventWhen(event),
+		event.placeName,
+		event.verification === 'reported' && !event.attribution
+			? null
+			: describeVerification(event.verification, event.attribution)
+	]
+		.filter(Boolean)
+		.join('\n');
+}
+
+/**
+ * Items for the events: a point for an instant (a day-precise one sits at that day's midday in
+ * the place's zone), a range for a known span or a month, and for an approximate date a soft
+ * (hatched, dashed) range over the whole window it may fall in.
+ */
+export function toTimelineItems(events: readonly TimelineEventInput[]): TimelineItem[] {
+	return events.map((event) => {
+		const approximate = event.precision === 'approximate';
+		const classes = ['tl-item', `tl-kind-${event.kind}`, `tl-verification-${event.verification}`];
+		if (approximate) classes.push('tl-approximate');
+		const base = {
+			id: `event-${event.id}`,
+			eventId: event.id,
+			group: event.kind,
+			className: classes.join(' '),
+			approximate,
+			label: shortLabel(event.title),
+			title: tooltip(event)
+		};
+		const start = event.occurredStart;
+
+		let end: Date | null = event.occurredEnd;
+		if (!end && approximate) end = new Date(start.getTime() + DAY);
+		if (!end && event.precision === 'month') end = monthEnd(start, event.timeZone);
+
+		if (end && end > start) return { ...base, type: 'range', start, end };
+		const at = event.precision === 'day' ? new Date(start.getTime() + 12 * HOUR) : start;
+		return { ...base, type: 'point', start: at, end: null };
+	});
+}
+
+/**
+ * The window the timeline opens on: every dated event, with air either side and more on the
+ * right, where point labels run. A long approximate window (a context event such as "sanctions,
+ * some time in the autumn") contributes only its end, so it cannot squeeze the days the story is
+ * about into a sliver; it still shows, running off the left edge, and "Whole story" reveals it.
+ */
+export function storyWindow(items: readonly TimelineItem[]): TimelineWindow | null {
+	if (items.length === 0) return null;
+	let min = Infinity;
+	let max = -Infinity;
+	for (const item of items) {
+		const start = item.start.getTime();
+		const end = (item.end ?? item.start).getTime();
+		if (!item.approximate || end - start <= LONG_WINDOW) min = Math.min(min, start);
+		min = Math.min(min, end);
+		max = Math.max(max, end);
+	}
+	const span = Math.max(max - min, 3 * DAY);
+	const middle = (min + max) / 2;
+	return {
+		start: new Date(middle - span * 0.55),
+		end: new Date(middle + span * 0.95)
+	};
+}

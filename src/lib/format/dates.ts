@@ -1,0 +1,213 @@
+/**
+ * Date wording for events, honouring how precisely we know when something happened and the zone
+ * of the place it happened in. Pure: Intl.DateTimeFormat only, so it runs the same on the server
+ * and in the browser (the reader's own zone never leaks into the wording).
+ */
+import type { Precision } from '$lib/types';
+
+/** The fields of an event that say when it happened. */
+export interface EventTiming {
+	occurredStart: Date;
+	occurredEnd: Date | null;
+	precision: Precision;
+	timeZone: string;
+}
+
+interface ZonedParts {
+	year: number;
+	month: number; // 1–12
+	day: number;
+	hour: number;
+	minute: number;
+}
+
+const LOCALE = 'en-GB';
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December'
+];
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A zone Intl accepts; a bad zone in the data falls back to UTC rather than breaking a page. */
+export function safeTimeZone(timeZone: string): string {
+	try {
+		new Intl.DateTimeFormat(LOCALE, { timeZone });
+		return timeZone;
+	} catch {
+		return 'UTC';
+	}
+}
+
+/** The wall-clock date and time of `date` in `timeZone`. */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+	const zone = safeTimeZone(timeZone);
+	let formatter = partsFormatters.get(zone);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone: zone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric'
+		});
+		partsFormatters.set(zone, formatter);
+	}
+	const parts: Record<string, number> = {};
+	for (const part of formatter.formatToParts(date)) {
+		if (part.type !== 'literal') parts[part.type] = Number(part.value);
+	}
+	return {
+		year: parts.year ?? 0,
+		month: parts.month ?? 1,
+		day: parts.day ?? 1,
+		hour: parts.hour ?? 0,
+		minute: parts.minute ?? 0
+	};
+}
+
+/** 'Europe/Moscow' → 'Moscow time'; 'UTC' stays 'UTC'. */
+export function zoneLabel(timeZone: string): string {
+	const zone = safeTimeZone(timeZone);
+	if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
+	const city = zone.split('/').pop() ?? zone;
+	return `${city.replaceAll('_', ' ')} time`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const hhmm = (p: ZonedParts) => `${pad(p.hour)}:${pad(p.minute)}`;
+const dayMonthYear = (p: ZonedParts) => `${p.day} ${MONTHS[p.month - 1]} ${p.year}`;
+const sameDay = (a: ZonedParts, b: ZonedParts) =>
+	a.year === b.year && a.month === b.month && a.day === b.day;
+
+/** "2 December 2025" in the given zone. */
+export function formatDay(date: Date, timeZone = 'UTC'): string {
+	return dayMonthYear(zonedParts(date, timeZone));
+}
+
+/** "7 December 2025, 09:30 UTC": for newsroom timestamps such as "last updated". */
+export function formatTimestamp(date: Date, timeZone = 'UTC'): string {
+	const p = zonedParts(date, timeZone);
+	return `${dayMonthYear(p)}, ${hhmm(p)} ${zoneLabel(timeZone)}`;
+}
+
+/**
+ * The last moment an end covers. Ends stored as the next day's (or month's) midnight are
+ * exclusive, so "4 Dec 00:00 → 7 Dec 00:00" reads as 4–6 December, not 4–7.
+ */
+function inclusiveEnd(start: Date, end: Date, timeZone: string): Date {
+	const p = zonedParts(end, timeZone);
+	if (end > start && p.hour === 0 && p.minute === 0) return new Date(end.getTime() - 1);
+	return end;
+}
+
+/** "4–6 December 2025", "30 November – 2 December 2025", "30 December 2025 – 2 January 2026". */
+function dayRange(a: ZonedParts, b: ZonedParts): string {
+	if (sameDay(a, b)) return dayMonthYear(a);
+	if (a.year !== b.year) return `${dayMonthYear(a)} – ${dayMonthYear(b)}`;
+	if (a.month !== b.month)
+		return `${a.day} ${MONTHS[a.month - 1]} – ${b.day} ${MONTHS[b.month - 1]} ${b.year}`;
+	return `${a.day}–${b.day} ${MONTHS[a.month - 1]} ${a.year}`;
+}
+
+const THIRDS = ['early', 'mid', 'late'] as const;
+// Late starts on the 20th: "20–30 November" reads as late November in a newsroom.
+const third = (day: number): 0 | 1 | 2 => (day <= 10 ? 0 : day < 20 ? 1 : 2);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Late November 2025", "Mid to late November 2025", "Late November to early December 2025". */
+function approximateWindow(a: ZonedParts, b: ZonedParts): string {
+	const ta = third(a.day);
+	const tb = third(b.day);
+	const monthA = MONTHS[a.month - 1];
+	const monthB = MONTHS[b.month - 1];
+	if (a.year === b.year && a.month === b.month) {
+		if (ta === 0 && tb === 2) return `${monthA} ${a.year}`;
+		if (ta === tb) return `${capitalise(THIRDS[ta])} ${monthA} ${a.year}`;
+		return `${capitalise(THIRDS[ta])} to ${THIRDS[tb]} ${monthA} ${a.year}`;
+	}
+	const from = `${capitalise(THIRDS[ta])} ${monthA}${a.year === b.year ? '' : ` ${a.year}`}`;
+	return `${from} to ${THIRDS[tb]} ${monthB} ${b.year}`;
+}
+
+/**
+ * When an event happened, in words that claim no more precision than we have, in the zone of
+ * the place: "2 December 2025", "2 December 2025, 14:30 Moscow time", "December 2025",
+ * "Late November 2025 (approximate)".
+ */
+export function formatEventWhen(event: EventTiming): string {
+	const zone = safeTimeZone(event.timeZone);
+	const start = zonedParts(event.occurredStart, zone);
+	const endDate = event.occurredEnd
+		? inclusiveEnd(event.occurredStart, event.occurredEnd, zone)
+		: null;
+	const end = endDate ? zonedParts(endDate, zone) : start;
+
+	switch (event.precision) {
+		case 'approximate':
+			return `${approximateWindow(start, end)} (approximate)`;
+		case 'month':
+			if (start.year === end.year && start.month === end.month)
+				return `${MONTHS[start.month - 1]} ${start.year}`;
+			return start.year === end.year
+				? `${MONTHS[start.month - 1]} – ${MONTHS[end.month - 1]} ${end.year}`
+				: `${MONTHS[start.month - 1]} ${start.year} – ${MONTHS[end.month - 1]} ${end.year}`;
+		case 'day':
+			return dayRange(start, end);
+		case 'hour':
+		case 'minute': {
+			const at = (p: ZonedParts) => (event.precision === 'hour' ? `around ${hhmm(p)}` : hhmm(p));
+			const label = zoneLabel(zone);
+			if (!event.occurredEnd) return `${dayMonthYear(start)}, ${at(start)} ${label}`;
+			// A timed span keeps its exact end (no exclusive-midnight rounding).
+			const exactEnd = zonedParts(event.occurredEnd, zone);
+			if (sameDay(start, exactEnd))
+				return `${dayMonthYear(start)}, ${hhmm(start)}–${hhmm(exactEnd)} ${label}`;
+			return `${dayMonthYear(start)}, ${hhmm(start)} – ${dayMonthYear(exactEnd)}, ${hhmm(exactEnd)} ${label}`;
+		}
+	}
+}
+
+/**
+ * A machine-readable value for `<time datetime>` at the event's precision: "2025-12-02",
+ * "2025-12", or "2025-12-02T14:30+03:00" (wall-clock time with the place's offset).
+ */
+export function eventDatetimeAttr(event: EventTiming): string {
+	const zone = safeTimeZone(event.timeZone);
+	const p = zonedParts(event.occurredStart, zone);
+	const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+	switch (event.precision) {
+		case 'month':
+			return `${p.year}-${pad(p.month)}`;
+		case 'day':
+		case 'approximate':
+			return date;
+		case 'hour':
+		case 'minute': {
+			const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+			const start = Math.floor(event.occurredStart.getTime() / 60_000) * 60_000;
+			const offset = Math.round((wall - start) / 60_000);
+			const sign = offset < 0 ? '-' : '+';
+			const abs = Math.abs(offset);
+			return `${date}T${hhmm(p)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+		}
+	}
+}
+
+/** A plain ISO date ("2025-12-02") of `date` in `timeZone`, for `<time datetime>`. */
+export function isoDay(date: Date, timeZone = 'UTC'): string {
+	const p = zonedParts(date, timeZone);
+	return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}

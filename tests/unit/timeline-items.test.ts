@@ -1,0 +1,181 @@
+import { describe, it, expect } from 'vitest';
+import {
+	shortLabel,
+	storyWindow,
+	toTimelineGroups,
+	toTimelineItems,
+	type TimelineEventInput
+} from '$lib/charts/timeline-items';
+
+let nextId = 1;
+const event = (over: Partial<TimelineEventInput>): TimelineEventInput => ({
+	id: nextId++,
+	kind: 'meeting',
+	title: 'Witkoff and Kushner meet Putin in Moscow',
+	occurredStart: new Date('2025-12-01T21:00:00Z'),
+	occurredEnd: null,
+	precision: 'day',
+	timeZone: 'Europe/Moscow',
+	placeName: 'Moscow',
+	attribution: null,
+	verification: 'reported',
+	...over
+});
+
+describe('toTimelineGroups', () => {
+	it('makes one row per kind present, in the fixed kind order', () => {
+		const groups = toTimelineGroups([
+			event({ kind: 'battlefield' }),
+			event({ kind: 'meeting' }),
+			event({ kind: 'meeting' }),
+			event({ kind: 'policy' })
+		]);
+		expect(groups.map((g) => g.id)).toEqual(['meeting', 'battlefield', 'policy']);
+		expect(groups.map((g) => g.label)).toEqual(['Meetings', 'Battlefield', 'Policy']);
+		expect(groups[0]?.className).toContain('tl-group-meeting');
+	});
+
+	it('has no rows for a story without events', () => {
+		expect(toTimelineGroups([])).toEqual([]);
+	});
+});
+
+describe('toTimelineItems', () => {
+	it('draws a day-precise event as a point at midday in the place’s zone', () => {
+		const [item] = toTimelineItems([event({ id: 7 })]);
+		expect(item).toMatchObject({ id: 'event-7', eventId: 7, type: 'point', group: 'meeting' });
+		expect(item?.start.toISOString()).toBe('2025-12-02T09:00:00.000Z');
+		expect(item?.end).toBeNull();
+	});
+
+	it('draws a timed event as a point at its moment', () => {
+		const start = new Date('2025-12-02T11:30:00Z');
+		const [item] = toTimelineItems([event({ precision: 'minute', occurredStart: start })]);
+		expect(item?.type).toBe('point');
+		expect(item?.start).toEqual(start);
+	});
+
+	it('draws a known span and a month as ranges', () => {
+		const [span, month] = toTimelineItems([
+			event({
+				occurredStart: new Date('2025-12-04T05:00:00Z'),
+				occurredEnd: new Date('2025-12-07T05:00:00Z')
+			}),
+			event({
+				precision: 'month',
+				occurredStart: new Date('2025-11-01T00:00:00Z'),
+				timeZone: 'UTC'
+			})
+		]);
+		expect(span?.type).toBe('range');
+		expect(span?.end?.toISOString()).toBe('2025-12-07T05:00:00.000Z');
+		expect(month?.type).toBe('range');
+		expect(month?.end?.toISOString()).toBe('2025-12-01T00:00:00.000Z');
+	});
+
+	it('draws an approximate date as a soft range over the window it may fall in', () => {
+		const start = new Date('2025-11-20T05:00:00Z');
+		const end = new Date('2025-12-01T04:59:59Z');
+		const [item] = toTimelineItems([
+			event({
+				id: 3,
+				kind: 'policy',
+				precision: 'approximate',
+				timeZone: 'America/New_York',
+				occurredStart: start,
+				occurredEnd: end
+			})
+		]);
+		expect(item).toMatchObject({ id: 'event-3', type: 'range', approximate: true, start, end });
+		expect(item?.className.split(' ')).toContain('tl-approximate');
+		expect(item?.title).toContain('Late November 2025 (approximate)');
+	});
+
+	it('never makes background items: every item is an event a reader can select', () => {
+		const items = toTimelineItems([
+			event({}),
+			event({ precision: 'approximate', occurredEnd: new Date('2025-12-05T00:00:00Z') }),
+			event({ precision: 'month' })
+		]);
+		expect(items.map((i) => i.type)).toEqual(['point', 'range', 'range']);
+		expect(items.every((i) => i.id.startsWith('event-'))).toBe(true);
+	});
+
+	it('classes each item by kind and by verification', () => {
+		const [claimed, confirmed] = toTimelineItems([
+			event({ kind: 'battlefield', verification: 'claimed' }),
+			event({ kind: 'statement', verification: 'confirmed' })
+		]);
+		expect(claimed?.className.split(' ')).toEqual([
+			'tl-item',
+			'tl-kind-battlefield',
+			'tl-verification-claimed'
+		]);
+		expect(confirmed?.className).toContain('tl-verification-confirmed');
+	});
+
+	it('keeps titles as text, with when, where and the claim in the tooltip', () => {
+		const [item] = toTimelineItems([
+			event({
+				kind: 'battlefield',
+				title: 'MoD: <b>116</b> drones destroyed',
+				verification: 'claimed',
+				attribution: "Russia's defence ministry",
+				placeName: 'Kyiv region'
+			})
+		]);
+		expect(item?.label).toBe('MoD: <b>116</b> drones destroyed');
+		expect(item?.title.split('\n')).toEqual([
+			'MoD: <b>116</b> drones destroyed',
+			'2 December 2025',
+			'Kyiv region',
+			"Claimed by Russia's defence ministry — not independently verified"
+		]);
+	});
+
+	it('shortens long labels at a word, keeping the full title in the tooltip', () => {
+		const title =
+			'Ukraine and the United States agree a framework of security arrangements in Miami';
+		const [item] = toTimelineItems([event({ title })]);
+		expect(item?.label).toBe('Ukraine and the United States agree a…');
+		expect(item?.title.startsWith(title)).toBe(true);
+		expect(shortLabel('Short title')).toBe('Short title');
+	});
+});
+
+describe('storyWindow', () => {
+	it('covers every item with some air either side', () => {
+		const items = toTimelineItems([
+			event({ occurredStart: new Date('2025-11-20T00:00:00Z') }),
+			event({ occurredStart: new Date('2025-12-06T00:00:00Z') })
+		]);
+		const window = storyWindow(items);
+		expect(window).not.toBeNull();
+		expect(window!.start.getTime()).toBeLessThan(new Date('2025-11-20T12:00:00Z').getTime());
+		expect(window!.end.getTime()).toBeGreaterThan(new Date('2025-12-06T12:00:00Z').getTime());
+	});
+
+	it('lets a long approximate window run off the left instead of squeezing the story', () => {
+		const items = toTimelineItems([
+			event({
+				kind: 'policy',
+				precision: 'approximate',
+				occurredStart: new Date('2025-10-01T04:00:00Z'),
+				occurredEnd: new Date('2025-12-06T18:30:00Z')
+			}),
+			event({ occurredStart: new Date('2025-12-01T21:00:00Z') }),
+			event({ occurredStart: new Date('2025-12-05T21:00:00Z') })
+		]);
+		const window = storyWindow(items)!;
+		expect(window.start.getTime()).toBeGreaterThan(new Date('2025-11-25T00:00:00Z').getTime());
+		// The first dated event (2 December, midday in Moscow) is inside the window, not on its edge.
+		expect(window.start.getTime()).toBeLessThan(new Date('2025-12-02T09:00:00Z').getTime());
+		expect(window.end.getTime()).toBeGreaterThan(new Date('2025-12-07T00:00:00Z').getTime());
+	});
+
+	it('is at least three days wide for a single event, and null for none', () => {
+		const window = storyWindow(toTimelineItems([event({})]));
+		expect(window!.end.getTime() - window!.start.getTime()).toBeGreaterThanOrEqual(3 * 86_400_000);
+		expect(storyWindow([])).toBeNull();
+	});
+});
