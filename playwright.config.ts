@@ -3,7 +3,12 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const PORT = 3107;
+// E2E_PORT and E2E_DEV (test against `vite dev` instead of the build) let several people run
+// the browser tests side by side without sharing a port or the build folder.
+const PORT = Number(process.env.E2E_PORT ?? 3107);
+const command = process.env.E2E_DEV
+	? `npx vite dev --port ${PORT} --strictPort`
+	: 'node scripts/start.js';
 
 // A fresh embedded PostgreSQL per run: the start script migrates it and seeds the demo story.
 // Kept in the environment so worker processes, which load this file again, make no more dirs.
@@ -39,7 +44,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: 'node scripts/start.js',
+		command,
 		url: `http://127.0.0.1:${PORT}/stories/russia-ukraine-peace-talks`,
 		env: { PORT: String(PORT), EMBEDDED_PG_DIR: pgDir },
 		timeout: 180_000,
