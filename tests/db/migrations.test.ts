@@ -9,6 +9,10 @@ import { createTestDatabase, type TestDatabase } from './harness';
 let db: TestDatabase;
 let dir: string;
 
+/** The file name of the migration `offset` places after the last real one. */
+const upcoming = (offset: number, what: string) =>
+	`${String(readMigrations('migrations').length + offset).padStart(5, '0')}_${what}.sql`;
+
 beforeEach(async () => {
 	db = await createTestDatabase({ empty: true });
 	dir = mkdtempSync(path.join(tmpdir(), 'tl-migrations-'));
@@ -49,17 +53,19 @@ describe('migrations', () => {
 	});
 
 	it('apply all pending files in one transaction: a failing file leaves nothing behind', async () => {
-		writeFileSync(path.join(dir, '00002_good.sql'), 'create table good_one (id int);');
-		writeFileSync(path.join(dir, '00003_bad.sql'), 'create table bad_one (id int); select 1/0;');
+		writeFileSync(path.join(dir, upcoming(1, 'good')), 'create table good_one (id int);');
+		writeFileSync(path.join(dir, upcoming(2, 'bad')), 'create table bad_one (id int); select 1/0;');
 
 		await expect(migrate(db.sql, dir)).rejects.toThrow(/division by zero/);
 		expect(await tables()).toEqual([]);
 	});
 
 	it('refuse a gap in the numbering before touching the database', async () => {
-		writeFileSync(path.join(dir, '00003_skipped_two.sql'), 'create table t (id int);');
+		writeFileSync(path.join(dir, upcoming(2, 'skipped_one')), 'create table t (id int);');
 
-		await expect(migrate(db.sql, dir)).rejects.toThrow(/expected migration number 2/);
+		await expect(migrate(db.sql, dir)).rejects.toThrow(
+			new RegExp(`expected migration number ${readMigrations('migrations').length + 1}`)
+		);
 		expect(await tables()).toEqual([]);
 	});
 

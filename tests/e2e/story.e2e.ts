@@ -10,6 +10,11 @@ const KEY_EVENTS = [
 	{ title: /^Miami talks, third day$/, date: '6 December 2025' }
 ];
 
+// The dev server under several engineers' load can take a while to bring vis-timeline in.
+test.describe.configure({ timeout: 90_000 });
+const timelineReady = (page: Page) =>
+	expect(page.locator('.vis-timeline')).toBeVisible({ timeout: 45_000 });
+
 const chronology = (page: Page) => page.getByRole('list', { name: 'Events in order' });
 const entry = (page: Page, title: RegExp) =>
 	chronology(page)
@@ -25,7 +30,7 @@ test('the story shows the Moscow meeting and the Miami days on the timeline and 
 		page.getByRole('heading', { level: 1, name: 'Russia–Ukraine peace talks' })
 	).toBeVisible();
 	const timeline = page.locator('.vis-timeline');
-	await expect(timeline).toBeVisible();
+	await timelineReady(page);
 
 	for (const { title, date } of KEY_EVENTS) {
 		await expect(entry(page, title)).toHaveCount(1);
@@ -34,16 +39,173 @@ test('the story shows the Moscow meeting and the Miami days on the timeline and 
 	}
 });
 
-test('selecting an event on the timeline brings its entry in the list into focus', async ({
+test('selecting an event on the timeline opens its detail with its source, in the URL', async ({
 	page
 }) => {
 	await page.goto(STORY);
 	const item = page.locator('.vis-item.tl-item', { hasText: /^Miami talks, third day$/ });
 	await item.locator('.vis-item-content').click();
 
+	await expect(page).toHaveURL(/[?&]event=\d+/);
 	const selected = entry(page, /^Miami talks, third day$/);
 	await expect(selected).toBeFocused();
 	await expect(selected).toBeInViewport();
+	const detail = selected.getByRole('region', { name: 'More about Miami talks, third day' });
+	await expect(detail).toBeVisible();
+	await expect(detail.getByText('Who')).toBeVisible();
+	await expect(selected.getByRole('blockquote')).toContainText(
+		'Ukrainian and US officials convened for a third consecutive day of talks in Miami'
+	);
+	await expect(selected.getByRole('link', { name: /Miami Talks Enter Third Day/ })).toHaveAttribute(
+		'href',
+		/^\/articles\/\d+$/
+	);
+	await expect(detail.getByRole('link', { name: 'Miami talks, second day' })).toBeVisible();
+
+	await page.goBack();
+	await expect(page).not.toHaveURL(/event=/);
+	await expect(detail).toHaveCount(0);
+});
+
+test('a permalink opens the event, and arrow keys on the timeline walk the events', async ({
+	page
+}) => {
+	await page.goto(STORY);
+	const href = await entry(page, /^Miami talks open$/)
+		.getByRole('link', { name: 'Miami talks open' })
+		.getAttribute('href');
+	expect(href).toMatch(/stories\/russia-ukraine-peace-talks\?event=\d+#event-\d+$/);
+	await page.goto(`${STORY}${href?.slice(href.indexOf('?'))}`);
+	await expect(
+		entry(page, /^Miami talks open$/).getByRole('region', { name: /More about/ })
+	).toBeVisible();
+
+	await timelineReady(page);
+	const timeline = page.getByRole('group', { name: /Interactive timeline/ });
+	await timeline.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(
+		entry(page, /^Miami talks, second day$/).getByRole('region', { name: /More about/ })
+	).toBeVisible();
+	await expect(timeline).toBeFocused();
+	await expect(page.locator('.vis-item.vis-selected .vis-item-content')).toHaveText(
+		'Miami talks, second day'
+	);
+});
+
+test('filters and order are GET forms that work without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(STORY);
+
+	await page.getByRole('checkbox', { name: 'Meetings' }).check();
+	await page.getByRole('radio', { name: 'Newest first' }).check();
+	await page.getByRole('button', { name: 'Apply' }).click();
+
+	await expect(page).toHaveURL(/kind=meeting/);
+	await expect(page).toHaveURL(/order=newest/);
+	const titles = chronology(page).getByRole('heading', { level: 2 });
+	await expect(titles).toHaveText([
+		'Miami talks, third day',
+		'Miami talks, second day',
+		'Miami talks open',
+		'Witkoff and Kushner meet Putin in Moscow'
+	]);
+	await expect(page.getByText('Showing 4 of 12 events')).toBeVisible();
+	await context.close();
+});
+
+test('the order toggle and filters apply at once with JavaScript, on the timeline too', async ({
+	page
+}) => {
+	await page.goto(STORY);
+	await timelineReady(page);
+	await page.getByRole('radio', { name: 'Newest first' }).check();
+	await expect(page).toHaveURL(/order=newest/);
+	const titles = chronology(page).getByRole('heading', { level: 2 });
+	await expect(titles.last()).toHaveText(/US sanctions on Russian oil companies/);
+
+	await page.getByRole('checkbox', { name: 'Claimed' }).check();
+	await expect(page).toHaveURL(/verification=claimed/);
+	await expect(titles).toHaveText([/116/]);
+	await expect(page.locator('.vis-item.tl-item .vis-item-content')).toHaveCount(1);
+});
+
+test('as of 4 December the story is replayed without the later days', async ({ page }) => {
+	await page.goto(STORY);
+	await page.getByLabel('As of').fill('2025-12-04');
+	await page.getByRole('button', { name: 'Replay' }).click();
+
+	await expect(page).toHaveURL(/asof=2025-12-04/);
+	await expect(page.getByRole('status').filter({ hasText: 'as it was known' })).toContainText(
+		'4 December 2025'
+	);
+	await expect(entry(page, /meet Putin in Moscow/)).toHaveCount(1);
+	await expect(entry(page, /^Miami talks open$/)).toHaveCount(1);
+	await expect(entry(page, /^Miami talks, second day$/)).toHaveCount(0);
+	await expect(entry(page, /^Miami talks, third day$/)).toHaveCount(0);
+	await expect(page.getByRole('link', { name: /Miami Talks Enter Third Day/ })).toHaveCount(0);
+
+	await page.goto(`${STORY}?asof=yesterday`);
+	await expect(page.getByRole('alert')).toContainText('“yesterday” is not a date');
+	await expect(entry(page, /^Miami talks, third day$/)).toHaveCount(1);
+});
+
+test('the head carries a canonical URL, feeds and JSON-LD with the Moscow meeting', async ({
+	page
+}) => {
+	const blocked: string[] = [];
+	page.on('console', (message) => {
+		if (/Content Security Policy|Refused to/i.test(message.text())) blocked.push(message.text());
+	});
+	await page.goto(`${STORY}?order=newest&kind=meeting`);
+
+	await expect(page.locator('link[rel=canonical]')).toHaveAttribute(
+		'href',
+		/\/stories\/russia-ukraine-peace-talks$/
+	);
+	await expect(page.locator('link[type="application/atom+xml"]')).toHaveAttribute(
+		'href',
+		/\/stories\/russia-ukraine-peace-talks\/feed\.atom$/
+	);
+	await expect(page.locator('link[type="application/feed+json"]')).toHaveAttribute(
+		'href',
+		/\/stories\/russia-ukraine-peace-talks\/feed\.json$/
+	);
+	await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+
+	const json = await page.locator('script[type="application/ld+json"]').textContent();
+	const data = JSON.parse(json ?? '') as {
+		'@type': string;
+		itemListElement: { item: { name: string; startDate: string; location?: { name: string } } }[];
+	};
+	expect(data['@type']).toBe('ItemList');
+	const moscow = data.itemListElement.find((element) => /Moscow/.test(element.item.name));
+	expect(moscow?.item.startDate).toBe('2025-12-02T00:00:00+03:00');
+	expect(moscow?.item.location?.name).toBe('Moscow');
+	expect(blocked).toEqual([]);
+});
+
+test('events and articles reported since the last visit are marked New', async ({ page }) => {
+	await page.goto(STORY);
+	await timelineReady(page);
+	await expect(page.getByText('since your last visit')).toHaveCount(0);
+
+	await page.evaluate(() =>
+		localStorage.setItem(
+			'throughline:last-visit:russia-ukraine-peace-talks',
+			'2025-12-05T12:00:00.000Z'
+		)
+	);
+	await page.reload();
+	await timelineReady(page);
+	await expect(
+		page.getByText(/\d+ new events and 2 new articles since your last visit on 5 December/)
+	).toBeVisible();
+	await expect(
+		entry(page, /^Miami talks, third day$/).getByText('New', { exact: true })
+	).toBeVisible();
+	await expect(entry(page, /^Miami talks open$/).getByText('New', { exact: true })).toHaveCount(0);
 });
 
 test('the claimed drone count is marked as a claim, with who makes it', async ({ page }) => {

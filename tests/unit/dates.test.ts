@@ -4,6 +4,8 @@ import {
 	formatDay,
 	formatEventWhen,
 	formatTimestamp,
+	isoWithOffset,
+	readerTimeNote,
 	zoneLabel,
 	type EventTiming
 } from '$lib/format/dates';
@@ -134,5 +136,35 @@ describe('timestamps', () => {
 		expect(formatTimestamp(at('2025-12-07T09:30:00Z'))).toBe('7 December 2025, 09:30 UTC');
 		expect(zoneLabel('America/New_York')).toBe('New York time');
 		expect(zoneLabel('UTC')).toBe('UTC');
+	});
+});
+
+describe('isoWithOffset', () => {
+	it('writes the wall clock of the place with its offset', () => {
+		expect(isoWithOffset(at('2025-12-01T21:00:00Z'), 'Europe/Moscow')).toBe(
+			'2025-12-02T00:00:00+03:00'
+		);
+		expect(isoWithOffset(at('2025-12-06T05:00:00Z'), 'America/New_York')).toBe(
+			'2025-12-06T00:00:00-05:00'
+		);
+		expect(isoWithOffset(at('2025-12-06T05:00:00Z'))).toBe('2025-12-06T05:00:00+00:00');
+	});
+});
+
+describe('readerTimeNote', () => {
+	it('is null when the reader keeps the same clock as the place, or the date is coarse', () => {
+		expect(readerTimeNote(timing({}), 'Europe/Moscow')).toBeNull();
+		expect(readerTimeNote(timing({ precision: 'month' }), 'UTC')).toBeNull();
+	});
+
+	it('gives a timed event on the reader’s clock', () => {
+		const event = timing({ precision: 'minute', occurredStart: at('2025-12-02T11:30:00Z') });
+		expect(readerTimeNote(event, 'Europe/Berlin')).toBe('2 December 2025, 12:30 your time');
+	});
+
+	it('gives the span of the place’s day for a day-precise event', () => {
+		expect(readerTimeNote(timing({}), 'UTC')).toBe(
+			'1 December 2025, 21:00 – 2 December 2025, 20:59 your time'
+		);
 	});
 });

@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import {
+	adjacentItem,
+	latestWindow,
+	presetWindow,
 	shortLabel,
 	storyWindow,
 	toTimelineGroups,
@@ -177,5 +180,35 @@ describe('storyWindow', () => {
 		const window = storyWindow(toTimelineItems([event({})]));
 		expect(window!.end.getTime() - window!.start.getTime()).toBeGreaterThanOrEqual(3 * 86_400_000);
 		expect(storyWindow([])).toBeNull();
+	});
+});
+
+describe('keyboard walking and zoom windows', () => {
+	const items = toTimelineItems([
+		event({ id: 31, occurredStart: new Date('2025-12-05T05:00:00Z') }),
+		event({ id: 30, occurredStart: new Date('2025-12-01T21:00:00Z') }),
+		event({ id: 32, occurredStart: new Date('2025-12-06T05:00:00Z') })
+	]);
+
+	it('moves to the next and previous event in time order, stopping at the ends', () => {
+		expect(adjacentItem(items, 30, 1)?.eventId).toBe(31);
+		expect(adjacentItem(items, 31, -1)?.eventId).toBe(30);
+		expect(adjacentItem(items, 32, 1)?.eventId).toBe(32);
+		expect(adjacentItem(items, 30, -1)?.eventId).toBe(30);
+		expect(adjacentItem(items, null, 1)?.eventId).toBe(30);
+		expect(adjacentItem(items, null, -1)?.eventId).toBe(32);
+		expect(adjacentItem(items, 31, 'last')?.eventId).toBe(32);
+		expect(adjacentItem([], null, 1)).toBeNull();
+	});
+
+	it('centres a preset window and ends the latest one just after the last event', () => {
+		const week = presetWindow(new Date('2025-12-04T00:00:00Z'), 'week');
+		expect(week.end.getTime() - week.start.getTime()).toBe(7 * 86_400_000);
+		expect(week.start).toEqual(new Date('2025-11-30T12:00:00Z'));
+		const latest = latestWindow(items, 86_400_000)!;
+		// The last event is a day-precise point at midday, 6 December in Miami (17:00 UTC).
+		expect(latest.end.getTime()).toBeGreaterThan(new Date('2025-12-06T17:00:00Z').getTime());
+		expect(latest.start.getTime()).toBeLessThan(new Date('2025-12-06T17:00:00Z').getTime());
+		expect(latestWindow([], 1)).toBeNull();
 	});
 });

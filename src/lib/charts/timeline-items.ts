@@ -172,3 +172,42 @@ export function storyWindow(items: readonly TimelineItem[]): TimelineWindow | nu
 		end: new Date(middle + span * 0.95)
 	};
 }
+
+/** Items in reading order (by start, then event id), as arrow keys walk them. */
+export function itemsInTimeOrder(items: readonly TimelineItem[]): TimelineItem[] {
+	return [...items].sort((a, b) => a.start.getTime() - b.start.getTime() || a.eventId - b.eventId);
+}
+
+/**
+ * The item an arrow key moves to from the selected event: the next or previous in time order,
+ * the first (or last) when nothing is selected; at either end it stays put.
+ */
+export function adjacentItem(
+	items: readonly TimelineItem[],
+	selectedEventId: number | null,
+	step: 1 | -1 | 'first' | 'last'
+): TimelineItem | null {
+	const ordered = itemsInTimeOrder(items);
+	if (ordered.length === 0) return null;
+	if (step === 'first') return ordered[0] ?? null;
+	if (step === 'last') return ordered.at(-1) ?? null;
+	const index = ordered.findIndex((item) => item.eventId === selectedEventId);
+	if (index === -1) return (step === 1 ? ordered[0] : ordered.at(-1)) ?? null;
+	return ordered[Math.min(Math.max(index + step, 0), ordered.length - 1)] ?? null;
+}
+
+export type ZoomPreset = 'day' | 'week' | 'month';
+export const ZOOM_SPANS: Record<ZoomPreset, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY };
+
+/** A window of the preset's span centred on `center`. */
+export function presetWindow(center: Date, preset: ZoomPreset): TimelineWindow {
+	const half = ZOOM_SPANS[preset] / 2;
+	return { start: new Date(center.getTime() - half), end: new Date(center.getTime() + half) };
+}
+
+/** The window of `span` ms that ends just after the latest moment any item reaches. */
+export function latestWindow(items: readonly TimelineItem[], span: number): TimelineWindow | null {
+	if (items.length === 0) return null;
+	const latest = Math.max(...items.map((item) => (item.end ?? item.start).getTime()));
+	return { start: new Date(latest - span * 0.85), end: new Date(latest + span * 0.15) };
+}

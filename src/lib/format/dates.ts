@@ -211,3 +211,69 @@ export function isoDay(date: Date, timeZone = 'UTC'): string {
 	const p = zonedParts(date, timeZone);
 	return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
+
+/**
+ * A full ISO 8601 timestamp with the offset of `timeZone` at that instant:
+ * "2025-12-02T00:00:00+03:00" (for JSON-LD `startDate`, which wants the place's wall clock).
+ */
+export function isoWithOffset(date: Date, timeZone = 'UTC'): string {
+	const p = zonedParts(date, timeZone);
+	const seconds = date.getUTCSeconds();
+	const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, seconds);
+	const offset = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+	const sign = offset < 0 ? '-' : '+';
+	const abs = Math.abs(offset);
+	return (
+		`${p.year}-${pad(p.month)}-${pad(p.day)}T${hhmm(p)}:${pad(seconds)}` +
+		`${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+	);
+}
+
+/** How exactly we know when an event happened, in a reader's words. */
+export const PRECISION_LABELS: Record<Precision, string> = {
+	minute: 'Exact time',
+	hour: 'To the hour',
+	day: 'To the day',
+	month: 'To the month',
+	approximate: 'Approximate'
+};
+
+const offsetMinutes = (date: Date, timeZone: string) => {
+	const p = zonedParts(date, timeZone);
+	const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+	return Math.round((wall - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
+};
+
+/**
+ * The event's time on the reader's clock, when their zone's offset differs from the place's:
+ * "2 December 2025, 12:30 your time" for a timed event, the span of the place's day for a
+ * day-precise one ("1 December 2025, 22:00 – 2 December 2025, 21:59 your time"). Month and
+ * approximate dates are too coarse for this to help: null, as when the clocks agree.
+ */
+export function readerTimeNote(event: EventTiming, readerZone: string): string | null {
+	const reader = safeTimeZone(readerZone);
+	const place = safeTimeZone(event.timeZone);
+	if (offsetMinutes(event.occurredStart, reader) === offsetMinutes(event.occurredStart, place))
+		return null;
+	const at = (date: Date) => {
+		const p = zonedParts(date, reader);
+		return `${dayMonthYear(p)}, ${hhmm(p)}`;
+	};
+	switch (event.precision) {
+		case 'minute':
+		case 'hour': {
+			const end = event.occurredEnd ? ` – ${at(event.occurredEnd)}` : '';
+			return `${at(event.occurredStart)}${end} your time`;
+		}
+		case 'day': {
+			const end = inclusiveEnd(
+				event.occurredStart,
+				event.occurredEnd ?? new Date(event.occurredStart.getTime() + 86_400_000),
+				place
+			);
+			return `${at(event.occurredStart)} – ${at(end)} your time`;
+		}
+		default:
+			return null;
+	}
+}

@@ -1,4 +1,5 @@
 import { openDatabase, type Database } from '../db/database';
+import { stopListening } from '../live/listener';
 import { seedDemo } from '../seed/demo';
 
 /** Survives Vite's module reloads in dev, so HMR never starts a second embedded server. */
@@ -34,6 +35,7 @@ export function closeDatabaseOnShutdown(): void {
 	state.__throughlineShutdownHooked = true;
 	const close = async (exitCode?: number) => {
 		try {
+			await stopListening();
 			await (await state.__throughlineDatabase)?.close();
 		} catch (error) {
 			console.error('[db] error while shutting down:', error);
@@ -45,6 +47,10 @@ export function closeDatabaseOnShutdown(): void {
 		process.once('SIGINT', () => void close(130));
 		process.once('SIGTERM', () => void close(143));
 	} else {
+		// Live streams never end by themselves: close them as the drain starts, or the HTTP server
+		// waits out its whole shutdown timeout. Browsers reconnect with Last-Event-ID elsewhere.
+		process.once('SIGTERM', () => void stopListening());
+		process.once('SIGINT', () => void stopListening());
 		process.once('sveltekit:shutdown', () => void close());
 	}
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Db } from './client';
 import { textToHtml } from '../ingest/text-to-html';
 import type { Article, ArticleRole, StoryArticle } from '../../types';
+import { HEADLINE_PASSAGES, HEADLINE_WHOLE, normaliseQuery } from '../../format/search-text';
 
 /** An article as it arrives: the body is plain text (pasted copy or a feed's text). */
 export interface NewArticle {
@@ -104,5 +105,189 @@ export async function listForStory(storyId: number, db: Db = sql): Promise<Story
 		join articles a on a.id = sa.article_id
 		where sa.story_id = ${storyId} and sa.state = 'accepted' and a.deleted_at is null
 		order by sa.position, a.published_at, a.id
+	`;
+}
+
+/**
+ * An article readers may see: not deleted and accepted into at least one published, not
+ * deleted story. Anything else (a suggestion, a draft story's article) stays private.
+ */
+export async function getPublic(id: number, db: Db = sql): Promise<Article | undefined> {
+	const [article] = await db<Article[]>`
+		select a.id, a.source, a.section, a.headline, a.dek, a.body_html, a.url, a.language,
+			a.published_at, a.ingested_at, a.demo
+		from articles a
+		where a.id = ${id} and a.deleted_at is null
+			and exists (
+				select 1
+				from story_articles sa
+				join stories s on s.id = sa.story_id
+				where sa.article_id = a.id and sa.state = 'accepted'
+					and s.publication = 'published' and s.deleted_at is null
+			)
+	`;
+	return article;
+}
+
+/** The article before or after another in a story's thread. */
+export interface ArticleNeighbour {
+	id: number;
+	headline: string;
+	source: string;
+	publishedAt: Date;
+}
+
+/** An article's place in one published story: its position and the articles either side. */
+export interface ArticlePlace {
+	storyId: number;
+	storySlug: string;
+	storyTitle: string;
+	/** 1-based, in the story's order (the editor's position, then publication). */
+	index: number;
+	total: number;
+	previous: ArticleNeighbour | null;
+	next: ArticleNeighbour | null;
+}
+
+interface PlaceRow {
+	storyId: number;
+	storySlug: string;
+	storyTitle: string;
+	index: number;
+	total: number;
+	previousId: number | null;
+	previousHeadline: string | null;
+	previousSource: string | null;
+	previousPublishedAt: Date | null;
+	nextId: number | null;
+	nextHeadline: string | null;
+	nextSource: string | null;
+	nextPublishedAt: Date | null;
+}
+
+/**
+ * Where an article sits in each published story that accepted it, with the previous and next
+ * accepted article in that story's order (the order of `listForStory`). Stories oldest first.
+ */
+export async function neighbours(articleId: number, db: Db = sql): Promise<ArticlePlace[]> {
+	const rows = await db<PlaceRow[]>`
+		with thread as (
+			select sa.story_id, a.id,
+				row_number() over w as index,
+				count(*) over (partition by sa.story_id) as total,
+				lag(a.id) over w as previous_id,
+				lead(a.id) over w as next_id
+			from story_articles sa
+			join articles a on a.id = sa.article_id
+			where sa.state = 'accepted' and a.deleted_at is null
+				and sa.story_id in (
+					select story_id from story_articles
+					where article_id = ${articleId} and state = 'accepted'
+				)
+			window w as (partition by sa.story_id order by sa.position, a.published_at, a.id)
+		)
+		select t.story_id, s.slug as story_slug, s.title as story_title,
+			t.index::int as index, t.total::int as total,
+			p.id as previous_id, p.headline as previous_headline, p.source as previous_source,
+			p.published_at as previous_published_at,
+			n.id as next_id, n.headline as next_headline, n.source as next_source,
+			n.published_at as next_published_at
+		from thread t
+		join stories s on s.id = t.story_id
+		left join articles p on p.id = t.previous_id
+		left join articles n on n.id = t.next_id
+		where t.id = ${articleId} and s.publication = 'published' and s.deleted_at is null
+		order by s.published_at, s.id
+	`;
+	return rows.map((row) => ({
+		storyId: row.storyId,
+		storySlug: row.storySlug,
+		storyTitle: row.storyTitle,
+		index: row.index,
+		total: row.total,
+		previous: neighbour(
+			row.previousId,
+			row.previousHeadline,
+			row.previousSource,
+			row.previousPublishedAt
+		),
+		next: neighbour(row.nextId, row.nextHeadline, row.nextSource, row.nextPublishedAt)
+	}));
+}
+
+/** A neighbour from the left-joined columns; all null when there is none. */
+function neighbour(
+	id: number | null,
+	headline: string | null,
+	source: string | null,
+	publishedAt: Date | null
+): ArticleNeighbour | null {
+	if (id === null || headline === null || source === null || publishedAt === null) return null;
+	return { id, headline, source, publishedAt };
+}
+
+/** An article of a published story matching a reader's search. */
+export interface ArticleSearchResult {
+	id: number;
+	source: string;
+	headline: string;
+	publishedAt: Date;
+	/** The published story the article belongs to (the oldest, if several). */
+	storySlug: string;
+	storyTitle: string;
+	/** Headline and up to two body passages with matches between HIGHLIGHT_START/STOP. */
+	headlineHighlight: string;
+	snippet: string;
+	rank: number;
+}
+
+/**
+ * Articles readers may see (not deleted, accepted into a published, not deleted story) whose
+ * headline, dek or body match the reader's words, ranked with `ts_rank` on the `search` column
+ * (headline > dek > body). Snippets come from the body as plain text: the stored HTML's tags
+ * are dropped and its entities decoded before ts_headline, which copies text verbatim, so the
+ * caller must render them as text. An empty or stop-words-only query finds nothing.
+ */
+export async function search(
+	q: string,
+	db: Db = sql,
+	{ limit = 20 }: { limit?: number } = {}
+): Promise<ArticleSearchResult[]> {
+	const query = normaliseQuery(q);
+	if (!query) return [];
+	// Rank first, then headline only the rows shown: ts_headline re-parses whole bodies.
+	return db<ArticleSearchResult[]>`
+		with q as (select websearch_to_tsquery('english', ${query}) as q),
+		hits as (
+			select a.id, a.source, a.headline, a.dek, a.body_html, a.published_at,
+				st.slug as story_slug, st.title as story_title, ts_rank(a.search, q.q) as rank
+			from articles a
+			cross join q
+			join lateral (
+				select s.slug, s.title
+				from story_articles sa
+				join stories s on s.id = sa.story_id
+				where sa.article_id = a.id and sa.state = 'accepted'
+					and s.publication = 'published' and s.deleted_at is null
+				order by s.id
+				limit 1
+			) st on true
+			where a.deleted_at is null and a.search @@ q.q
+			order by rank desc, a.published_at desc, a.id desc
+			limit ${limit}
+		)
+		select h.id, h.source, h.headline, h.published_at, h.story_slug, h.story_title, h.rank,
+			ts_headline('english', h.headline, q.q, ${HEADLINE_WHOLE}) as headline_highlight,
+			ts_headline('english', concat_ws(' ', h.dek, b.text), q.q, ${HEADLINE_PASSAGES})
+				as snippet
+		from hits h
+		cross join q
+		cross join lateral (
+			-- body_html is textToHtml's output: <p> and <br> tags and five escaped characters.
+			select replace(replace(replace(replace(replace(
+				regexp_replace(h.body_html, '<[^>]*>', ' ', 'g'),
+				'&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#39;', ''''), '&amp;', '&') as text
+		) b
+		order by h.rank desc, h.published_at desc, h.id desc
 	`;
 }

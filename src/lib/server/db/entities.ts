@@ -80,3 +80,27 @@ export async function listForEvent(
 		order by en.name, en.id
 	`;
 }
+
+/** An entity as linked to one event (for listing the people and places of many events at once). */
+export interface EventEntity {
+	eventId: number;
+	entityId: number;
+	kind: EntityKind;
+	name: string;
+	role: 'actor' | 'place' | 'mentioned';
+}
+
+/** The entities linked to each of these events, by event then name, in one query. */
+export async function listForEvents(
+	eventIds: readonly number[],
+	db: Db = sql
+): Promise<EventEntity[]> {
+	if (eventIds.length === 0) return [];
+	return db<EventEntity[]>`
+		select ee.event_id, en.id as entity_id, en.kind, en.name, ee.role
+		from event_entities ee
+		join entities en on en.id = ee.entity_id
+		where ee.event_id in ${db(eventIds as number[])}
+		order by ee.event_id, en.name, en.id
+	`;
+}

@@ -180,3 +180,82 @@ export async function verificationHistory(
 		order by changed_at, id
 	`;
 }
+
+/**
+ * Every verification change of a story's events (deleted events left out), by event, oldest
+ * first: one query for a whole story page or feed.
+ */
+export async function verificationHistoryForStory(
+	storyId: number,
+	db: Db = sql
+): Promise<VerificationChange[]> {
+	return db<VerificationChange[]>`
+		select ev.id, ev.event_id, ev.verification, ev.attribution, ev.changed_by, ev.changed_at,
+			ev.note
+		from event_verifications ev
+		join events e on e.id = ev.event_id
+		where e.story_id = ${storyId} and e.deleted_at is null
+		order by ev.event_id, ev.changed_at, ev.id
+	`;
+}
+
+/** A relation between two events of a story: `from` <relation> `to`. */
+export interface EventRelation {
+	fromEventId: number;
+	toEventId: number;
+	relation: EventRelationKind;
+}
+
+/** The relations among a story's events; both ends must be live events of that story. */
+export async function relationsForStory(storyId: number, db: Db = sql): Promise<EventRelation[]> {
+	return db<EventRelation[]>`
+		select r.from_event_id, r.to_event_id, r.relation
+		from event_relations r
+		join events f on f.id = r.from_event_id
+		join events t on t.id = r.to_event_id
+		where f.story_id = ${storyId} and t.story_id = ${storyId}
+			and f.deleted_at is null and t.deleted_at is null
+		order by r.from_event_id, r.to_event_id, r.relation
+	`;
+}
+
+/** An event as an article page lists it: with the published story it belongs to. */
+export interface ArticleEvent extends TimelineEvent {
+	storySlug: string;
+	storyTitle: string;
+}
+
+/**
+ * The published events an article reports (it is one of their sources), in published, not
+ * deleted stories, in time order, each with all its sources (deleted articles left out).
+ */
+export async function listForArticle(articleId: number, db: Db = sql): Promise<ArticleEvent[]> {
+	const rows = await db<(EventRow & { storySlug: string; storyTitle: string })[]>`
+		select e.id, e.story_id, e.kind, e.title, e.description, e.occurred_start, e.occurred_end,
+			e.precision, e.time_zone, e.place_name, e.latitude, e.longitude, e.first_reported_at,
+			e.attribution, e.verification, e.status, e.version,
+			s.slug as story_slug, s.title as story_title
+		from event_sources es
+		join events e on e.id = es.event_id
+		join stories s on s.id = e.story_id
+		where es.article_id = ${articleId} and e.status = 'published' and e.deleted_at is null
+			and s.publication = 'published' and s.deleted_at is null
+		order by e.occurred_start, e.id
+	`;
+	if (rows.length === 0) return [];
+
+	const sources = await db<SourceRow[]>`
+		select es.event_id, a.id as article_id, a.headline, a.source, a.url, a.published_at,
+			es.evidence
+		from event_sources es
+		join articles a on a.id = es.article_id
+		where es.event_id in ${db(rows.map((row) => row.id))} and a.deleted_at is null
+		order by a.published_at, a.id
+	`;
+	return rows.map((row) => ({
+		...row,
+		sources: sources
+			.filter((source) => source.eventId === row.id)
+			.map(({ eventId: _eventId, ...source }) => source)
+	}));
+}

@@ -1,5 +1,6 @@
 import { sql, type Db } from './client';
 import type { Publication, Story, StoryStatus, StorySummary } from '../../types';
+import { HEADLINE_WHOLE, normaliseQuery } from '../../format/search-text';
 
 /** What an editor supplies to open a story; the rest comes from column defaults. */
 export interface NewStory {
@@ -100,7 +101,7 @@ export async function count(db: Db = sql): Promise<number> {
 /**
  * Dates a story and its events as they happened when it is loaded after the fact (the demo
  * seed, imports): created and published with its first article, updated with its last, and each
- * event created when it was first reported. Readers' "last updated" then means the news, not the
+ * event created (and its verification recorded) when it was first reported. Readers' "last updated" then means the news, not the
  * moment of loading.
  */
 export async function recordHistory(
@@ -118,4 +119,82 @@ export async function recordHistory(
 		set created_at = coalesce(first_reported_at, created_at),
 			updated_at = coalesce(first_reported_at, created_at)
 		where story_id = ${id}`;
+	await db`
+		update event_verifications v
+		set changed_at = coalesce(e.first_reported_at, v.changed_at)
+		from events e
+		where e.id = v.event_id and e.story_id = ${id}`;
+}
+
+/** A published story matching a reader's search, its title and summary marked up by ts_headline. */
+export interface StorySearchResult {
+	id: number;
+	slug: string;
+	title: string;
+	summary: string;
+	status: StoryStatus;
+	/** Title and summary with matches between HIGHLIGHT_START/STOP (see format/search-text). */
+	titleHighlight: string;
+	summaryHighlight: string;
+	rank: number;
+}
+
+/**
+ * Published, not deleted stories whose title or summary match the reader's words
+ * (`websearch_to_tsquery`: quotes, `or`, `-word` work as on a search engine), best first, the
+ * title weighing more than the summary. The query is normalised (trimmed, at most 200
+ * characters); an empty one, or one of stop words only, finds nothing.
+ */
+export async function search(
+	q: string,
+	db: Db = sql,
+	{ limit = 20 }: { limit?: number } = {}
+): Promise<StorySearchResult[]> {
+	const query = normaliseQuery(q);
+	if (!query) return [];
+	return db<StorySearchResult[]>`
+		with q as (select websearch_to_tsquery('english', ${query}) as q)
+		select s.id, s.slug, s.title, s.summary, s.status,
+			ts_headline('english', s.title, q.q, ${HEADLINE_WHOLE}) as title_highlight,
+			ts_headline('english', s.summary, q.q, ${HEADLINE_WHOLE}) as summary_highlight,
+			ts_rank(d.document, q.q) as rank
+		from stories s
+		cross join q
+		cross join lateral (
+			select setweight(to_tsvector('english', s.title), 'A') ||
+				setweight(to_tsvector('english', s.summary), 'B') as document
+		) d
+		where s.publication = 'published' and s.deleted_at is null and d.document @@ q.q
+		order by rank desc, s.id desc
+		limit ${limit}
+	`;
+}
+
+/** How many reader-visible events a story has on one day (in the event place's own zone). */
+export interface StoryDayCount {
+	storyId: number;
+	/** "YYYY-MM-DD" */
+	day: string;
+	count: number;
+}
+
+/**
+ * Published, not deleted events per day for each given story, for the index's activity
+ * sparklines. A day is the calendar day where the event happened, as the timeline labels it.
+ */
+export async function listDailyActivity(
+	storyIds: readonly number[],
+	db: Db = sql
+): Promise<StoryDayCount[]> {
+	if (storyIds.length === 0) return [];
+	return db<StoryDayCount[]>`
+		select story_id,
+			to_char((occurred_start at time zone time_zone)::date, 'YYYY-MM-DD') as day,
+			count(*)::int as count
+		from events
+		where story_id = any(${storyIds as number[]}::int[])
+			and status = 'published' and deleted_at is null
+		group by story_id, day
+		order by story_id, day
+	`;
 }

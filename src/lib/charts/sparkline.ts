@@ -1,0 +1,147 @@
+/**
+ * A story's activity as a sparkline: events per day over the story's span, as SVG path data the
+ * server can render. Pure (no DOM, no d3), so the index needs no JavaScript to draw it.
+ */
+import { formatDay } from '$lib/format/dates';
+
+/** How many events happened on one day ("YYYY-MM-DD", the day in the place's zone). */
+export interface DayCount {
+	day: string;
+	count: number;
+}
+
+/** One step of the line: a day, or a run of days when a long story is binned. */
+export interface SparklineBin {
+	/** First and last day covered, "YYYY-MM-DD". */
+	start: string;
+	end: string;
+	count: number;
+	x: number;
+	y: number;
+}
+
+export interface Sparkline {
+	width: number;
+	height: number;
+	/** Path data of the line (`<path d>`). */
+	line: string;
+	/** Path data of the area under the line, closed along the baseline. */
+	area: string;
+	bins: SparklineBin[];
+	/** Days each bin covers: 1 unless the story spans more days than `maxBins`. */
+	daysPerBin: number;
+	total: number;
+	firstDay: string;
+	lastDay: string;
+	/** The busiest bin (the earliest of equals). */
+	peak: SparklineBin;
+}
+
+export interface SparklineOptions {
+	width?: number;
+	height?: number;
+	/** Beyond this many days, days are summed into equal runs so the path stays small. */
+	maxBins?: number;
+	/** Room kept above and below the line so its stroke is not clipped. */
+	padding?: number;
+}
+
+const DAY_MS = 86_400_000;
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since the epoch of "YYYY-MM-DD", or undefined when it is not a real calendar day. */
+function dayNumber(day: string): number | undefined {
+	const match = DAY_PATTERN.exec(day);
+	if (!match) return undefined;
+	const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const time = Date.UTC(year, month - 1, date);
+	const back = new Date(time);
+	if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1) return undefined;
+	if (back.getUTCDate() !== date) return undefined;
+	return time / DAY_MS;
+}
+
+const dayString = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Shapes day counts into a sparkline from the first to the last day with events; days without
+ * events count as zero. Returns undefined when there is nothing to draw (no valid day with a
+ * positive count). Counts for the same day are added; invalid days and counts are ignored.
+ */
+export function sparkline(
+	counts: readonly DayCount[],
+	{ width = 120, height = 28, maxBins = 60, padding = 2 }: SparklineOptions = {}
+): Sparkline | undefined {
+	const perDay = new Map<number, number>();
+	for (const { day, count } of counts) {
+		const n = dayNumber(day);
+		if (n === undefined || !Number.isFinite(count) || count <= 0) continue;
+		perDay.set(n, (perDay.get(n) ?? 0) + count);
+	}
+	if (perDay.size === 0) return undefined;
+
+	const days = [...perDay.keys()];
+	const first = Math.min(...days);
+	const last = Math.max(...days);
+	const span = last - first + 1;
+	const daysPerBin = Math.max(1, Math.ceil(span / Math.max(1, Math.floor(maxBins))));
+	const binCount = Math.ceil(span / daysPerBin);
+
+	const sums = new Array<number>(binCount).fill(0);
+	for (const [n, count] of perDay) {
+		const index = Math.floor((n - first) / daysPerBin);
+		sums[index] = (sums[index] ?? 0) + count;
+	}
+	const max = Math.max(...sums);
+	const top = padding;
+	const bottom = height - padding;
+	// One bin alone still draws a line across the whole width rather than a lone dot.
+	const xAt = (i: number) =>
+		binCount === 1 ? (i === 0 ? 0 : width) : (i / (binCount - 1)) * width;
+	const yAt = (count: number) => round(bottom - (count / max) * (bottom - top));
+
+	const bins: SparklineBin[] = sums.map((count, i) => ({
+		start: dayString(first + i * daysPerBin),
+		end: dayString(Math.min(last, first + (i + 1) * daysPerBin - 1)),
+		count,
+		x: round(xAt(i)),
+		y: yAt(count)
+	}));
+	const points = binCount === 1 ? [bins[0]!, { ...bins[0]!, x: round(xAt(1)) }] : bins;
+	const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join('');
+	const area = `${line}L${points.at(-1)!.x},${bottom}L${points[0]!.x},${bottom}Z`;
+	const peak = bins.reduce((best, bin) => (bin.count > best.count ? bin : best), bins[0]!);
+
+	return {
+		width,
+		height,
+		line,
+		area,
+		bins,
+		daysPerBin,
+		total: sums.reduce((a, b) => a + b, 0),
+		firstDay: dayString(first),
+		lastDay: dayString(last),
+		peak
+	};
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const dayLabel = (day: string) => formatDay(new Date(`${day}T00:00:00Z`));
+
+/**
+ * The sparkline in words, for its accessible name: "12 events from 30 November 2025 to
+ * 7 December 2025; the busiest day was 5 December 2025 with 4 events."
+ */
+export function describeSparkline(chart: Sparkline): string {
+	const events = plural(chart.total, 'event', 'events');
+	if (chart.firstDay === chart.lastDay) return `${events} on ${dayLabel(chart.firstDay)}.`;
+	const range = `${events} from ${dayLabel(chart.firstDay)} to ${dayLabel(chart.lastDay)}`;
+	const { peak } = chart;
+	const when =
+		peak.start === peak.end
+			? `the busiest day was ${dayLabel(peak.start)}`
+			: `the busiest stretch was ${dayLabel(peak.start)} to ${dayLabel(peak.end)}`;
+	return `${range}; ${when} with ${plural(peak.count, 'event', 'events')}.`;
+}

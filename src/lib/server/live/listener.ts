@@ -1,0 +1,127 @@
+/**
+ * One LISTEN per process on the `story_changes` channel (migration 00002), fanned out to the
+ * live pages of this process by story. postgres.js gives `listen` a dedicated connection and
+ * listens again after it reconnects; notifications sent while it was away are lost, so each
+ * subscriber is then asked to catch up from the table.
+ */
+import { sql } from '../db/client';
+import type { StoryChange } from '../db/changes';
+
+/** A change as NOTIFY carries it: the row of story_changes without its timestamp. */
+export type LiveChange = Pick<StoryChange, 'id' | 'kind' | 'entityId' | 'change'>;
+
+export interface Subscriber {
+	/** A change to the subscribed story, in commit order (which is id order within a story). */
+	change(change: LiveChange): void;
+	/** The LISTEN connection came back: changes may have been missed, read them from the table. */
+	resync(): void;
+	/** The process is shutting down: end the stream (the browser reconnects elsewhere). */
+	close(): void;
+}
+
+interface ListenerState {
+	subscribers: Map<number, Set<Subscriber>>;
+	listening?: Promise<{ unlisten(): Promise<void> }>;
+	/** How many times LISTEN has (re)started on the current connection. */
+	starts: number;
+}
+
+const CHANNEL = 'story_changes';
+
+/** On globalThis so that Vite's module reloads in dev never open a second LISTEN. */
+const global = globalThis as typeof globalThis & { __throughlineLive?: ListenerState };
+const state: ListenerState = (global.__throughlineLive ??= { subscribers: new Map(), starts: 0 });
+
+function parse(payload: string): (LiveChange & { storyId: number }) | undefined {
+	try {
+		const value: unknown = JSON.parse(payload);
+		if (typeof value !== 'object' || value === null) return undefined;
+		const { storyId, id, kind, entityId, change } = value as Record<string, unknown>;
+		if (typeof storyId !== 'number' || typeof id !== 'number' || typeof entityId !== 'number') {
+			return undefined;
+		}
+		if (kind !== 'event' && kind !== 'article') return undefined;
+		if (change !== 'published' && change !== 'updated' && change !== 'corrected') return undefined;
+		return { storyId, id, kind, entityId, change };
+	} catch {
+		return undefined;
+	}
+}
+
+function deliver(payload: string): void {
+	const parsed = parse(payload);
+	if (!parsed) {
+		console.error('[live] ignoring a malformed story_changes notification');
+		return;
+	}
+	const { storyId, ...change } = parsed;
+	for (const subscriber of state.subscribers.get(storyId) ?? []) subscriber.change(change);
+}
+
+function started(): void {
+	state.starts += 1;
+	if (state.starts === 1) return;
+	for (const subscribers of state.subscribers.values()) {
+		for (const subscriber of subscribers) subscriber.resync();
+	}
+}
+
+function listen(): Promise<{ unlisten(): Promise<void> }> {
+	if (!state.listening) {
+		state.starts = 0;
+		const listening = sql.listen(CHANNEL, deliver, started);
+		state.listening = listening;
+		// A failed start is retried by the next subscriber rather than remembered.
+		listening.catch(() => {
+			if (state.listening === listening) state.listening = undefined;
+		});
+	}
+	return state.listening;
+}
+
+/**
+ * Follows one story's changes. Resolves once LISTEN is active, so a catch-up read from the table
+ * made afterwards leaves no gap. Returns the function that stops following.
+ */
+export async function subscribe(storyId: number, subscriber: Subscriber): Promise<() => void> {
+	let subscribers = state.subscribers.get(storyId);
+	if (!subscribers) state.subscribers.set(storyId, (subscribers = new Set()));
+	subscribers.add(subscriber);
+	const unsubscribe = () => {
+		const set = state.subscribers.get(storyId);
+		set?.delete(subscriber);
+		if (set?.size === 0) state.subscribers.delete(storyId);
+	};
+	try {
+		await listen();
+	} catch (error) {
+		unsubscribe();
+		throw error;
+	}
+	return unsubscribe;
+}
+
+/** How many live streams this process serves (for tests and diagnostics). */
+export function subscriberCount(): number {
+	let count = 0;
+	for (const subscribers of state.subscribers.values()) count += subscribers.size;
+	return count;
+}
+
+/**
+ * Ends every live stream and stops listening. Call at shutdown before the pool ends: open
+ * streams would otherwise hold the HTTP server's drain until its timeout.
+ */
+export async function stopListening(): Promise<void> {
+	const subscribers = [...state.subscribers.values()].flatMap((set) => [...set]);
+	state.subscribers.clear();
+	for (const subscriber of subscribers) subscriber.close();
+	const listening = state.listening;
+	state.listening = undefined;
+	if (!listening) return;
+	try {
+		await (await listening).unlisten();
+	} catch {
+		// Never started, or the connection is already gone: nothing left to stop.
+	}
+}

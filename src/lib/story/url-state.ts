@@ -1,0 +1,125 @@
+/**
+ * The story page's state as it lives in the URL: the selected event, the "as of" date, the
+ * timeline window, the list's filters and order. Parsing never throws: a bad value falls back to
+ * the default, and an unreadable "as of" date is kept aside so the page can say it was ignored.
+ */
+import { EVENT_KINDS, VERIFICATIONS, type EventKind, type Verification } from '$lib/types';
+
+export type ListOrder = 'oldest' | 'newest';
+
+export interface StoryUrlState {
+	event: number | null;
+	/** A valid calendar date, YYYY-MM-DD. */
+	asof: string | null;
+	/** The raw "as of" value when it was given but is not a date. */
+	asofInvalid: string | null;
+	order: ListOrder;
+	/** Empty means every kind. */
+	kinds: EventKind[];
+	/** Empty means every verification. */
+	verifications: Verification[];
+	from: Date | null;
+	to: Date | null;
+}
+
+export const DEFAULT_STATE: StoryUrlState = {
+	event: null,
+	asof: null,
+	asofInvalid: null,
+	order: 'oldest',
+	kinds: [],
+	verifications: [],
+	from: null,
+	to: null
+};
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `value` is a real calendar date written YYYY-MM-DD (no 2025-02-30). */
+export function isIsoDate(value: string): boolean {
+	const match = DAY.exec(value);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return (
+		year >= 1000 &&
+		date.getUTCFullYear() === year &&
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day
+	);
+}
+
+/** The first instant after the "as of" day (UTC): what was known by the end of that date. */
+export function asofCutoff(asof: string): Date {
+	return new Date(Date.parse(`${asof}T00:00:00Z`) + 86_400_000);
+}
+
+function parseInstant(value: string | null): Date | null {
+	if (!value) return null;
+	if (isIsoDate(value)) return new Date(`${value}T00:00:00Z`);
+	if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(value)) return null;
+	const date = new Date(value);
+	return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function oneOf<T extends string>(allowed: readonly T[], values: string[]): T[] {
+	return allowed.filter((value) => values.includes(value));
+}
+
+export function parseStoryUrl(params: URLSearchParams): StoryUrlState {
+	const eventRaw = params.get('event');
+	const event = eventRaw && /^[1-9]\d{0,9}$/.test(eventRaw) ? Number(eventRaw) : null;
+	const asofRaw = params.get('asof')?.trim() || null;
+	const asof = asofRaw && isIsoDate(asofRaw) ? asofRaw : null;
+	let from = parseInstant(params.get('from'));
+	let to = parseInstant(params.get('to'));
+	if (!from || !to || from >= to) from = to = null;
+	return {
+		event: event !== null && Number.isSafeInteger(event) ? event : null,
+		asof,
+		asofInvalid: asofRaw && !asof ? asofRaw : null,
+		order: params.get('order') === 'newest' ? 'newest' : 'oldest',
+		kinds: oneOf(EVENT_KINDS, params.getAll('kind')),
+		verifications: oneOf(VERIFICATIONS, params.getAll('verification')),
+		from,
+		to
+	};
+}
+
+/**
+ * The query string ("?…", or "" for the defaults) for a state; `changes` override it, so
+ * `storySearch(state, { event: 12 })` is the permalink of event 12 with the reader's filters.
+ */
+export function storySearch(state: StoryUrlState, changes: Partial<StoryUrlState> = {}): string {
+	const next = { ...state, ...changes };
+	const params = new URLSearchParams();
+	if (next.asof) params.set('asof', next.asof);
+	if (next.order !== 'oldest') params.set('order', next.order);
+	for (const kind of next.kinds) params.append('kind', kind);
+	for (const verification of next.verifications) params.append('verification', verification);
+	if (next.from && next.to) {
+		params.set('from', next.from.toISOString());
+		params.set('to', next.to.toISOString());
+	}
+	if (next.event !== null) params.set('event', String(next.event));
+	const search = params.toString();
+	return search ? `?${search}` : '';
+}
+
+/** The canonical query: only the selected event survives (filters and windows are the reader's). */
+export function canonicalSearch(state: StoryUrlState): string {
+	return state.event !== null ? `?event=${state.event}` : '';
+}
+
+/** The events the list and timeline show: filtered by kind and verification, in the chosen order. */
+export function selectEvents<T extends { kind: EventKind; verification: Verification }>(
+	events: readonly T[],
+	state: Pick<StoryUrlState, 'kinds' | 'verifications' | 'order'>
+): T[] {
+	const shown = events.filter(
+		(event) =>
+			(state.kinds.length === 0 || state.kinds.includes(event.kind)) &&
+			(state.verifications.length === 0 || state.verifications.includes(event.verification))
+	);
+	return state.order === 'newest' ? shown.reverse() : shown;
+}
