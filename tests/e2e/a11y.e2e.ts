@@ -32,6 +32,17 @@ async function analyze(page: Page, attempts = 3) {
 	}
 }
 
+/** The CRBC article's page, found as a reader finds it: from the story's coverage list. */
+async function crbcArticle(page: Page): Promise<string> {
+	await page.goto(STORY);
+	const link = page
+		.locator('a[href^="/articles/"]', { hasText: 'Miami Talks Enter Third Day' })
+		.first();
+	const href = await link.getAttribute('href');
+	if (!href) throw new Error('the story page links no CRBC article');
+	return href;
+}
+
 /** The page has drawn what it draws in the browser (the timeline), so axe sees the real page. */
 async function settle(page: Page, path: string) {
 	await page.goto(path);
@@ -46,6 +57,7 @@ test.beforeAll(async ({ browser }) => {
 	test.setTimeout(180_000);
 	const page = await browser.newPage();
 	for (const path of PAGES) await settle(page, path);
+	await settle(page, await crbcArticle(page));
 	await page.waitForTimeout(2_000);
 	await page.close();
 });
@@ -59,6 +71,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				expect(await seriousViolations(page)).toEqual([]);
 			});
 		}
+
+		test('the CRBC article page has no serious or critical WCAG 2 A/AA violation', async ({
+			page
+		}) => {
+			await page.emulateMedia({ colorScheme });
+			await settle(page, await crbcArticle(page));
+			await expect(
+				page.getByRole('heading', { level: 1, name: /Miami Talks Enter Third Day/ })
+			).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+		});
 	});
 }
 

@@ -59,6 +59,15 @@ test('dragging the brush moves the timeline', async ({ page }) => {
 	await page.mouse.up();
 
 	await expect(windowText(page)).not.toHaveText(before);
+	// The window is part of the page's address, so the reader can share or go back to it.
+	await expect
+		.poll(() => {
+			const params = new URL(page.url()).searchParams;
+			return [params.has('from'), params.has('to')];
+		})
+		.toEqual([true, true]);
+	const params = new URL(page.url()).searchParams;
+	expect(Date.parse(params.get('from')!)).toBeLessThan(Date.parse(params.get('to')!));
 });
 
 test('the brush follows when the reader pans or zooms the timeline', async ({ page }) => {

@@ -84,11 +84,28 @@ export async function createTimeline(
 		zoomMax: 5 * 365 * 86_400_000,
 		showCurrentTime: false,
 		multiselect: false,
+		// Dense periods: more than maxItems items of one group within ~100 px become one cluster
+		// (its count; double-click zooms to it). vis builds the cluster's markup by splicing the
+		// title into HTML, so titleTemplate is fixed text — no quotes or angle brackets — and
+		// {count}, never data. The demo story's busiest group (4 meetings) stays unclustered.
+		cluster: {
+			maxItems: 5,
+			titleTemplate: '{count} events close together: double-click or zoom in to see them',
+			showStipes: true,
+			fitOnDoubleClick: true
+		},
 		tooltip: {
 			followMouse: true,
 			overflowMethod: 'cap',
-			// The tooltip is built from text too (a string here would be parsed as HTML).
-			template: (item) => asContent(text(byId.get(String(item.id))?.title ?? '', 'tl-tooltip'))
+			// The tooltip is built from text too (a string here would be parsed as HTML). A cluster
+			// is not one of our items; its title is the fixed template above with its count.
+			template: (item) =>
+				asContent(
+					text(
+						byId.get(String(item.id))?.title ?? (typeof item.title === 'string' ? item.title : ''),
+						'tl-tooltip'
+					)
+				)
 		}
 	});
 	timeline.on('select', (properties: { items: (string | number)[] }) => {
