@@ -1,8 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import postgres from 'postgres';
+import { textToHtml } from '../../src/lib/server/ingest/text-to-html';
+import { e2eDatabase } from '../support/e2e-database';
 
 // Text an editor or an ingested article could carry that would run script if any page, tooltip
 // or feed treated it as markup. Each payload sets a different number, so a failure says which.
@@ -18,44 +17,13 @@ const HEADLINE = 'Payload headline <img src=x onerror="window.__pwned=6">';
 const DEK = '<svg onload=window.__pwned=7>Payload dek</svg>';
 const BODY_TEXT = 'Body <script>window.__pwned=8</script> says Payload.';
 
-/** What textToHtml (the ingest step) stores for one paragraph of plain text. */
-function bodyHtml(text: string): string {
-	const escaped = text
-		.replaceAll('&', '&amp;')
-		.replaceAll('<', '&lt;')
-		.replaceAll('>', '&gt;')
-		.replaceAll('"', '&quot;')
-		.replaceAll("'", '&#39;');
-	return `<p>${escaped}</p>`;
-}
-
-/** The web server's embedded database (playwright.config.ts makes the folder; the server fills it). */
-function database() {
-	const dir = process.env.THROUGHLINE_E2E_PG_DIR;
-	if (!dir) throw new Error('THROUGHLINE_E2E_PG_DIR is not set: run through playwright.config.ts');
-	const { user, password } = JSON.parse(readFileSync(`${dir}.credentials.json`, 'utf8')) as {
-		user: string;
-		password: string;
-	};
-	const port = Number(readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[3]);
-	return postgres({
-		host: '127.0.0.1',
-		port,
-		user,
-		password,
-		database: 'throughline',
-		max: 1,
-		onnotice: () => {}
-	});
-}
-
-let db: ReturnType<typeof database>;
+let db: ReturnType<typeof e2eDatabase>;
 let storyId: number;
 let articleId: number;
 let eventId: number;
 
 test.beforeAll(async () => {
-	db = database();
+	db = e2eDatabase();
 	await db.begin(async (tx) => {
 		const [story] = await tx<{ id: number }[]>`
 			insert into stories (slug, title, summary, status, publication, published_at)
@@ -64,7 +32,7 @@ test.beforeAll(async () => {
 		storyId = story!.id;
 		const [article] = await tx<{ id: number }[]>`
 			insert into articles (source, headline, dek, body_html, body_raw, content_hash, published_at)
-			values ('Test Wire', ${HEADLINE}, ${DEK}, ${bodyHtml(BODY_TEXT)}, ${BODY_TEXT},
+			values ('Test Wire', ${HEADLINE}, ${DEK}, ${textToHtml(BODY_TEXT)}, ${BODY_TEXT},
 				${randomBytes(32).toString('hex')}, '2025-11-20T12:00:00Z')
 			returning id`;
 		articleId = article!.id;

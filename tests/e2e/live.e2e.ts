@@ -1,37 +1,15 @@
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import postgres from 'postgres';
+import { e2eDatabase } from '../support/e2e-database';
 
 const SLUG = 'russia-ukraine-peace-talks';
 const STORY = `/stories/${SLUG}`;
 
-/** The web server's embedded database (playwright.config.ts makes the folder; the server fills it). */
-function database() {
-	const dir = process.env.THROUGHLINE_E2E_PG_DIR;
-	if (!dir) throw new Error('THROUGHLINE_E2E_PG_DIR is not set: run through playwright.config.ts');
-	const { user, password } = JSON.parse(readFileSync(`${dir}.credentials.json`, 'utf8')) as {
-		user: string;
-		password: string;
-	};
-	const port = Number(readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[3]);
-	return postgres({
-		host: '127.0.0.1',
-		port,
-		user,
-		password,
-		database: 'throughline',
-		max: 1,
-		onnotice: () => {}
-	});
-}
-
-let db: ReturnType<typeof database>;
+let db: ReturnType<typeof e2eDatabase>;
 /** What these tests add to the shared demo story, removed afterwards for the other files. */
 const created: number[] = [];
 
 test.beforeAll(() => {
-	db = database();
+	db = e2eDatabase();
 });
 
 test.afterAll(async () => {
