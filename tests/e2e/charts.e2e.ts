@@ -27,7 +27,7 @@ test('the overview sums up the whole story in one sentence', async ({ page }) =>
 	await expect(overview(page)).toHaveAccessibleName(
 		'12 events between 1 Oct and 6 Dec 2025, busiest day 6 Dec with 5'
 	);
-	await expect(windowText(page)).toBeVisible();
+	await expect(windowText(page)).toBeVisible({ timeout: 15_000 });
 });
 
 test('moving the brush with the keyboard moves the timeline', async ({ page }) => {

@@ -5,7 +5,7 @@
  * component in the browser only.
  */
 import { EVENT_KINDS, type EventKind, type TimelineEvent } from '$lib/types';
-import { zonedParts } from '$lib/format/dates';
+import { MONTHS, zonedParts } from '$lib/format/dates';
 
 /** The event fields the overview needs; a full TimelineEvent fits. */
 export type OverviewEventInput = Pick<
@@ -52,21 +52,7 @@ export interface AxisTick {
 }
 
 export const DAY = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
+const SHORT_MONTHS = MONTHS.map((month) => month.slice(0, 3));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const zeroCounts = (): Record<EventKind, number> => ({
@@ -198,7 +184,7 @@ export function axisTicks(domain: OverviewWindow, width: number, minGap = 64): A
 		const first = Math.ceil(domain.start.getTime() / DAY) * DAY;
 		for (let t = first; t <= domain.end.getTime(); t += dayStep * DAY) {
 			const d = new Date(t);
-			ticks.push({ at: d, label: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}` });
+			ticks.push({ at: d, label: `${d.getUTCDate()} ${SHORT_MONTHS[d.getUTCMonth()]}` });
 		}
 		return ticks;
 	}
@@ -212,7 +198,7 @@ export function axisTicks(domain: OverviewWindow, width: number, minGap = 64): A
 		if (d > domain.end) break;
 		ticks.push({
 			at: d,
-			label: d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : MONTHS[d.getUTCMonth()]!
+			label: d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : SHORT_MONTHS[d.getUTCMonth()]!
 		});
 		month += monthStep;
 		if (month >= 12) {
@@ -223,7 +209,7 @@ export function axisTicks(domain: OverviewWindow, width: number, minGap = 64): A
 	return ticks;
 }
 
-const shortDay = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+const shortDay = (d: Date) => `${d.getUTCDate()} ${SHORT_MONTHS[d.getUTCMonth()]}`;
 const withYear = (d: Date) => `${shortDay(d)} ${d.getUTCFullYear()}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -248,12 +234,12 @@ export function describeWindow(window: OverviewWindow): string {
 	const a = window.start;
 	// An end at midnight closes the day before it.
 	const b = new Date(Math.max(window.end.getTime() - 1, a.getTime()));
-	const day = (d: Date) => `${d.getUTCDate()} ${MONTHS_LONG[d.getUTCMonth()]}`;
+	const day = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 	if (a.getUTCFullYear() !== b.getUTCFullYear())
 		return `${day(a)} ${a.getUTCFullYear()} – ${day(b)} ${b.getUTCFullYear()}`;
 	if (day(a) === day(b)) return `${day(a)} ${a.getUTCFullYear()}`;
 	if (a.getUTCMonth() === b.getUTCMonth())
-		return `${a.getUTCDate()}–${b.getUTCDate()} ${MONTHS_LONG[a.getUTCMonth()]} ${a.getUTCFullYear()}`;
+		return `${a.getUTCDate()}–${b.getUTCDate()} ${MONTHS[a.getUTCMonth()]} ${a.getUTCFullYear()}`;
 	return `${day(a)} – ${day(b)} ${b.getUTCFullYear()}`;
 }
 

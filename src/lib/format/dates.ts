@@ -22,7 +22,8 @@ interface ZonedParts {
 }
 
 const LOCALE = 'en-GB';
-const MONTHS = [
+/** Month names, January first (en-GB, as every date on the site is written). */
+export const MONTHS = [
 	'January',
 	'February',
 	'March',

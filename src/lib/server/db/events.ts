@@ -103,20 +103,10 @@ export async function listForStory(
 	`;
 	if (events.length === 0) return [];
 
-	const sources = await db<SourceRow[]>`
-		select es.event_id, a.id as article_id, a.headline, a.source, a.url, a.published_at,
-			es.evidence
-		from event_sources es
-		join articles a on a.id = es.article_id
-		where es.event_id in ${db(events.map((event) => event.id))} and a.deleted_at is null
-		order by a.published_at, a.id
-	`;
-	const byEvent = new Map<number, EventSource[]>();
-	for (const { eventId, ...source } of sources) {
-		const list = byEvent.get(eventId);
-		if (list) list.push(source);
-		else byEvent.set(eventId, [source]);
-	}
+	const byEvent = await sourcesByEvent(
+		events.map((event) => event.id),
+		db
+	);
 	return events.map((event) => ({ ...event, sources: byEvent.get(event.id) ?? [] }));
 }
 
@@ -244,18 +234,28 @@ export async function listForArticle(articleId: number, db: Db = sql): Promise<A
 	`;
 	if (rows.length === 0) return [];
 
+	const byEvent = await sourcesByEvent(
+		rows.map((row) => row.id),
+		db
+	);
+	return rows.map((row) => ({ ...row, sources: byEvent.get(row.id) ?? [] }));
+}
+
+/** The articles citing each event, oldest report first (one query for any number of events). */
+async function sourcesByEvent(eventIds: number[], db: Db): Promise<Map<number, EventSource[]>> {
 	const sources = await db<SourceRow[]>`
 		select es.event_id, a.id as article_id, a.headline, a.source, a.url, a.published_at,
 			es.evidence
 		from event_sources es
 		join articles a on a.id = es.article_id
-		where es.event_id in ${db(rows.map((row) => row.id))} and a.deleted_at is null
+		where es.event_id in ${db(eventIds)} and a.deleted_at is null
 		order by a.published_at, a.id
 	`;
-	return rows.map((row) => ({
-		...row,
-		sources: sources
-			.filter((source) => source.eventId === row.id)
-			.map(({ eventId: _eventId, ...source }) => source)
-	}));
+	const byEvent = new Map<number, EventSource[]>();
+	for (const { eventId, ...source } of sources) {
+		const list = byEvent.get(eventId);
+		if (list) list.push(source);
+		else byEvent.set(eventId, [source]);
+	}
+	return byEvent;
 }
