@@ -1,8 +1,14 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { DeskUser } from '$lib/server/auth/guard';
+
 declare global {
 	namespace App {
-		// Locals { user, session } arrive with the desk (sign-in per the Lucia guide).
-		// interface Locals {}
+		interface Locals {
+			/** Set by the auth handle from the session cookie or a Bearer token; null when anonymous. */
+			user: DeskUser | null;
+			/** The session's id (SHA-256 of its token) when signed in through the desk, else null. */
+			sessionId: string | null;
+		}
 	}
 	namespace NodeJS {
 		interface Process {
