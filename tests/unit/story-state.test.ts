@@ -150,6 +150,18 @@ describe('storyJsonLd and serializeJsonLd', () => {
 		expect((item?.subjectOf as { url: string }[])[0]?.url).toBe('https://example.org/articles/10');
 	});
 
+	it('lists the latest events of a long story in full and still counts them all', () => {
+		const many = Array.from({ length: 150 }, (_, index) => event({ id: index + 1 }));
+		const data = storyJsonLd({ title: 'Talks', summary: '', slug: 'talks' }, many, {
+			origin: 'https://example.org',
+			lastUpdated: at('2025-12-06T18:30:00Z')
+		}) as { numberOfItems: number; itemListElement: { position: number }[] };
+		expect(data.numberOfItems).toBe(150);
+		expect(data.itemListElement).toHaveLength(100);
+		expect(data.itemListElement[0]?.position).toBe(51);
+		expect(data.itemListElement.at(-1)?.position).toBe(150);
+	});
+
 	it('cannot be broken out of by </script> in the data, and still parses the same', () => {
 		const value = { name: '</script><script>alert(1)</script> & \u2028' };
 		const text = serializeJsonLd(value);

@@ -4,6 +4,7 @@ import {
 	canonicalSearch,
 	DEFAULT_STATE,
 	isIsoDate,
+	listPage,
 	parseStoryUrl,
 	selectEvents,
 	storySearch
@@ -14,7 +15,7 @@ const parse = (query: string) => parseStoryUrl(new URLSearchParams(query));
 describe('parseStoryUrl', () => {
 	it('reads every part of the state', () => {
 		const state = parse(
-			'event=12&asof=2025-12-04&order=newest&kind=meeting&kind=statement&verification=claimed&from=2025-12-01&to=2025-12-08'
+			'event=12&asof=2025-12-04&order=newest&kind=meeting&kind=statement&verification=claimed&from=2025-12-01&to=2025-12-08&page=3'
 		);
 		expect(state).toEqual({
 			event: 12,
@@ -24,7 +25,8 @@ describe('parseStoryUrl', () => {
 			kinds: ['meeting', 'statement'],
 			verifications: ['claimed'],
 			from: new Date('2025-12-01T00:00:00Z'),
-			to: new Date('2025-12-08T00:00:00Z')
+			to: new Date('2025-12-08T00:00:00Z'),
+			page: 3
 		});
 	});
 
@@ -44,6 +46,8 @@ describe('parseStoryUrl', () => {
 		expect(state.asofInvalid).toBe('2025-02-30');
 		expect(state.from).toBeNull();
 		expect(state.to).toBeNull();
+		expect(parse('page=0').page).toBe(1);
+		expect(parse('page=two').page).toBe(1);
 	});
 
 	it('rejects negative, zero and huge event ids and a window that ends before it starts', () => {
@@ -96,5 +100,32 @@ describe('selectEvents', () => {
 		const claimed = { ...DEFAULT_STATE, verifications: ['claimed' as const] };
 		expect(selectEvents(events, claimed).map((e) => e.id)).toEqual([2, 3]);
 		expect(selectEvents(events, DEFAULT_STATE).map((e) => e.id)).toEqual([1, 2, 3]);
+	});
+});
+
+describe('listPage', () => {
+	const events = Array.from({ length: 250 }, (_, index) => ({ id: index + 1 }));
+
+	it('pages a long chronology, keeping the last page partial', () => {
+		expect(listPage(events, { page: 1, event: null }).events.map((e) => e.id)).toEqual(
+			events.slice(0, 100).map((e) => e.id)
+		);
+		const last = listPage(events, { page: 3, event: null });
+		expect([last.page, last.pages, last.first, last.events.length]).toEqual([3, 3, 201, 50]);
+	});
+
+	it('opens the page that holds the selected event, whatever page was asked for', () => {
+		expect(listPage(events, { page: 1, event: 180 }).page).toBe(2);
+	});
+
+	it('clamps a page past the end and keeps a short story on one page', () => {
+		expect(listPage(events, { page: 9, event: null }).page).toBe(3);
+		const short = listPage(events.slice(0, 12), { page: 1, event: null });
+		expect([short.pages, short.events.length]).toEqual([1, 12]);
+	});
+
+	it('writes the page into the query only past the first', () => {
+		expect(storySearch({ ...DEFAULT_STATE, page: 2 })).toBe('?page=2');
+		expect(storySearch({ ...DEFAULT_STATE, page: 1 })).toBe('');
 	});
 });

@@ -33,6 +33,17 @@ function text(value: string, className?: string): HTMLElement {
 // vis-timeline's types say string, but it appends an Element as is (and xss-filters strings).
 const asContent = (element: HTMLElement) => element as unknown as string;
 
+let modules: Promise<[typeof import('vis-timeline/esnext'), typeof import('vis-data/esnext')]>;
+
+/**
+ * Starts fetching vis-timeline (once). Called while the page hydrates, so the download overlaps
+ * hydration instead of starting after it; the timeline is still out of the first load.
+ */
+export function loadVisTimeline() {
+	modules ??= Promise.all([import('vis-timeline/esnext'), import('vis-data/esnext')]);
+	return modules;
+}
+
 export async function createTimeline(
 	container: HTMLElement,
 	{
@@ -42,10 +53,7 @@ export async function createTimeline(
 	}: { groups: TimelineGroup[]; items: TimelineItem[]; window: TimelineWindow | null },
 	{ onselect, onwindowchange, onrange, onhover }: TimelineHandlers
 ): Promise<BuiltTimeline> {
-	const [{ Timeline }, { DataSet }] = await Promise.all([
-		import('vis-timeline/esnext'),
-		import('vis-data/esnext')
-	]);
+	const [{ Timeline }, { DataSet }] = await loadVisTimeline();
 	const byId = new Map(items.map((item) => [item.id, item]));
 	const visGroups = new DataSet(
 		groups.map((group) => ({

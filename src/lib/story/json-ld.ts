@@ -46,6 +46,12 @@ function eventItem(event: TimelineEvent, pageUrl: string, origin: string): JsonV
 	return item;
 }
 
+/**
+ * The most recent events listed in full. A 500-event story's complete list was 390 KB of the
+ * page's head; crawlers need the latest developments, and `numberOfItems` still gives the total.
+ */
+export const JSON_LD_MAX_EVENTS = 100;
+
 export function storyJsonLd(
 	story: Pick<Story, 'title' | 'summary' | 'slug'>,
 	events: readonly TimelineEvent[],
@@ -61,11 +67,14 @@ export function storyJsonLd(
 		dateModified: lastUpdated.toISOString(),
 		itemListOrder: 'https://schema.org/ItemListOrderAscending',
 		numberOfItems: events.length,
-		itemListElement: events.map((event, index) => ({
-			'@type': 'ListItem',
-			position: index + 1,
-			item: eventItem(event, pageUrl, origin)
-		}))
+		itemListElement: events
+			.map((event, index) => ({ event, position: index + 1 }))
+			.slice(-JSON_LD_MAX_EVENTS)
+			.map(({ event, position }) => ({
+				'@type': 'ListItem',
+				position,
+				item: eventItem(event, pageUrl, origin)
+			}))
 	};
 }
 

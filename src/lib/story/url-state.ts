@@ -20,6 +20,8 @@ export interface StoryUrlState {
 	verifications: Verification[];
 	from: Date | null;
 	to: Date | null;
+	/** The chronology's page (1-based) when a story has more events than one page holds. */
+	page: number;
 }
 
 export const DEFAULT_STATE: StoryUrlState = {
@@ -30,7 +32,8 @@ export const DEFAULT_STATE: StoryUrlState = {
 	kinds: [],
 	verifications: [],
 	from: null,
-	to: null
+	to: null,
+	page: 1
 };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -74,6 +77,8 @@ export function parseStoryUrl(params: URLSearchParams): StoryUrlState {
 	let from = parseInstant(params.get('from'));
 	let to = parseInstant(params.get('to'));
 	if (!from || !to || from >= to) from = to = null;
+	const pageRaw = params.get('page');
+	const page = pageRaw && /^[1-9]\d{0,5}$/.test(pageRaw) ? Number(pageRaw) : 1;
 	return {
 		event: event !== null && Number.isSafeInteger(event) ? event : null,
 		asof,
@@ -82,7 +87,8 @@ export function parseStoryUrl(params: URLSearchParams): StoryUrlState {
 		kinds: oneOf(EVENT_KINDS, params.getAll('kind')),
 		verifications: oneOf(VERIFICATIONS, params.getAll('verification')),
 		from,
-		to
+		to,
+		page
 	};
 }
 
@@ -101,6 +107,7 @@ export function storySearch(state: StoryUrlState, changes: Partial<StoryUrlState
 		params.set('from', next.from.toISOString());
 		params.set('to', next.to.toISOString());
 	}
+	if (next.page > 1) params.set('page', String(next.page));
 	if (next.event !== null) params.set('event', String(next.event));
 	const search = params.toString();
 	return search ? `?${search}` : '';
@@ -122,4 +129,31 @@ export function selectEvents<T extends { kind: EventKind; verification: Verifica
 			(state.verifications.length === 0 || state.verifications.includes(event.verification))
 	);
 	return state.order === 'newest' ? shown.reverse() : shown;
+}
+
+/** Events per page of the chronology: a long story's list is paged so the page stays quick. */
+export const PAGE_SIZE = 100;
+
+export interface ListPage<T> {
+	events: T[];
+	page: number;
+	pages: number;
+	/** 1-based position of the page's first event among those shown. */
+	first: number;
+}
+
+/**
+ * The page of the chronology to show: the one holding the selected event when there is one (so a
+ * permalink always lands on its entry), else the requested page, clamped to the last.
+ */
+export function listPage<T extends { id: number }>(
+	shown: readonly T[],
+	state: Pick<StoryUrlState, 'page' | 'event'>,
+	size = PAGE_SIZE
+): ListPage<T> {
+	const pages = Math.max(1, Math.ceil(shown.length / size));
+	const selectedAt = state.event === null ? -1 : shown.findIndex((e) => e.id === state.event);
+	const page = selectedAt >= 0 ? Math.floor(selectedAt / size) + 1 : Math.min(state.page, pages);
+	const start = (page - 1) * size;
+	return { events: shown.slice(start, start + size), page, pages, first: start + 1 };
 }

@@ -1,0 +1,58 @@
+import { test, expect } from '@playwright/test';
+import { e2eDatabase } from '../support/e2e-database';
+
+// A story longer than one page of the chronology: the list is paged (without JavaScript too),
+// while the timeline keeps every event.
+const SLUG = 'e2e-long-story';
+let db: ReturnType<typeof e2eDatabase>;
+
+test.beforeAll(async () => {
+	db = e2eDatabase();
+	await db`delete from stories where slug = ${SLUG}`;
+	const [story] = await db<{ id: number }[]>`
+		insert into stories (slug, title, summary, publication, published_at)
+		values (${SLUG}, 'A long-running story', 'Many events.', 'published', now())
+		returning id`;
+	await db`
+		insert into events (story_id, kind, title, occurred_start, precision, status)
+		select ${story!.id}, 'statement', 'Long story event ' || n,
+			timestamptz '2025-01-01' + n * interval '1 day', 'day', 'published'
+		from generate_series(1, 130) n`;
+});
+
+test.afterAll(async () => {
+	await db`delete from stories where slug = ${SLUG}`;
+	await db?.end({ timeout: 5 });
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the chronology is paged and the next page lists the rest', async ({ page }) => {
+		test.slow();
+		await page.goto(`/stories/${SLUG}`);
+		const list = page.getByRole('list', { name: 'Events in order' });
+		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(100);
+		const pager = page.getByRole('navigation', { name: 'Chronology pages' });
+		await expect(pager).toContainText('Events 1–100 of 130');
+		await pager.getByRole('link', { name: 'Next' }).click();
+		await expect(page).toHaveURL(/page=2/);
+		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(30);
+		await expect(list).toContainText('Long story event 130');
+		await expect(list).not.toContainText('Long story event 100:');
+	});
+});
+
+test('a permalink to an event on a later page opens that page with the event', async ({ page }) => {
+	test.slow();
+	const [row] = await db<{ id: number }[]>`
+		select e.id from events e join stories s on s.id = e.story_id
+		where s.slug = ${SLUG} and e.title = 'Long story event 120'`;
+	await page.goto(`/stories/${SLUG}?event=${row!.id}`);
+	await expect(page.getByRole('navigation', { name: 'Chronology pages' })).toContainText(
+		'Events 101–130 of 130'
+	);
+	await expect(page.locator(`#event-${row!.id}`)).toContainText('Long story event 120');
+	// The timeline still holds every event, not just the page's.
+	await expect(page.locator('.vis-item').first()).toBeVisible();
+});
