@@ -19,7 +19,7 @@ describe('sparkline', () => {
 		// x spreads the days over the width; the busiest day touches the top padding, zero the
 		// bottom one, so the line reads from 2 up to 4 with a dip to nothing in between.
 		expect(chart?.line).toBe('M0,12L50,22L100,2');
-		expect(chart?.area).toBe('M0,12L50,22L100,2L100,22L0,22Z');
+		expect(chart?.area).toBe('M0,12L50,22L100,2L100,22L50,22L0,22Z');
 		expect(chart).toMatchObject({
 			total: 6,
 			firstDay: '2025-12-02',

@@ -1,7 +1,9 @@
 /**
  * A story's activity as a sparkline: events per day over the story's span, as SVG path data the
- * server can render. Pure (no DOM, no d3), so the index needs no JavaScript to draw it.
+ * server renders with d3's scales and path generators (pure: no DOM), so the index needs no
+ * JavaScript to draw it and ships no d3 to the browser.
  */
+import { area as d3Area, line as d3Line, scaleLinear } from 'd3';
 import { formatDay } from '$lib/format/dates';
 
 /** How many events happened on one day ("YYYY-MM-DD", the day in the place's zone). */
@@ -97,9 +99,12 @@ export function sparkline(
 	const top = padding;
 	const bottom = height - padding;
 	// One bin alone still draws a line across the whole width rather than a lone dot.
-	const xAt = (i: number) =>
-		binCount === 1 ? (i === 0 ? 0 : width) : (i / (binCount - 1)) * width;
-	const yAt = (count: number) => round(bottom - (count / max) * (bottom - top));
+	const x = scaleLinear()
+		.domain([0, Math.max(1, binCount - 1)])
+		.range([0, width]);
+	const y = scaleLinear().domain([0, max]).range([bottom, top]);
+	const xAt = (i: number) => x(i);
+	const yAt = (count: number) => round(y(count));
 
 	const bins: SparklineBin[] = sums.map((count, i) => ({
 		start: dayString(first + i * daysPerBin),
@@ -109,8 +114,18 @@ export function sparkline(
 		y: yAt(count)
 	}));
 	const points = binCount === 1 ? [bins[0]!, { ...bins[0]!, x: round(xAt(1)) }] : bins;
-	const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join('');
-	const area = `${line}L${points.at(-1)!.x},${bottom}L${points[0]!.x},${bottom}Z`;
+	const line =
+		d3Line<SparklineBin>()
+			.x((p) => p.x)
+			.y((p) => p.y)
+			.digits(2)(points) ?? '';
+	// d3's area walks the baseline back from the last point to the first, then closes.
+	const area =
+		d3Area<SparklineBin>()
+			.x((p) => p.x)
+			.y0(bottom)
+			.y1((p) => p.y)
+			.digits(2)(points) ?? '';
 	const peak = bins.reduce((best, bin) => (bin.count > best.count ? bin : best), bins[0]!);
 
 	return {
