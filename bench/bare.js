@@ -28,8 +28,6 @@ const items = new vis.DataSet(
 	}))
 );
 window.timeline = new vis.Timeline(document.getElementById('timeline'), items, groups, {
-	start: data.window && new Date(data.window.start),
-	end: data.window && new Date(data.window.end),
 	groupOrder: 'order',
 	orientation: { axis: 'top', item: 'top' },
 	stack: true,
@@ -49,3 +47,8 @@ window.timeline = new vis.Timeline(document.getElementById('timeline'), items, g
 		template: (item) => text(byId.get(String(item.id))?.title ?? '')
 	}
 });
+// As the story page does: a window given as start/end options stops clusters being drawn.
+if (data.window)
+	window.timeline.setWindow(new Date(data.window.start), new Date(data.window.end), {
+		animation: false
+	});

@@ -56,3 +56,13 @@ test('a permalink to an event on a later page opens that page with the event', a
 	// The timeline still holds every event, not just the page's.
 	await expect(page.locator('.vis-item').first()).toBeVisible();
 });
+
+test('a dense timeline draws clusters with their count instead of a pile of items', async ({
+	page
+}) => {
+	test.slow();
+	await page.goto(`/stories/${SLUG}`);
+	const cluster = page.locator('.vis-item.vis-cluster').first();
+	await expect(cluster).toBeVisible();
+	await expect(cluster).toContainText(/\d/);
+});
