@@ -39,5 +39,8 @@ if (!existsSync(entry) || newest(inputs) > statSync(entry).mtimeMs) {
 }
 
 process.env.PORT ??= '3000';
+// adapter-node refuses bodies over 512 KB by itself; articles may be up to 1 MB of text (the
+// ingest code answers 413 beyond that with a clear message), which JSON escaping can swell.
+process.env.BODY_SIZE_LIMIT ??= '2M';
 await import(pathToFileURL(entry).href);
 console.log(`Throughline is serving http://localhost:${process.env.PORT}`);
