@@ -1,6 +1,8 @@
 import { openDatabase, type Database } from '../db/database';
 import { stopListening } from '../live/listener';
+import { demoCredentials } from '../auth/demo';
 import { seedDemo } from '../seed/demo';
+import { startPoller, stopPoller } from '../subscriptions/scheduler';
 
 /** Survives Vite's module reloads in dev, so HMR never starts a second embedded server. */
 const state = globalThis as typeof globalThis & {
@@ -19,6 +21,12 @@ export function startDatabase(): Promise<Database> {
 			const result = await seedDemo(db.sql);
 			if (result.seeded) console.log('[db] loaded the demo story "Russia–Ukraine peace talks"');
 		}
+		// Printed on every start while the demo editor's password is unchanged.
+		const demo = await demoCredentials(db.sql);
+		if (demo)
+			console.log(`[auth] demo editor: ${demo.email} / ${demo.password} (sign in at /desk)`);
+		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable).
+		startPoller(db.sql);
 		return db;
 	})());
 }
@@ -36,6 +44,7 @@ export function closeDatabaseOnShutdown(): void {
 	const close = async (exitCode?: number) => {
 		try {
 			await stopListening();
+			await stopPoller();
 			await (await state.__throughlineDatabase)?.close();
 		} catch (error) {
 			console.error('[db] error while shutting down:', error);

@@ -291,3 +291,65 @@ export async function search(
 		order by h.rank desc, h.published_at desc, h.id desc
 	`;
 }
+
+/** An article already sanitised by the ingest path: the HTML is stored as given. */
+export interface IngestedArticle {
+	source: string;
+	section: string | null;
+	headline: string;
+	dek: string | null;
+	/** Sanitised HTML, safe to render. */
+	bodyHtml: string;
+	/** The body exactly as received. */
+	bodyRaw: string;
+	url: string | null;
+	contentHash: string;
+	language: string;
+	publishedAt: Date;
+}
+
+/**
+ * Stores a sanitised article, or nothing when its URL or content hash is taken (a concurrent
+ * ingest of the same article won the race): then the result is undefined and no error aborts
+ * the caller's transaction.
+ */
+export async function insertIngested(
+	input: IngestedArticle,
+	db: Db = sql
+): Promise<Article | undefined> {
+	const [article] = await db<Article[]>`
+		insert into articles (
+			source, section, headline, dek, body_html, body_raw, url, content_hash, language,
+			published_at
+		)
+		values (
+			${input.source}, ${input.section}, ${input.headline}, ${input.dek}, ${input.bodyHtml},
+			${input.bodyRaw}, ${input.url}, ${input.contentHash}, ${input.language},
+			${input.publishedAt}
+		)
+		on conflict do nothing
+		returning id, source, section, headline, dek, body_html, url, language, published_at,
+			ingested_at, demo
+	`;
+	return article;
+}
+
+/**
+ * The stored article (deleted or not: a deleted one still blocks its URL and hash) with this
+ * URL or this content hash, preferring the URL match.
+ */
+export async function findDuplicate(
+	match: { url: string | null; contentHash: string },
+	db: Db = sql
+): Promise<Article | undefined> {
+	const [article] = await db<Article[]>`
+		select id, source, section, headline, dek, body_html, url, language, published_at,
+			ingested_at, demo
+		from articles
+		where (url = ${match.url} and ${match.url}::text is not null)
+			or content_hash = ${match.contentHash}
+		order by (url is not distinct from ${match.url}) desc, id
+		limit 1
+	`;
+	return article;
+}

@@ -1,4 +1,96 @@
-import { error, type RequestHandler } from '@sveltejs/kit';
+/**
+ * POST /api/v1/articles: a newsroom system hands us an article (contributor's Bearer token).
+ * 201 with Location for a new article, 200 with the stored one when we already have it (same
+ * URL or same text), 400 `{error, fields}`, 413 over the size cap, 415 when it is not JSON.
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { requireApiRole } from '$lib/server/auth/guard';
+import { ArticleRejected, ingestArticle } from '$lib/server/ingest/ingest-article';
+import type { Article } from '$lib/types';
+import { MAX_REQUEST_BYTES, readCapped, TooLarge } from './read-capped';
 
-// Placeholder until its owner lands the real handlers.
-export const POST: RequestHandler = () => error(501, 'Not built yet');
+function problem(status: number, error: string, extra: Record<string, unknown> = {}) {
+	return json({ error, ...extra }, { status });
+}
+
+/** 413 before the upload has been read: close the connection rather than take the rest. */
+function tooLarge(): Response {
+	return json(
+		{ error: 'The request is larger than 2 MB.' },
+		{ status: 413, headers: { connection: 'close' } }
+	);
+}
+
+function articleJson(article: Article) {
+	return {
+		id: article.id,
+		headline: article.headline,
+		dek: article.dek,
+		source: article.source,
+		section: article.section,
+		url: article.url,
+		language: article.language,
+		publishedAt: article.publishedAt.toISOString(),
+		ingestedAt: article.ingestedAt.toISOString()
+	};
+}
+
+export const POST: RequestHandler = async (event) => {
+	const user = requireApiRole(event, 'contributor');
+	const { request } = event;
+
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+		return problem(415, 'Send the article as JSON (Content-Type: application/json).');
+	}
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > MAX_REQUEST_BYTES) return tooLarge();
+
+	let text: string;
+	try {
+		text = await readCapped(request, MAX_REQUEST_BYTES);
+	} catch (error) {
+		if (error instanceof TooLarge) return tooLarge();
+		throw error;
+	}
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return problem(400, 'The body is not valid JSON.', { fields: {} });
+	}
+	if (!body || typeof body !== 'object' || Array.isArray(body)) {
+		return problem(400, 'The body must be a JSON object.', { fields: {} });
+	}
+	const input = body as Record<string, unknown>;
+
+	try {
+		const { article, created } = await ingestArticle(
+			{
+				headline: input.headline,
+				dek: input.dek,
+				body: input.body,
+				source: input.source,
+				section: input.section,
+				url: input.url,
+				publishedAt: input.publishedAt,
+				language: input.language,
+				timeZone: input.timeZone
+			},
+			undefined,
+			{ actorId: user.id }
+		);
+		const location = `/desk/articles/${article.id}`;
+		return json(
+			{ ...articleJson(article), created },
+			{ status: created ? 201 : 200, headers: { location } }
+		);
+	} catch (error) {
+		if (error instanceof ArticleRejected) {
+			return error.status === 413
+				? problem(413, 'The article body is larger than 1 MB.', { fields: error.errors })
+				: problem(400, 'Some fields are not valid.', { fields: error.errors });
+		}
+		throw error;
+	}
+};
