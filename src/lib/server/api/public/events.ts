@@ -1,4 +1,52 @@
-import { error, type RequestHandler } from '@sveltejs/kit';
+import { json, type RequestHandler } from '@sveltejs/kit';
+import * as publicApi from '$lib/server/db/public-api';
+import { EVENT_KINDS, VERIFICATIONS } from '$lib/types';
+import {
+	BadParameter,
+	decodeCursor,
+	encodeCursor,
+	instantIdCursor,
+	pageJson,
+	parseDate,
+	parseEnum,
+	parseLimit,
+	parseOffset,
+	respond
+} from './params';
+import { eventJson } from './shape';
 
-// Placeholder until its owner lands the real handlers.
-export const GET: RequestHandler = () => error(501, 'Not built yet');
+/**
+ * GET /api/v1/events: published events in time order; ?story (id or slug), ?kind,
+ * ?verification, ?from/?to (events overlapping that span), ?limit, ?cursor|?offset.
+ */
+export const GET: RequestHandler = ({ url }) =>
+	respond(async () => {
+		const params = url.searchParams;
+		const limit = parseLimit(params);
+		const story = params.get('story')?.trim() ?? '';
+		if (story && !/^(\d{1,9}|[a-z0-9]+(-[a-z0-9]+)*)$/.test(story))
+			throw new BadParameter('story must be a story id or slug.');
+		const filter: publicApi.EventFilter = {
+			storyId: /^\d+$/.test(story) ? Number(story) : undefined,
+			storySlug: story && !/^\d+$/.test(story) ? story : undefined,
+			kind: parseEnum(params, 'kind', EVENT_KINDS),
+			verification: parseEnum(params, 'verification', VERIFICATIONS),
+			from: parseDate(params, 'from'),
+			to: parseDate(params, 'to')
+		};
+		if (filter.from && filter.to && filter.from > filter.to)
+			throw new BadParameter('from must not be after to.');
+		const after = decodeCursor(params, instantIdCursor);
+		const rows = await publicApi.listEvents(filter, {
+			limit: limit + 1,
+			after,
+			offset: parseOffset(params)
+		});
+		const items = rows.slice(0, limit);
+		const last = items.at(-1);
+		const next =
+			rows.length > limit && last
+				? encodeCursor([last.occurredStart.toISOString(), last.id])
+				: null;
+		return json(pageJson(items.map(eventJson), limit, next));
+	});

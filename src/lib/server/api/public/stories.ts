@@ -1,4 +1,37 @@
-import { error, type RequestHandler } from '@sveltejs/kit';
+import { json, type RequestHandler } from '@sveltejs/kit';
+import * as publicApi from '$lib/server/db/public-api';
+import {
+	decodeCursor,
+	encodeCursor,
+	pageJson,
+	parseEnum,
+	parseLimit,
+	parseOffset,
+	respond
+} from './params';
+import { storyJson } from './shape';
 
-// Placeholder until its owner lands the real handlers.
-export const GET: RequestHandler = () => error(501, 'Not built yet');
+const idCursor = (value: unknown) =>
+	typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+
+/** GET /api/v1/stories: published stories, newest first; ?status, ?q, ?limit, ?cursor|?offset. */
+export const GET: RequestHandler = ({ url }) =>
+	respond(async () => {
+		const params = url.searchParams;
+		const limit = parseLimit(params);
+		const after = decodeCursor(params, idCursor);
+		const filter = {
+			status: parseEnum(params, 'status', ['developing', 'concluded'] as const),
+			q: params.get('q') ?? undefined
+		};
+		// One row more than asked tells whether there is a next page.
+		const rows = await publicApi.listStories(filter, {
+			limit: limit + 1,
+			after,
+			offset: parseOffset(params)
+		});
+		const items = rows.slice(0, limit);
+		const last = items.at(-1);
+		const next = rows.length > limit && last ? encodeCursor(last.id) : null;
+		return json(pageJson(items.map(storyJson), limit, next));
+	});

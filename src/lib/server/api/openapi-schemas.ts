@@ -1,0 +1,238 @@
+/**
+ * JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of the API's bodies. Read shapes are closed
+ * (`additionalProperties: false`) so the e2e tests catch any field the document does not name.
+ */
+import { ARTICLE_ROLES, EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string, extra: Schema = {}): Schema => ({ type: [type, 'null'], ...extra });
+const closed = (
+	properties: Record<string, Schema>,
+	required = Object.keys(properties)
+): Schema => ({
+	type: 'object',
+	properties,
+	required,
+	additionalProperties: false
+});
+const id: Schema = { type: 'integer', minimum: 1 };
+const text: Schema = { type: 'string' };
+const list = (item: string): Schema =>
+	closed({
+		items: { type: 'array', items: ref(item) },
+		limit: { type: 'integer', minimum: 1, maximum: 100 },
+		nextCursor: nullable('string', {
+			description: 'Pass as ?cursor= for the next page; null on the last page.'
+		})
+	});
+
+const eventFields = {
+	kind: { enum: [...EVENT_KINDS] },
+	title: text,
+	description: text,
+	attribution: nullable('string'),
+	verification: { enum: [...VERIFICATIONS] }
+};
+
+const storyProperties: Record<string, Schema> = {
+	id,
+	slug: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+	title: text,
+	summary: text,
+	status: { enum: ['developing', 'concluded'] },
+	version: { type: 'integer', minimum: 1, description: 'The row version ETag and If-Match use.' },
+	publishedAt: { oneOf: [ref('ApiDate'), { type: 'null' }] },
+	updatedAt: ref('ApiDate'),
+	eventCount: { type: 'integer', minimum: 0 },
+	articleCount: { type: 'integer', minimum: 0 },
+	url: { type: 'string', description: "The reader's page, relative to this server." }
+};
+
+const articleProperties: Record<string, Schema> = {
+	id,
+	source: text,
+	section: nullable('string'),
+	headline: text,
+	dek: nullable('string'),
+	url: nullable('string'),
+	language: text,
+	publishedAt: ref('ApiDate'),
+	demo: { type: 'boolean', description: 'Written as demo data, not by a real outlet.' },
+	storyIds: { type: 'array', items: id }
+};
+
+export const schemas: Record<string, Schema> = {
+	Error: {
+		type: 'object',
+		properties: { error: text, errors: { type: 'array', items: text } },
+		required: ['error']
+	},
+	ApiDate: {
+		description:
+			'Every date in the API. `at` is ISO 8601 with the offset of `timeZone` at that instant; ' +
+			'for day or month precision it is the start of that day or month there, for ' +
+			'"approximate" the start of the window. Recorded instants (publication, edits) are ' +
+			'minute-precise in UTC.',
+		...closed({
+			at: { type: 'string', format: 'date-time', examples: ['2025-12-20T10:00:00+03:00'] },
+			precision: { enum: [...PRECISIONS] },
+			timeZone: { type: 'string', examples: ['Europe/Moscow'] }
+		})
+	},
+	Story: closed(storyProperties),
+	StoryDetail: closed({ ...storyProperties, events: { type: 'array', items: ref('Event') } }),
+	StoryList: list('Story'),
+	Place: closed({
+		name: nullable('string'),
+		latitude: nullable('number'),
+		longitude: nullable('number')
+	}),
+	EventSource: closed({
+		articleId: id,
+		headline: text,
+		source: text,
+		url: nullable('string'),
+		publishedAt: ref('ApiDate'),
+		evidence: { type: 'string', description: "The article's words reporting the event." }
+	}),
+	Event: closed({
+		id,
+		storyId: id,
+		storySlug: text,
+		...eventFields,
+		start: ref('ApiDate'),
+		end: { oneOf: [ref('ApiDate'), { type: 'null' }] },
+		place: { oneOf: [ref('Place'), { type: 'null' }] },
+		firstReportedAt: { oneOf: [ref('ApiDate'), { type: 'null' }] },
+		version: { type: 'integer', minimum: 1 },
+		sources: { type: 'array', items: ref('EventSource') }
+	}),
+	EventList: list('Event'),
+	Article: closed(articleProperties),
+	ArticleDetail: closed({
+		...articleProperties,
+		bodyHtml: { type: 'string', description: 'The sanitised body (never the raw text).' }
+	}),
+	ArticleList: list('Article'),
+	StorySuggestions: {
+		type: 'object',
+		properties: {
+			suggestions: {
+				type: 'array',
+				items: {
+					type: 'object',
+					properties: {
+						storyId: id,
+						slug: text,
+						title: text,
+						score: { type: 'number', minimum: 0, maximum: 1 },
+						reasons: { type: 'array', items: {} }
+					},
+					required: ['storyId', 'slug', 'title', 'score', 'reasons']
+				}
+			},
+			newStory: {
+				type: 'object',
+				properties: { recommended: { type: 'boolean' }, reason: text },
+				required: ['recommended', 'reason']
+			}
+		},
+		required: ['suggestions', 'newStory']
+	},
+	EventSuggestions: {
+		type: 'object',
+		properties: {
+			events: {
+				type: 'array',
+				items: {
+					type: 'object',
+					properties: {
+						kind: { enum: [...EVENT_KINDS] },
+						title: text,
+						start: text,
+						end: nullable('string'),
+						precision: { enum: [...PRECISIONS] },
+						place: {},
+						actors: { type: 'array', items: {} },
+						attribution: nullable('string'),
+						verification: { enum: [...VERIFICATIONS] },
+						evidence: text,
+						matchesEventId: nullable('integer')
+					},
+					required: ['kind', 'title', 'start', 'precision', 'verification', 'evidence']
+				}
+			}
+		},
+		required: ['events']
+	},
+	NewStory: {
+		type: 'object',
+		properties: { title: { type: 'string', minLength: 1, maxLength: 300 }, summary: text },
+		required: ['title']
+	},
+	StoryChange: {
+		type: 'object',
+		description: 'PATCH sends some of these, PUT all of title, summary, status.',
+		properties: {
+			title: { type: 'string', minLength: 1, maxLength: 300 },
+			summary: text,
+			status: { enum: ['developing', 'concluded'] },
+			publication: { enum: ['draft', 'published'] }
+		}
+	},
+	EventChange: {
+		type: 'object',
+		description: 'PATCH sends some of these, PUT all of kind, title, start, precision.',
+		properties: {
+			...eventFields,
+			start: { type: 'string', format: 'date-time' },
+			end: nullable('string', { format: 'date-time' }),
+			precision: { enum: [...PRECISIONS] },
+			timeZone: text,
+			placeName: nullable('string'),
+			status: { enum: ['draft', 'published'] }
+		}
+	},
+	NewArticle: {
+		type: 'object',
+		properties: {
+			headline: text,
+			dek: text,
+			body: { type: 'string', description: 'HTML or plain text; at most 1 MB.' },
+			source: text,
+			section: text,
+			url: { type: 'string', format: 'uri' },
+			publishedAt: { type: 'string', format: 'date-time' },
+			language: text
+		},
+		required: ['headline', 'body', 'source', 'publishedAt']
+	},
+	Created: {
+		type: 'object',
+		properties: { id },
+		required: ['id'],
+		description: 'The new (or, with 200, the existing duplicate) resource.'
+	},
+	AttachArticle: {
+		type: 'object',
+		properties: { articleId: id, role: { enum: [...ARTICLE_ROLES] } },
+		required: ['articleId']
+	},
+	ImportResult: closed({
+		storyId: id,
+		slug: text,
+		events: { type: 'integer', minimum: 0, description: 'How many events were imported.' }
+	}),
+	Me: {
+		type: 'object',
+		properties: {
+			id,
+			email: text,
+			displayName: text,
+			role: { enum: ['admin', 'editor', 'contributor'] }
+		},
+		required: ['id', 'email', 'displayName', 'role']
+	}
+};

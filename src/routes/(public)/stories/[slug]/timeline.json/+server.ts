@@ -1,0 +1,23 @@
+import { error, json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import * as events from '$lib/server/db/events';
+import * as stories from '$lib/server/db/stories';
+import { toTimelineJs } from '$lib/timelinejs/export';
+
+/** The story as TimelineJS3 JSON, for newsrooms that embed Knight Lab's TimelineJS. */
+export const GET: RequestHandler = async ({ params, url }) => {
+	const story = await stories.getPublishedBySlug(params.slug);
+	if (!story) error(404, 'Story not found');
+	const list = await events.listForStory(story.id, { publishedOnly: true });
+	const document = toTimelineJs(
+		{ title: story.title, summary: story.summary, url: `${url.origin}/stories/${story.slug}` },
+		list
+	);
+	return json(document, {
+		headers: {
+			// Other sites' TimelineJS embeds fetch this: readable from anywhere, like the API.
+			'Access-Control-Allow-Origin': '*',
+			'Cache-Control': 'public, max-age=60'
+		}
+	});
+};

@@ -1,0 +1,2 @@
+// Reading one article is public (api/public).
+export { GET } from '$lib/server/api/public/article';
