@@ -98,8 +98,11 @@ function eventText(event: TimelineEvent): string {
 	);
 }
 
-/** One event as a slide: `group` is the kind's label, so TimelineJS rows match our legend. */
-export function eventSlide(event: TimelineEvent): TimelineSlide {
+/**
+ * One event as a slide: `group` is the kind's label, so TimelineJS rows match our legend, or the
+ * group an imported event came with when that was not one of our kinds.
+ */
+export function eventSlide(event: TimelineEvent, group?: string): TimelineSlide {
 	const start = timelineDate(event.occurredStart, event.precision, event.timeZone);
 	const end = event.occurredEnd
 		? timelineDate(event.occurredEnd, event.precision, event.timeZone)
@@ -111,13 +114,18 @@ export function eventSlide(event: TimelineEvent): TimelineSlide {
 		start_date: start,
 		...(end && !sameYear ? { end_date: end } : {}),
 		display_date: formatEventWhen(event),
-		group: KIND_LABELS[event.kind],
+		group: group ?? KIND_LABELS[event.kind],
 		text: { headline: escapeHtml(event.title), text: eventText(event) }
 	};
 }
 
 /** The whole timeline: the story's title slide and its events in time order. */
-export function toTimelineJs(story: ExportStory, events: TimelineEvent[]): TimelineDocument {
+export function toTimelineJs(
+	story: ExportStory,
+	events: TimelineEvent[],
+	/** Groups imported events came with, by event id (see db/imports groupLabels). */
+	groups: ReadonlyMap<number, string> = new Map()
+): TimelineDocument {
 	const link = safeUrl(story.url);
 	return {
 		title: {
@@ -129,6 +137,6 @@ export function toTimelineJs(story: ExportStory, events: TimelineEvent[]): Timel
 					(link ? `<p><a href="${escapeHtml(link)}">Read the story</a></p>` : '')
 			}
 		},
-		events: events.map(eventSlide)
+		events: events.map((event) => eventSlide(event, groups.get(event.id)))
 	};
 }

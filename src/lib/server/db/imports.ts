@@ -2,7 +2,9 @@
  * Stores an imported timeline (see $lib/timelinejs/import): a new draft story with its events,
  * all in one transaction, so a failure leaves nothing half-imported.
  */
-import { sql, type Sql } from './client';
+import { sql, type Db, type Sql } from './client';
+import { KIND_LABELS } from '../../charts/timeline-items';
+import type { EventKind } from '../../types';
 import * as audit from './audit';
 import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
 
@@ -63,7 +65,9 @@ export async function importTimeline(
 			occurredEnd: event.occurredEnd,
 			precision: event.precision,
 			timeZone: 'UTC',
-			status: 'published'
+			status: 'published',
+			// Kept only when the kind does not already say it (export writes the kind's label).
+			groupLabel: groupLabel(event.group, event.kind)
 		}));
 		// In chunks: one statement per 500 events keeps well under the 65,535 parameter limit.
 		for (let i = 0; i < rows.length; i += 500) {
@@ -82,4 +86,20 @@ export async function importTimeline(
 		);
 		return { storyId: story.id, slug, events: rows.length };
 	});
+}
+
+/** The group as written, unless it is just the kind's own label or empty. */
+function groupLabel(group: string | null, kind: EventKind): string | null {
+	const label = group?.trim().slice(0, 100) ?? '';
+	if (!label || label.toLowerCase() === KIND_LABELS[kind].toLowerCase()) return null;
+	return label;
+}
+
+/** The TimelineJS group each event was imported with, where it differs from its kind. */
+export async function groupLabels(storyId: number, db: Db = sql): Promise<Map<number, string>> {
+	const rows = await db<{ id: number; groupLabel: string }[]>`
+		select id, group_label from events
+		where story_id = ${storyId} and group_label is not null and deleted_at is null
+	`;
+	return new Map(rows.map((row) => [row.id, row.groupLabel]));
 }

@@ -1,6 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import * as events from '$lib/server/db/events';
+import * as imports from '$lib/server/db/imports';
 import * as stories from '$lib/server/db/stories';
 import { toTimelineJs } from '$lib/timelinejs/export';
 
@@ -8,10 +9,14 @@ import { toTimelineJs } from '$lib/timelinejs/export';
 export const GET: RequestHandler = async ({ params, url }) => {
 	const story = await stories.getPublishedBySlug(params.slug);
 	if (!story) error(404, 'Story not found');
-	const list = await events.listForStory(story.id, { publishedOnly: true });
+	const [list, groups] = await Promise.all([
+		events.listForStory(story.id, { publishedOnly: true }),
+		imports.groupLabels(story.id)
+	]);
 	const document = toTimelineJs(
 		{ title: story.title, summary: story.summary, url: `${url.origin}/stories/${story.slug}` },
-		list
+		list,
+		groups
 	);
 	return json(document, {
 		headers: {
