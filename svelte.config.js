@@ -8,6 +8,8 @@ const config = {
 		adapter: adapter(),
 		// Kit adds nonces/hashes for its own inline scripts; nothing else may run.
 		// style-src allows inline styles because vis-timeline positions items with style attributes.
+		// frame-ancestors is set per path in src/lib/server/http/security-headers.ts: /embed/* may
+		// be framed (EMBED_FRAME_ANCESTORS), everything else may not.
 		csp: {
 			mode: 'auto',
 			directives: {
@@ -19,8 +21,7 @@ const config = {
 				'connect-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
-				'form-action': ['self'],
-				'frame-ancestors': ['none']
+				'form-action': ['self']
 			}
 		}
 	}

@@ -1,0 +1,145 @@
+/**
+ * Embed options from the query string. Pure and forgiving: a value that does not parse falls
+ * back to its default, so a typo in someone's snippet never turns the frame into an error page.
+ */
+import { EVENT_KINDS, type EventKind } from '../types';
+
+export const THEMES = ['light', 'dark', 'auto'] as const;
+export type EmbedTheme = (typeof THEMES)[number];
+export type EmbedMode = 'timeline' | 'list';
+export type EmbedOrder = 'newest' | 'oldest';
+
+export interface EmbedOptions {
+	theme: EmbedTheme;
+	/** The frame's height in CSS pixels; null sizes it to the content. */
+	height: number | null;
+	/** Empty means every kind. */
+	kinds: EventKind[];
+	/** Window, ISO days (inclusive). */
+	from: string | null;
+	to: string | null;
+	order: EmbedOrder;
+	mode: EmbedMode;
+	/** '#rgb' or '#rrggbb' only: it ends up inside a style attribute. */
+	accent: string | null;
+	/** A BCP 47 tag Intl accepts. */
+	lang: string;
+	/** Pinned story revision; null follows the live story. */
+	version: number | null;
+}
+
+export const DEFAULT_OPTIONS: EmbedOptions = {
+	theme: 'auto',
+	height: null,
+	kinds: [],
+	from: null,
+	to: null,
+	order: 'oldest',
+	mode: 'timeline',
+	accent: null,
+	lang: 'en',
+	version: null
+};
+
+export const MIN_HEIGHT = 200;
+export const MAX_HEIGHT = 4000;
+
+const ACCENT = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LANG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
+
+function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+	return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/** A real calendar day as YYYY-MM-DD ("2025-02-30" is not one). */
+export function isIsoDay(value: string): boolean {
+	const match = ISO_DAY.exec(value);
+	if (!match) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function parseHeight(value: string | null): number | null {
+	if (value === null || !/^\d{1,5}$/.test(value)) return null;
+	const height = Number(value);
+	return height >= MIN_HEIGHT && height <= MAX_HEIGHT ? height : null;
+}
+
+function parseLang(value: string | null): string {
+	if (value === null || value.length > 35 || !LANG.test(value)) return DEFAULT_OPTIONS.lang;
+	try {
+		return Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0
+			? Intl.getCanonicalLocales(value)[0]!
+			: DEFAULT_OPTIONS.lang;
+	} catch {
+		return DEFAULT_OPTIONS.lang;
+	}
+}
+
+function parseVersion(value: string | null): number | null {
+	if (value === null || !/^\d{1,9}$/.test(value)) return null;
+	const version = Number(value);
+	return version >= 1 ? version : null;
+}
+
+/** Reads every option from the query string; unknown parameters are ignored. */
+export function parseEmbedOptions(params: URLSearchParams): EmbedOptions {
+	// "a,b" from a snippet, or kinds=a&kinds=b from a form's checkboxes.
+	const kindList = params.getAll('kinds').flatMap((value) => value.split(',').map((k) => k.trim()));
+	const kinds = EVENT_KINDS.filter((kind) => kindList.includes(kind));
+	const day = (name: string) => {
+		const value = params.get(name)?.trim() ?? '';
+		return isIsoDay(value) ? value : null;
+	};
+	let from = day('from');
+	let to = day('to');
+	// A window given backwards is read the way it was meant.
+	if (from && to && from > to) [from, to] = [to, from];
+	const accent = params.get('accent')?.trim() ?? '';
+	return {
+		theme: pick(params.get('theme'), THEMES, DEFAULT_OPTIONS.theme),
+		height: parseHeight(params.get('height')),
+		kinds: kinds.length === EVENT_KINDS.length ? [] : kinds,
+		from,
+		to,
+		order: pick(params.get('order'), ['newest', 'oldest'] as const, DEFAULT_OPTIONS.order),
+		mode: pick(params.get('mode'), ['timeline', 'list'] as const, DEFAULT_OPTIONS.mode),
+		accent: ACCENT.test(accent) ? accent.toLowerCase() : null,
+		lang: parseLang(params.get('lang')),
+		version: parseVersion(params.get('version'))
+	};
+}
+
+/**
+ * The options as a query string holding only what differs from the defaults, in a fixed order:
+ * the canonical form used in snippets and in the ETag. Starts with '?' unless empty.
+ */
+export function embedQuery(options: EmbedOptions): string {
+	const params = new URLSearchParams();
+	if (options.theme !== DEFAULT_OPTIONS.theme) params.set('theme', options.theme);
+	if (options.height !== null) params.set('height', String(options.height));
+	if (options.kinds.length > 0) params.set('kinds', options.kinds.join(','));
+	if (options.from) params.set('from', options.from);
+	if (options.to) params.set('to', options.to);
+	if (options.order !== DEFAULT_OPTIONS.order) params.set('order', options.order);
+	if (options.mode !== DEFAULT_OPTIONS.mode) params.set('mode', options.mode);
+	if (options.accent) params.set('accent', options.accent);
+	if (options.lang !== DEFAULT_OPTIONS.lang) params.set('lang', options.lang);
+	if (options.version !== null) params.set('version', String(options.version));
+	const query = params.toString();
+	return query ? `?${query}` : '';
+}
+
+/** Whether an event falls in the options' kinds and window (days compared in UTC). */
+export function matchesOptions(
+	event: { kind: EventKind; occurredStart: Date; occurredEnd: Date | null },
+	options: Pick<EmbedOptions, 'kinds' | 'from' | 'to'>
+): boolean {
+	if (options.kinds.length > 0 && !options.kinds.includes(event.kind)) return false;
+	const start = event.occurredStart.toISOString().slice(0, 10);
+	const end = (event.occurredEnd ?? event.occurredStart).toISOString().slice(0, 10);
+	if (options.from && end < options.from) return false;
+	if (options.to && start > options.to) return false;
+	return true;
+}

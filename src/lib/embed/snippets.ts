@@ -1,0 +1,47 @@
+/** The copy-and-paste snippets the desk's embed builder offers. Pure; every value escaped. */
+import { escapeHtml } from './html';
+import { DEFAULT_HEIGHT } from './oembed';
+import { embedQuery, type EmbedOptions } from './options';
+
+export interface EmbedSnippets {
+	url: string;
+	iframe: string;
+	script: string;
+	oembed: string;
+}
+
+const DATA_ATTRIBUTES: [keyof EmbedOptions, string][] = [
+	['theme', 'theme'],
+	['height', 'height'],
+	['kinds', 'kinds'],
+	['from', 'from'],
+	['to', 'to'],
+	['order', 'order'],
+	['mode', 'mode'],
+	['accent', 'accent'],
+	['lang', 'lang'],
+	['version', 'version']
+];
+
+export function embedSnippets(
+	origin: string,
+	story: { slug: string; title: string },
+	options: EmbedOptions
+): EmbedSnippets {
+	const query = embedQuery(options);
+	const url = `${origin}/embed/stories/${encodeURIComponent(story.slug)}${query}`;
+	const height = options.height ?? DEFAULT_HEIGHT;
+	const iframe =
+		`<iframe src="${escapeHtml(url)}" title="${escapeHtml(`Timeline: ${story.title}`)}" ` +
+		`width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+	// Only the options the canonical query carries (non-defaults) become data attributes.
+	const params = new URLSearchParams(query);
+	const attributes = DATA_ATTRIBUTES.filter(([name]) => params.has(name))
+		.map(([name, attr]) => ` data-${attr}="${escapeHtml(params.get(name)!)}"`)
+		.join('');
+	const script =
+		`<div data-throughline-story="${escapeHtml(story.slug)}"${attributes}></div>\n` +
+		`<script src="${escapeHtml(origin)}/embed.js" async></script>`;
+	const oembed = `${origin}/oembed?url=${encodeURIComponent(url)}&format=json`;
+	return { url, iframe, script, oembed };
+}

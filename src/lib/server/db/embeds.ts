@@ -1,0 +1,156 @@
+import { sql, type Db } from './client';
+import type { EventKind, Precision, StoryStatus, Verification } from '../../types';
+
+/** What an embed shows of a story. */
+export interface EmbedStory {
+	id: number;
+	slug: string;
+	title: string;
+	summary: string;
+	status: StoryStatus;
+}
+
+export interface EmbedSource {
+	headline: string;
+	source: string;
+	url: string | null;
+	publishedAt: Date;
+}
+
+/** An event as an embed shows it: no drafts, no desk fields. */
+export interface EmbedEvent {
+	id: number;
+	kind: EventKind;
+	title: string;
+	description: string;
+	occurredStart: Date;
+	occurredEnd: Date | null;
+	precision: Precision;
+	timeZone: string;
+	placeName: string | null;
+	attribution: string | null;
+	verification: Verification;
+	sources: EmbedSource[];
+}
+
+export interface EmbedData {
+	story: EmbedStory;
+	events: EmbedEvent[];
+	/** The revision shown: the pinned one, or the story's latest. */
+	revision: number;
+	latestRevision: number;
+	/** A pinned revision was asked for but the story has no such revision: showing the latest. */
+	unknownVersion: boolean;
+}
+
+type EventRow = Omit<EmbedEvent, 'sources'>;
+
+/**
+ * A story for an embed, live or as it was at story revision `version` (revisions, 00003): for the
+ * story and each event, the latest snapshot numbered `version` or lower; events count when that
+ * snapshot is published and not deleted. The story must be published now, pinned or not, so
+ * unpublishing a story also takes down its pinned embeds. Sources are not revisioned: a pinned
+ * event lists the articles citing it today. An unknown `version` falls back to the latest.
+ */
+export async function getForEmbed(
+	slug: string,
+	version: number | null,
+	db: Db = sql
+): Promise<EmbedData | undefined> {
+	const [live] = await db<(EmbedStory & { latestRevision: number })[]>`
+		select s.id, s.slug, s.title, s.summary, s.status,
+			coalesce((select max(r.story_revision) from revisions r where r.story_id = s.id), 0)
+				as latest_revision
+		from stories s
+		where s.slug = ${slug} and s.publication = 'published' and s.deleted_at is null
+	`;
+	if (!live) return undefined;
+	const { latestRevision, ...story } = live;
+	const pinned = version !== null && version <= latestRevision ? version : null;
+	const base = {
+		latestRevision,
+		revision: pinned ?? latestRevision,
+		unknownVersion: version !== null && pinned === null
+	};
+	if (pinned === null) {
+		const events = await db<EventRow[]>`
+			select id, kind, title, description, occurred_start, occurred_end, precision, time_zone,
+				place_name, attribution, verification
+			from events
+			where story_id = ${story.id} and status = 'published' and deleted_at is null
+			order by occurred_start, id
+		`;
+		return { ...base, story, events: await withSources(events, db) };
+	}
+
+	const [snapshot] = await db<{ title: string; summary: string; status: StoryStatus }[]>`
+		select snapshot->>'title' as title, snapshot->>'summary' as summary,
+			snapshot->>'status' as status
+		from revisions
+		where story_id = ${story.id} and entity_type = 'story' and story_revision <= ${pinned}
+		order by story_revision desc
+		limit 1
+	`;
+	const events = await db<EventRow[]>`
+		select entity_id as id, snapshot->>'kind' as kind, snapshot->>'title' as title,
+			snapshot->>'description' as description,
+			(snapshot->>'occurred_start')::timestamptz as occurred_start,
+			(snapshot->>'occurred_end')::timestamptz as occurred_end,
+			snapshot->>'precision' as precision, snapshot->>'time_zone' as time_zone,
+			snapshot->>'place_name' as place_name, snapshot->>'attribution' as attribution,
+			snapshot->>'verification' as verification
+		from (
+			select distinct on (entity_id) entity_id, snapshot
+			from revisions
+			where story_id = ${story.id} and entity_type = 'event' and story_revision <= ${pinned}
+			order by entity_id, story_revision desc
+		) latest
+		where snapshot->>'status' = 'published' and snapshot->>'deleted_at' is null
+		order by (snapshot->>'occurred_start')::timestamptz, entity_id
+	`;
+	return {
+		...base,
+		story: { ...story, ...(snapshot ?? {}) },
+		events: await withSources(events, db)
+	};
+}
+
+/** The story's latest revision number (0 for a story without any), for the desk's builder. */
+export async function latestRevision(storyId: number, db: Db = sql): Promise<number> {
+	const [row] = await db<{ latest: number }[]>`
+		select coalesce(max(story_revision), 0) as latest from revisions where story_id = ${storyId}
+	`;
+	return row?.latest ?? 0;
+}
+
+/** Any story by id, whatever its publication (the desk's builder previews drafts' settings). */
+export async function getStoryById(
+	id: number,
+	db: Db = sql
+): Promise<(EmbedStory & { publication: 'draft' | 'published' }) | undefined> {
+	const [story] = await db<(EmbedStory & { publication: 'draft' | 'published' })[]>`
+		select id, slug, title, summary, status, publication
+		from stories
+		where id = ${id} and deleted_at is null
+	`;
+	return story;
+}
+
+/** Citing articles, oldest report first, in one query for any number of events. */
+async function withSources(events: EventRow[], db: Db): Promise<EmbedEvent[]> {
+	if (events.length === 0) return [];
+	const rows = await db<(EmbedSource & { eventId: number })[]>`
+		select es.event_id, a.headline, a.source, a.url, a.published_at
+		from event_sources es
+		join articles a on a.id = es.article_id
+		where es.event_id in ${db(events.map((event) => event.id))} and a.deleted_at is null
+		order by a.published_at, a.id
+	`;
+	const byEvent = new Map<number, EmbedSource[]>();
+	for (const { eventId, ...source } of rows) {
+		const list = byEvent.get(eventId) ?? [];
+		list.push(source);
+		byEvent.set(eventId, list);
+	}
+	return events.map((event) => ({ ...event, sources: byEvent.get(event.id) ?? [] }));
+}

@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { render } from 'svelte/server';
+import type { RequestHandler } from './$types';
+import * as embeds from '$lib/server/db/embeds';
+import {
+	embedQuery,
+	matchesOptions,
+	parseEmbedOptions,
+	type EmbedOptions
+} from '$lib/embed/options';
+import { shapeTimeline } from '$lib/embed/timeline-shape';
+import { formatWhen } from '$lib/embed/when';
+import { EMBED_CSP, embedDocument } from '$lib/embed/document';
+import Embed from '$lib/embed/Embed.svelte';
+
+/**
+ * The embeddable timeline: a whole HTML document rendered with svelte/server (the site layout
+ * and the SvelteKit client stay out), cached briefly in memory as plain and gzip bytes with a
+ * strong ETag of its content. Frameable from anywhere allowed by EMBED_FRAME_ANCESTORS (the
+ * handle adds frame-ancestors and strips cookies).
+ */
+
+interface Rendered {
+	status: number;
+	html: Buffer;
+	gzip: Buffer;
+	etag: string;
+	at: number;
+}
+
+// Served from memory; once older than this, the next request triggers one re-render in the
+// background and is answered with the previous bytes (stale-while-revalidate inside the app),
+// so a busy embed costs one render per few seconds, not one per request.
+const FRESH_MS = 5_000;
+const MAX_ENTRIES = 500;
+const cache = new Map<string, Rendered>();
+const pending = new Map<string, Promise<Rendered>>();
+
+/** One render at a time per key; a failed refresh keeps the old entry. */
+function refresh(key: string, make: () => Promise<Rendered>): Promise<Rendered> {
+	let running = pending.get(key);
+	if (!running) {
+		running = make()
+			.then((entry) => {
+				cache.delete(key);
+				if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+				cache.set(key, entry);
+				return entry;
+			})
+			.finally(() => pending.delete(key));
+		pending.set(key, running);
+	}
+	return running;
+}
+
+async function lookup(key: string, make: () => Promise<Rendered>): Promise<Rendered> {
+	const entry = cache.get(key);
+	if (!entry) return refresh(key, make);
+	if (Date.now() - entry.at > FRESH_MS) refresh(key, make).catch(() => undefined);
+	return entry;
+}
+
+const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
+
+async function build(slug: string, options: EmbedOptions, origin: string): Promise<Rendered> {
+	const data = await embeds.getForEmbed(slug, options.version);
+	let status = 200;
+	let html: string;
+	if (!data) {
+		status = 404;
+		html = embedDocument({
+			title: 'Story not found · Throughline',
+			options,
+			body: '<div class="embed"><p class="note">This story is not available.</p></div>'
+		});
+	} else {
+		const events = data.events.filter((event) => matchesOptions(event, options));
+		const whenById = new Map(events.map((event) => [event.id, formatWhen(event, options.lang)]));
+		const shape =
+			options.mode === 'timeline'
+				? shapeTimeline(
+						events.map((event) => ({
+							...event,
+							label: `${whenById.get(event.id)}: ${event.title}`
+						})),
+						options.lang
+					)
+				: null;
+		const storyUrl = `${origin}/stories/${encodeURIComponent(data.story.slug)}`;
+		const { body, head } = render(Embed, {
+			props: { data, events, shape, options, storyUrl, whenById }
+		});
+		html = embedDocument({
+			title: `${data.story.title} · Throughline`,
+			options,
+			// Svelte's hydration markers serve no client here. Text is escaped, so every `<!--`
+			// in the output is one of them.
+			body: body.replace(/<!--[\s\S]*?-->/g, ''),
+			head,
+			canonical: storyUrl
+		});
+	}
+	const bytes = Buffer.from(html);
+	const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+	return { status, html: bytes, gzip: gzipSync(bytes, { level: 9 }), etag, at: Date.now() };
+}
+
+export const GET: RequestHandler = async ({ params, url, request }) => {
+	const options = parseEmbedOptions(url.searchParams);
+	const key = `${url.origin}/${params.slug}${embedQuery(options)}`;
+	const entry = await lookup(key, () => build(params.slug, options, url.origin));
+
+	// The gzip bytes are another representation: a strong ETag of their own.
+	const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+	const etag = gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag;
+	const headers = new Headers({
+		'content-type': 'text/html; charset=utf-8',
+		'cache-control': entry.status === 200 ? CACHE_CONTROL : 'public, max-age=60',
+		'content-security-policy': EMBED_CSP,
+		etag,
+		vary: 'Accept-Encoding'
+	});
+	const match = request.headers.get('if-none-match');
+	if (entry.status === 200 && match && match.split(/\s*,\s*/).includes(etag))
+		return new Response(null, { status: 304, headers });
+
+	if (gzip) headers.set('content-encoding', 'gzip');
+	const body = gzip ? entry.gzip : entry.html;
+	headers.set('content-length', String(body.byteLength));
+	return new Response(new Uint8Array(body), { status: entry.status, headers });
+};
