@@ -115,7 +115,7 @@ function timelineJsPage(data: unknown): string {
 <script src="/tljs/js/timeline.js"></script>
 <script>
 window.__tl = new TL.Timeline('timeline', JSON.parse(document.getElementById('bench-data').textContent));
-window.__tl.on('loaded', () => requestAnimationFrame(() => { window.__bench.done = performance.now(); }));
+window.__tl.on('loaded', () => requestAnimationFrame(() => { window.__embedBench.done = performance.now(); }));
 </script></body></html>`;
 }
 
@@ -123,21 +123,21 @@ window.__tl.on('loaded', () => requestAnimationFrame(() => { window.__bench.done
 
 declare global {
 	interface Window {
-		__bench: { paint: number | null; done: number | null };
+		__embedBench: { paint: number | null; done: number | null };
 	}
 }
 const SHIM = { content: 'window.__name = (fn) => fn;' };
 
 /** First frame with timeline marks; "done" is set by the page (TimelineJS) or the probe. */
 function probe() {
-	window.__bench = { paint: null, done: null };
+	window.__embedBench = { paint: null, done: null };
 	const poll = () => {
-		if (window.__bench.paint === null && document.querySelector('svg line'))
-			window.__bench.paint = performance.now();
+		if (window.__embedBench.paint === null && document.querySelector('svg line'))
+			window.__embedBench.paint = performance.now();
 		// The embed's frame script un-hides the zoom tools as its last step.
-		if (window.__bench.done === null && document.querySelector('.tl-tools:not([hidden])'))
-			window.__bench.done = performance.now();
-		if (window.__bench.paint === null || window.__bench.done === null) requestAnimationFrame(poll);
+		if (window.__embedBench.done === null && document.querySelector('.tl-tools:not([hidden])'))
+			window.__embedBench.done = performance.now();
+		if (window.__embedBench.paint === null || window.__embedBench.done === null) requestAnimationFrame(poll);
 	};
 	requestAnimationFrame(poll);
 }
@@ -149,8 +149,8 @@ async function measure(browser: Browser, url: string, want: 'paint' | 'done'): P
 	await page.addInitScript(SHIM);
 	await page.addInitScript(probe);
 	await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-	await page.waitForFunction((key) => window.__bench[key] !== null, want, { timeout: 120_000 });
-	const value = await page.evaluate((key) => window.__bench[key]!, want);
+	await page.waitForFunction((key) => window.__embedBench[key] !== null, want, { timeout: 120_000 });
+	const value = await page.evaluate((key) => window.__embedBench[key]!, want);
 	await context.close();
 	return value;
 }
