@@ -1,0 +1,51 @@
+import { sql, type Db } from './client';
+import type { Snapshot } from '../revisions/diff';
+
+/** One snapshot of a story or event, written by the `record_revision` trigger (00003). */
+export interface Revision {
+	id: number;
+	storyId: number;
+	storyRevision: number;
+	entityType: 'story' | 'event';
+	entityId: number;
+	entityVersion: number;
+	snapshot: Snapshot;
+	authorId: number | null;
+	authorName: string | null;
+	createdAt: Date;
+}
+
+const select = (db: Db) => db`
+	select r.id, r.story_id, r.story_revision, r.entity_type, r.entity_id, r.entity_version,
+		r.snapshot, r.author_id, u.display_name as author_name, r.created_at
+	from revisions r left join users u on u.id = r.author_id`;
+
+/** A story's or event's revisions, newest first. */
+export async function listFor(
+	entityType: 'story' | 'event',
+	entityId: number,
+	db: Db = sql
+): Promise<Revision[]> {
+	return db<Revision[]>`${select(db)}
+		where r.entity_type = ${entityType} and r.entity_id = ${entityId}
+		order by r.id desc`;
+}
+
+/** One revision by id. */
+export async function get(id: number, db: Db = sql): Promise<Revision | undefined> {
+	const [revision] = await db<Revision[]>`${select(db)} where r.id = ${id}`;
+	return revision;
+}
+
+/** The latest changes across all stories and events, for the desk home. */
+export async function recent(limit: number, db: Db = sql) {
+	return db<(Revision & { storyTitle: string })[]>`
+		select r.id, r.story_id, r.story_revision, r.entity_type, r.entity_id, r.entity_version,
+			r.snapshot, r.author_id, u.display_name as author_name, r.created_at,
+			s.title as story_title
+		from revisions r
+		left join users u on u.id = r.author_id
+		join stories s on s.id = r.story_id
+		where s.deleted_at is null
+		order by r.id desc limit ${limit}`;
+}

@@ -1,0 +1,45 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { hasRole, requireRole } from '$lib/server/auth/guard';
+import { sql } from '$lib/server/db/client';
+import * as deskEvents from '$lib/server/db/desk-events';
+import * as deskStories from '$lib/server/db/desk-stories';
+import { parseEvent } from '$lib/desk/event-input';
+import { formValues } from '$lib/desk/form';
+
+async function storyOf(param: string) {
+	const story = /^\d{1,9}$/.test(param) ? await deskStories.get(Number(param)) : undefined;
+	if (!story) error(404, 'Story not found');
+	return story;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireRole(event, 'contributor');
+	const story = await storyOf(event.params.id);
+	const events = await deskEvents.listForStory(story.id);
+	// The place's zone: the one this story's latest event used, since its events share places.
+	const zones = [...new Set(events.map((e) => e.timeZone))];
+	const latest = events.at(-1);
+	return {
+		story,
+		zones,
+		values: { timeZone: latest?.timeZone ?? 'UTC', kind: 'other', precision: 'day' },
+		canPublish: hasRole(user, 'editor')
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const user = requireRole(event, 'contributor');
+		const story = await storyOf(event.params.id);
+		const values = formValues(await event.request.formData());
+		const parsed = parseEvent(values);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
+		if (parsed.value.status === 'published') requireRole(event, 'editor');
+		const created = await sql.begin(async (tx) => {
+			await deskStories.actAs(user.id, tx);
+			return deskEvents.create(story.id, parsed.value, tx);
+		});
+		redirect(303, `/desk/events/${created.id}`);
+	}
+};
