@@ -134,6 +134,9 @@ test('dragging an event on the timeline saves its new date, and Undo restores it
 	await open(page, `/desk/stories/${story.id}`);
 	const item = page.locator('.vis-item').filter({ hasText: 'meeting' });
 	await expect(item).toBeVisible();
+	// vis-timeline moves only a selected item: select it, then drag.
+	await item.click();
+	await expect(item).toHaveClass(/vis-selected/);
 	const box = (await item.boundingBox())!;
 	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 	await page.mouse.down();
