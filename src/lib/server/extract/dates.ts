@@ -1,0 +1,201 @@
+/**
+ * Resolves the date words a news sentence uses ("on Saturday", "early Saturday", "overnight",
+ * "yesterday", "late last month", "4 December") against the article's publication time, in the
+ * time zone of the place the event happened. Pure: no clock, no database.
+ */
+import type { Precision } from '../../types';
+
+export interface ResolvedDate {
+	/** Day/month precision: that day's (month's) midnight in `timeZone`. */
+	start: Date;
+	/** Only for 'approximate': the end of the window. */
+	end?: Date;
+	precision: Precision;
+	timeZone: string;
+	/** The words in the sentence that gave the date, as written. */
+	phrase: string;
+}
+
+const DAY = 86_400_000;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = [
+	'january',
+	'february',
+	'march',
+	'april',
+	'may',
+	'june',
+	'july',
+	'august',
+	'september',
+	'october',
+	'november',
+	'december'
+];
+const MONTH = MONTHS.join('|');
+const WEEKDAY = WEEKDAYS.join('|');
+
+interface Civil {
+	year: number;
+	month: number; // 1-12
+	day: number;
+}
+
+/** The calendar day an instant falls on in a zone. */
+export function civilDay(at: Date, timeZone: string): Civil {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).formatToParts(at);
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(at: Date, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+		hour: 'numeric',
+		minute: 'numeric',
+		second: 'numeric'
+	}).formatToParts(at);
+	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+	const asUtc = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second')
+	);
+	return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** Midnight of a calendar day in a zone, as an instant (days past month end roll over). */
+export function zonedMidnight(day: Civil, timeZone: string): Date {
+	const guess = Date.UTC(day.year, day.month - 1, day.day);
+	const first = guess - offsetAt(new Date(guess), timeZone);
+	// A second pass settles days on which the offset changes.
+	return new Date(guess - offsetAt(new Date(first), timeZone));
+}
+
+function shift(day: Civil, days: number): Civil {
+	const at = new Date(Date.UTC(day.year, day.month - 1, day.day) + days * DAY);
+	return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
+}
+
+function weekdayOf(day: Civil): number {
+	return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+}
+
+function dayResult(day: Civil, timeZone: string, phrase: string): ResolvedDate {
+	return { start: zonedMidnight(day, timeZone), precision: 'day', timeZone, phrase };
+}
+
+function windowResult(from: Civil, to: Civil, timeZone: string, phrase: string): ResolvedDate {
+	const end = new Date(zonedMidnight(shift(to, 1), timeZone).getTime() - 1000);
+	return { start: zonedMidnight(from, timeZone), end, precision: 'approximate', timeZone, phrase };
+}
+
+function daysInMonth(year: number, month: number): number {
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** An explicit calendar date: "4 December", "December 4, 2025", "2025-12-04". */
+function explicitDate(text: string, today: Civil): { day: Civil; phrase: string } | undefined {
+	const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+	if (iso) return { day: { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! }, phrase: iso[0] };
+	const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTH})(?:,? (\\d{4}))?\\b`, 'i').exec(
+		text
+	);
+	const md = new RegExp(`\\b(${MONTH}) (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'i').exec(
+		text
+	);
+	const match = dm ?? md;
+	if (!match) return undefined;
+	const [dayText, monthText, yearText] = dm ? [dm[1], dm[2], dm[3]] : [md![2], md![1], md![3]];
+	const month = MONTHS.indexOf(monthText!.toLowerCase()) + 1;
+	// Without a year, the most recent such date on or before publication (news reports the past).
+	let year = yearText ? Number(yearText) : today.year;
+	if (!yearText && (month > today.month || (month === today.month && +dayText! > today.day + 1)))
+		year -= 1;
+	return { day: { year, month, day: Number(dayText) }, phrase: match[0] };
+}
+
+/**
+ * The date a sentence gives, resolved against `publishedAt` in `timeZone`, or undefined when it
+ * names none. Weekdays mean the latest such day on or before publication; "overnight" and
+ * "third straight day" mean the publication day; "late last month" is an approximate window.
+ */
+export function resolveDate(
+	sentence: string,
+	publishedAt: Date,
+	timeZone = 'UTC'
+): ResolvedDate | undefined {
+	const today = civilDay(publishedAt, timeZone);
+	const explicit = explicitDate(sentence, today);
+	if (explicit) return dayResult(explicit.day, timeZone, explicit.phrase);
+
+	const weekday = new RegExp(
+		`\\b(?:(?:on|early|late|early on|late on|last|this) )?(${WEEKDAY})(?: (?:morning|afternoon|evening|night))?\\b`,
+		'i'
+	).exec(sentence);
+	if (weekday) {
+		const target = WEEKDAYS.indexOf(weekday[1]!.toLowerCase());
+		const back = (weekdayOf(today) - target + 7) % 7;
+		return dayResult(shift(today, -back), timeZone, weekday[0]);
+	}
+
+	const relative: [RegExp, number][] = [
+		[/\b(?:yesterday|last night)\b/i, -1],
+		[/\bthe day before yesterday\b/i, -2],
+		[
+			/\b(?:today|overnight|this morning|tonight|earlier today|(?:second|third|fourth|fifth) (?:straight|consecutive) day)\b/i,
+			0
+		]
+	];
+	const before = /\bthe day before yesterday\b/i.exec(sentence);
+	if (before) return dayResult(shift(today, -2), timeZone, before[0]);
+	for (const [pattern, days] of relative) {
+		const match = pattern.exec(sentence);
+		if (match) return dayResult(shift(today, days), timeZone, match[0]);
+	}
+
+	const part =
+		/\b(early|mid|late)[- ](?:last month|(?:in )?(january|february|march|april|may|june|july|august|september|october|november|december))\b/i.exec(
+			sentence
+		);
+	const lastMonth = /\blast month\b/i.exec(sentence);
+	if (part || lastMonth) {
+		let year = today.year;
+		let month = today.month - 1;
+		if (part?.[2]) {
+			month = MONTHS.indexOf(part[2].toLowerCase()) + 1;
+			if (month > today.month) year -= 1;
+		} else if (month === 0) {
+			month = 12;
+			year -= 1;
+		}
+		const last = daysInMonth(year, month);
+		const range: Record<string, [number, number]> = {
+			early: [1, 10],
+			mid: [11, 20],
+			late: [20, last]
+		};
+		const [from, to] = part ? range[part[1]!.toLowerCase()]! : [1, last];
+		const phrase = part?.[0] ?? lastMonth![0];
+		return windowResult({ year, month, day: from }, { year, month, day: to }, timeZone, phrase);
+	}
+
+	const lastWeek = /\blast week\b/i.exec(sentence);
+	if (lastWeek) return windowResult(shift(today, -13), shift(today, -7), timeZone, lastWeek[0]);
+	const recently = /\b(?:recently|in recent weeks)\b/i.exec(sentence);
+	if (recently) return windowResult(shift(today, -60), today, timeZone, recently[0]);
+	return undefined;
+}

@@ -1,0 +1,1 @@
+export { REJECT as POST } from '$lib/server/api/suggest/story-suggestions';

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { attributionOf, matchEvent, proposeEvents } from '$lib/server/extract/events';
+import { extractEntities } from '$lib/server/extract/entities';
+import { parseCrbcDocument } from '$lib/server/seed/demo';
+import { crbcArticle, demoEntities } from '$lib/server/seed/demo-story';
+
+const raw = readFileSync(
+	new URL('../../src/lib/server/seed/crbc-miami-talks-day3.txt', import.meta.url),
+	'utf8'
+);
+const { body } = parseCrbcDocument(raw);
+const known = demoEntities.map((e) => ({ kind: e.kind, name: e.name, aliases: e.aliases ?? [] }));
+const proposals = proposeEvents(body, crbcArticle.publishedAt, known);
+const byWords = (words: string) => proposals.find((p) => p.evidence.includes(words));
+
+describe('proposeEvents on the CRBC report', () => {
+	it('quotes every evidence span exactly from the text', () => {
+		expect(proposals.length).toBeGreaterThan(5);
+		for (const proposal of proposals) expect(body).toContain(proposal.evidence);
+	});
+
+	it('proposes the 116 drones as claimed by Russia’s defence ministry, on Saturday in Moscow', () => {
+		const drones = byWords('116 Ukrainian drones');
+		expect(drones).toMatchObject({
+			kind: 'battlefield',
+			verification: 'claimed',
+			attribution: "Russia's defence ministry",
+			precision: 'day',
+			timeZone: 'Europe/Moscow'
+		});
+		expect(drones?.start.toISOString()).toBe('2025-12-05T21:00:00.000Z');
+	});
+
+	it('reports the governor’s figure as reported, not claimed, in the Kyiv region', () => {
+		const attacks = byWords('wounded three people');
+		expect(attacks).toMatchObject({
+			kind: 'battlefield',
+			verification: 'reported',
+			attribution: 'Regional governor Mykola Kalashnyk',
+			place: 'Kyiv region'
+		});
+		expect(attacks?.start.toISOString()).toBe('2025-12-05T22:00:00.000Z');
+	});
+
+	it('proposes the third day of talks as a meeting in Miami on Saturday with its actors', () => {
+		const meeting = byWords('third consecutive day of talks');
+		expect(meeting).toMatchObject({ kind: 'meeting', place: 'Miami', precision: 'day' });
+		expect(meeting?.start.toISOString()).toBe('2025-12-06T05:00:00.000Z');
+		const withActors = proposals.find(
+			(p) => p.kind === 'meeting' && p.actors.includes('Rustem Umerov')
+		);
+		expect(withActors?.actors).toEqual(expect.arrayContaining(['Steve Witkoff', 'Jared Kushner']));
+	});
+
+	it('makes Witkoff’s post on X his statement, under his full name', () => {
+		expect(byWords('Witkoff wrote on X')).toMatchObject({
+			kind: 'statement',
+			attribution: 'Steve Witkoff'
+		});
+	});
+
+	it('splits "…, even as the US has recently imposed sanctions" into its own approximate policy event', () => {
+		const sanctions = proposals.find(
+			(p) => p.evidence === 'the US has recently imposed sanctions on Russian oil companies'
+		);
+		expect(sanctions).toMatchObject({ kind: 'policy', precision: 'approximate' });
+		expect(sanctions?.end).toBeInstanceOf(Date);
+	});
+
+	it('gives each proposal a stable fingerprint', () => {
+		const again = proposeEvents(body, crbcArticle.publishedAt, known);
+		expect(again.map((p) => p.fingerprint)).toEqual(proposals.map((p) => p.fingerprint));
+		expect(new Set(proposals.map((p) => p.fingerprint)).size).toBe(proposals.length);
+	});
+});
+
+describe('attributionOf', () => {
+	it('finds who says it', () => {
+		expect(attributionOf('Kyiv reported drone strikes that wounded three')).toBe('Kyiv');
+		expect(
+			attributionOf(
+				'The army said it captured the village, according to the Russian Defence Ministry'
+			)
+		).toBe('the Russian Defence Ministry');
+		expect(attributionOf('Drones struck a power plant overnight')).toBeNull();
+	});
+
+	it('marks an interested party’s unconfirmed figure as claimed', () => {
+		const [claim] = proposeEvents(
+			'Ukraine’s military said it destroyed 40 Russian tanks near Pokrovsk on Friday.',
+			new Date('2025-12-06T12:00:00Z')
+		);
+		expect(claim).toMatchObject({ kind: 'battlefield', verification: 'claimed' });
+	});
+});
+
+describe('matchEvent', () => {
+	it('matches the same meeting on the same day with a shared actor', () => {
+		const meeting = byWords('third consecutive day of talks')!;
+		const existing = {
+			id: 7,
+			kind: 'meeting',
+			title: 'Miami talks, third day',
+			occurredStart: new Date('2025-12-06T05:00:00Z'),
+			occurredEnd: null,
+			precision: 'day',
+			timeZone: 'America/New_York',
+			actors: ['Rustem Umerov']
+		};
+		expect(matchEvent({ ...meeting, actors: ['Rustem Umerov'] }, [existing])?.id).toBe(7);
+		expect(
+			matchEvent(meeting, [{ ...existing, occurredStart: new Date('2025-12-05T05:00:00Z') }])
+		).toBeUndefined();
+		expect(matchEvent(meeting, [{ ...existing, kind: 'statement' }])).toBeUndefined();
+	});
+});
+
+describe('extractEntities', () => {
+	it('finds people with their titles stripped, and a surname alone as the same person', () => {
+		const found = extractEntities(
+			'President Maria Lindqvist met Kharkiv officials. Lindqvist later spoke in Geneva.',
+			[]
+		);
+		const person = found.find((e) => e.name === 'Maria Lindqvist');
+		expect(person).toMatchObject({ kind: 'person', mentions: 2 });
+		expect(person?.aliases).toContain('Lindqvist');
+		expect(found.map((e) => e.name)).toEqual(expect.arrayContaining(['Kharkiv', 'Geneva']));
+	});
+
+	it('matches known entities by alias and names organisations by their words', () => {
+		const found = extractEntities('The Kremlin and the National Energy Agency responded.', [
+			{ id: 3, kind: 'organisation', name: 'Kremlin', aliases: ['the Kremlin'] }
+		]);
+		expect(found.find((e) => e.name === 'Kremlin')).toMatchObject({ id: 3, mentions: 1 });
+		expect(found.find((e) => e.name === 'National Energy Agency')?.kind).toBe('organisation');
+	});
+});
