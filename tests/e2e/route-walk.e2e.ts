@@ -1,0 +1,186 @@
+import { test, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { createApiToken, createUser, signIn } from '../support/desk-auth';
+import { e2eDatabase } from '../support/e2e-database';
+import { writingRoutes, type WritingRoute } from '../support/writing-routes';
+import type { Role } from '../../src/lib/types';
+
+/**
+ * Walks every route under /desk and /api/v1 that writes (form actions and POST/PUT/PATCH/DELETE
+ * handlers, found by reading src/routes) and checks that anonymous callers are refused and that
+ * a role below the route's is refused with 403. A new writing route that is not in REQUIRED
+ * fails this test, so no route can skip its role check unnoticed.
+ */
+
+/** The lowest role each writing route accepts ('public' = open, e.g. signing in). */
+const REQUIRED: Record<string, Role | 'public'> = {
+	// Desk form actions: "<path> ?/<action>"
+	'/desk/sign-in ?/default': 'public',
+	'/desk/account ?/password': 'contributor',
+	'/desk/account ?/signOutEverywhere': 'contributor',
+	'/desk/articles/new ?/default': 'contributor',
+	'/desk/articles/[id] ?/accept': 'editor',
+	'/desk/articles/[id] ?/reject': 'editor',
+	'/desk/articles/[id] ?/newStory': 'editor',
+	'/desk/articles/[id] ?/acceptEvent': 'editor',
+	'/desk/articles/[id] ?/mergeEvent': 'editor',
+	'/desk/articles/[id] ?/rejectEvent': 'editor',
+	'/desk/inbox ?/accept': 'editor',
+	'/desk/inbox ?/reject': 'editor',
+	'/desk/inbox ?/newStory': 'editor',
+	'/desk/stories/new ?/default': 'contributor',
+	'/desk/stories/[id] ?/save': 'contributor',
+	'/desk/stories/[id] ?/publish': 'editor',
+	'/desk/stories/[id] ?/unpublish': 'editor',
+	'/desk/stories/[id] ?/delete': 'editor',
+	'/desk/stories/[id] ?/attach': 'contributor',
+	'/desk/stories/[id] ?/move': 'contributor',
+	'/desk/stories/[id] ?/role': 'contributor',
+	'/desk/stories/[id] ?/detach': 'contributor',
+	'/desk/stories/[id]/events/new ?/default': 'contributor',
+	'/desk/stories/[id]/history ?/restore': 'editor',
+	'/desk/events/[id] ?/save': 'contributor',
+	'/desk/events/[id] ?/delete': 'editor',
+	'/desk/events/[id] ?/addSource': 'contributor',
+	'/desk/events/[id] ?/removeSource': 'contributor',
+	'/desk/events/[id] ?/addActor': 'contributor',
+	'/desk/events/[id] ?/removeActor': 'contributor',
+	'/desk/events/[id] ?/addRelation': 'contributor',
+	'/desk/events/[id] ?/removeRelation': 'contributor',
+	'/desk/events/[id] ?/merge': 'editor',
+	'/desk/events/[id]/history ?/restore': 'editor',
+	'/desk/feeds ?/add': 'editor',
+	'/desk/feeds ?/remove': 'editor',
+	'/desk/feeds ?/toggle': 'editor',
+	'/desk/feeds ?/poll': 'editor',
+	'/desk/import ?/default': 'editor',
+	'/desk/trash ?/restore': 'editor',
+	'/desk/tokens ?/create': 'editor',
+	'/desk/tokens ?/revoke': 'editor',
+	'/desk/users ?/add': 'admin',
+	'/desk/users ?/role': 'admin',
+	'/desk/users ?/disable': 'admin',
+	'/desk/users ?/enable': 'admin',
+	// Handlers: "<METHOD> <path>"
+	'POST /desk/sign-out': 'public',
+	'POST /api/v1/articles': 'contributor',
+	'POST /api/v1/articles/[id]/story-suggestions/rejections': 'editor',
+	'POST /api/v1/stories': 'editor',
+	'PATCH /api/v1/stories/[id]': 'contributor',
+	'PUT /api/v1/stories/[id]': 'contributor',
+	'DELETE /api/v1/stories/[id]': 'editor',
+	'POST /api/v1/stories/[id]/articles': 'editor',
+	'PATCH /api/v1/events/[id]': 'contributor',
+	'PUT /api/v1/events/[id]': 'contributor',
+	'DELETE /api/v1/events/[id]': 'editor',
+	'POST /api/v1/import/timelinejs': 'editor'
+};
+
+const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
+const BELOW: Record<Role, Role | null> = {
+	contributor: null,
+	editor: 'contributor',
+	admin: 'editor'
+};
+
+let db: ReturnType<typeof e2eDatabase>;
+const ids: Record<string, number> = {};
+
+test.beforeAll(async () => {
+	db = e2eDatabase();
+	const [story] = await db<{ id: number }[]>`select id from stories order by id limit 1`;
+	const [event] = await db<{ id: number }[]>`select id from events order by id limit 1`;
+	const [article] = await db<{ id: number }[]>`select id from articles order by id limit 1`;
+	Object.assign(ids, { stories: story!.id, events: event!.id, articles: article!.id });
+});
+
+test.afterAll(async () => {
+	await db?.end({ timeout: 5 });
+});
+
+/** A concrete URL: each [param] becomes the id of a real row of the segment before it. */
+function urlOf(route: WritingRoute): string {
+	const segments = route.route.split('/');
+	const concrete = segments.map((segment, index) =>
+		/^\[.+\]$/.test(segment) ? String(ids[segments[index - 1] ?? ''] ?? 1) : segment
+	);
+	const url = concrete.join('/') || '/';
+	return route.action ? `${url}?/${route.action}` : url;
+}
+
+async function send(
+	request: APIRequestContext,
+	route: WritingRoute,
+	baseURL: string,
+	headers: Record<string, string> = {}
+): Promise<APIResponse> {
+	return request.fetch(urlOf(route), {
+		method: route.method,
+		maxRedirects: 0,
+		headers: { origin: baseURL, ...headers },
+		...(route.kind === 'action'
+			? { form: { probe: '1' } }
+			: { data: {}, headers: { origin: baseURL, 'if-match': '"1"', ...headers } })
+	});
+}
+
+function refusedAnonymous(response: APIResponse): boolean {
+	if (response.status() === 401) return true;
+	return (
+		[302, 303, 307].includes(response.status()) &&
+		(response.headers().location ?? '').includes('/desk/sign-in')
+	);
+}
+
+test('every writing route under /desk and /api/v1 is in the role table', () => {
+	const found = writingRoutes();
+	expect(found.length).toBeGreaterThan(15);
+	const missing = found.map((route) => route.key).filter((key) => !(key in REQUIRED));
+	expect(missing, 'add these routes to REQUIRED with the role they need').toEqual([]);
+	const stale = Object.keys(REQUIRED).filter((key) => !found.some((route) => route.key === key));
+	expect(stale, 'these REQUIRED entries match no route any more').toEqual([]);
+});
+
+test('anonymous callers are refused by every writing route', async ({ request, baseURL }) => {
+	test.slow();
+	const refusedWrongly: string[] = [];
+	for (const route of writingRoutes()) {
+		if (REQUIRED[route.key] === 'public') continue;
+		const response = await send(request, route, baseURL!);
+		if (!refusedAnonymous(response)) refusedWrongly.push(`${route.key} → ${response.status()}`);
+	}
+	expect(refusedWrongly).toEqual([]);
+});
+
+test('a role below the route’s is refused with 403', async ({ browser, baseURL }) => {
+	test.slow();
+	const wrong: string[] = [];
+	for (const role of ['contributor', 'editor'] as const) {
+		const user = await createUser(db, { role });
+		const token = await createApiToken(db, user.id);
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, user);
+		for (const route of writingRoutes()) {
+			const needed = REQUIRED[route.key];
+			if (!needed || needed === 'public' || RANK[needed] <= RANK[role]) continue;
+			if (BELOW[needed] === null) continue;
+			const response =
+				route.kind === 'api'
+					? await send(context.request, route, baseURL!, { authorization: `Bearer ${token}` })
+					: await send(page.request, route, baseURL!);
+			if (response.status() !== 403) wrong.push(`${role}: ${route.key} → ${response.status()}`);
+		}
+		await context.close();
+	}
+	expect(wrong).toEqual([]);
+});
+
+test('a cross-site form post is refused before any action runs', async ({ request }) => {
+	const response = await request.post('/desk/sign-in', {
+		form: { email: 'x@example.test', password: 'whatever-long' },
+		headers: { origin: 'https://evil.example' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(403);
+	expect(await response.text()).toContain('Cross-site');
+});
