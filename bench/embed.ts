@@ -137,7 +137,8 @@ function probe() {
 		// The embed's frame script un-hides the zoom tools as its last step.
 		if (window.__embedBench.done === null && document.querySelector('.tl-tools:not([hidden])'))
 			window.__embedBench.done = performance.now();
-		if (window.__embedBench.paint === null || window.__embedBench.done === null) requestAnimationFrame(poll);
+		if (window.__embedBench.paint === null || window.__embedBench.done === null)
+			requestAnimationFrame(poll);
 	};
 	requestAnimationFrame(poll);
 }
@@ -149,7 +150,9 @@ async function measure(browser: Browser, url: string, want: 'paint' | 'done'): P
 	await page.addInitScript(SHIM);
 	await page.addInitScript(probe);
 	await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-	await page.waitForFunction((key) => window.__embedBench[key] !== null, want, { timeout: 120_000 });
+	await page.waitForFunction((key) => window.__embedBench[key] !== null, want, {
+		timeout: 120_000
+	});
 	const value = await page.evaluate((key) => window.__embedBench[key]!, want);
 	await context.close();
 	return value;
