@@ -28,7 +28,8 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	reporter: process.env.CI ? 'line' : 'list',
 	use: {
-		baseURL: `http://127.0.0.1:${PORT}`,
+		// localhost, not 127.0.0.1: the started app's ORIGIN (scripts/start.js), which form posts must match.
+		baseURL: `http://localhost:${PORT}`,
 		trace: 'retain-on-failure',
 		// Debian's Chromium: `npx playwright install` cannot download browsers here.
 		launchOptions: {
@@ -45,7 +46,7 @@ export default defineConfig({
 	},
 	webServer: {
 		command,
-		url: `http://127.0.0.1:${PORT}/stories/russia-ukraine-peace-talks`,
+		url: `http://localhost:${PORT}/stories/russia-ukraine-peace-talks`,
 		env: { PORT: String(PORT), EMBEDDED_PG_DIR: pgDir },
 		timeout: 180_000,
 		reuseExistingServer: false,

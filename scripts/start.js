@@ -42,5 +42,12 @@ process.env.PORT ??= '3000';
 // adapter-node refuses bodies over 512 KB by itself; articles may be up to 1 MB of text (the
 // ingest code answers 413 beyond that with a clear message), which JSON escaping can swell.
 process.env.BODY_SIZE_LIMIT ??= '2M';
+// adapter-node takes the request's origin to be https unless told otherwise, and SvelteKit
+// refuses form posts whose Origin differs, so on plain http every desk form would be refused
+// as cross-site. Started locally, the site is http://localhost:PORT; behind a proxy, set ORIGIN
+// (or PROTOCOL_HEADER and HOST_HEADER) to what readers use.
+if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
+	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
+}
 await import(pathToFileURL(entry).href);
 console.log(`Throughline is serving http://localhost:${process.env.PORT}`);
