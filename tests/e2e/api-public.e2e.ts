@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { checkDocumentSchemas, validate } from '../support/json-schema';
+import { e2eDatabase } from '../support/e2e-database';
 
 type Doc = Record<string, unknown> & { paths: Record<string, Record<string, Operation>> };
 interface Operation {
@@ -76,7 +77,10 @@ test('the read endpoints answer as the document says', async ({ request }) => {
 		`/api/v1/stories/${String(demo?.id)}`
 	);
 	expect(byId.body).toEqual(bySlug.body);
-	expect(bySlug.response.headers()['etag']).toBe(`"${String(bySlug.body.version)}"`);
+	// The row's version, then the story's revision: an event change changes the ETag too.
+	expect(bySlug.response.headers()['etag']).toMatch(
+		new RegExp(`^"${String(bySlug.body.version)}-r\\d+"$`)
+	);
 	const events = bySlug.body.events as {
 		title: string;
 		start: { at: string; precision: string; timeZone: string };
@@ -181,4 +185,23 @@ test('reading is open to any origin; writes are not granted; ETags revalidate', 
 		headers: { 'If-None-Match': etag }
 	});
 	expect(again.status()).toBe(304);
+
+	// An edit to one of its events is a new answer: the old ETag no longer revalidates.
+	const db = e2eDatabase();
+	try {
+		const [event] = await db<{ id: number; description: string }[]>`
+			select e.id, e.description from events e join stories s on s.id = e.story_id
+			where s.slug = 'russia-ukraine-peace-talks' and e.status = 'published'
+			order by e.id limit 1`;
+		await db`update events set description = ${`${event!.description} (edited)`}
+			where id = ${event!.id}`;
+		const edited = await request.get('/api/v1/stories/russia-ukraine-peace-talks', {
+			headers: { 'If-None-Match': etag }
+		});
+		expect(edited.status()).toBe(200);
+		expect(edited.headers()['etag']).not.toBe(etag);
+		await db`update events set description = ${event!.description} where id = ${event!.id}`;
+	} finally {
+		await db.end({ timeout: 5 });
+	}
 });

@@ -200,3 +200,11 @@ async function withSources<T extends { id: number }>(
 	}
 	return rows.map((row) => ({ ...row, sources: byEvent.get(row.id) ?? [] }));
 }
+
+/** The story's latest revision number (story and event changes share one sequence per story). */
+export async function storyRevision(storyId: number, db: Db = sql): Promise<number> {
+	const [row] = await db<{ revision: number }[]>`
+		select coalesce(max(story_revision), 0)::int as revision from revisions where story_id = ${storyId}
+	`;
+	return row?.revision ?? 0;
+}

@@ -20,7 +20,9 @@ export function problem(
 export function expectedVersion(request: Request): number | Response {
 	const header = request.headers.get('if-match');
 	if (!header) return problem(428, 'Send If-Match: "<version>" (the ETag you last read).');
-	const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
+	// A story read with its events carries "<version>-r<revision>" (its ETag must change when an
+	// event does); the row's version is what a change is checked against.
+	const match = /^\s*(?:W\/)?"(\d{1,9})(?:-r\d{1,9})?"\s*$/.exec(header);
 	if (!match) return problem(412, 'If-Match must be one quoted version, e.g. "3".');
 	return Number(match[1]);
 }

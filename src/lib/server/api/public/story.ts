@@ -1,6 +1,6 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import * as publicApi from '$lib/server/db/public-api';
-import { apiError, etag, notModified, respond } from './params';
+import { apiError, notModified, respond } from './params';
 import { eventJson, storyJson } from './shape';
 
 /** GET /api/v1/stories/{id}: a published story by numeric id or slug, with its published events. */
@@ -10,7 +10,10 @@ export const GET: RequestHandler = ({ params, request }) =>
 		const idOrSlug = /^\d{1,9}$/.test(key) ? Number(key) : key;
 		const story = await publicApi.getStory(idOrSlug);
 		if (!story) return apiError(404, 'No published story with that id or slug.');
-		const tag = etag(story.version);
+		// The answer holds the events too: its ETag follows the story's latest revision (any event
+		// change makes one), with the row's version first, which is what If-Match is checked on.
+		const revision = await publicApi.storyRevision(story.id);
+		const tag = `"${story.version}-r${revision}"`;
 		const cached = notModified(request, tag);
 		if (cached) return cached;
 		const events = await publicApi.listEvents({ storyId: story.id }, { limit: 10_000 });
