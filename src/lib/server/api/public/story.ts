@@ -1,24 +1,47 @@
-import { json, type RequestHandler } from '@sveltejs/kit';
+import { type RequestHandler } from '@sveltejs/kit';
 import * as publicApi from '$lib/server/db/public-api';
+import { swrCache } from '$lib/server/http/swr-cache';
 import { apiError, notModified, respond } from './params';
 import { eventJson, storyJson } from './shape';
+
+interface Answer {
+	status: number;
+	body: string;
+	etag: string | null;
+}
+
+// Readers' tools poll this: answers are kept in memory and rebuilt in the background once older
+// than 2 s, so a change shows within a couple of seconds and polling costs no queries.
+const cache = swrCache<Answer>({ freshMs: 2_000, maxEntries: 1_000 });
+
+async function build(idOrSlug: number | string): Promise<Answer> {
+	const story = await publicApi.getStory(idOrSlug);
+	if (!story) return { status: 404, body: '', etag: null };
+	// The answer holds the events too: its ETag follows the story's latest revision (any event
+	// change makes one), with the row's version first, which is what If-Match is checked on.
+	const [revision, events] = await Promise.all([
+		publicApi.storyRevision(story.id),
+		publicApi.listEvents({ storyId: story.id }, { limit: 10_000 })
+	]);
+	const body = JSON.stringify({ ...storyJson(story), events: events.map(eventJson) });
+	return { status: 200, body, etag: `"${story.version}-r${revision}"` };
+}
 
 /** GET /api/v1/stories/{id}: a published story by numeric id or slug, with its published events. */
 export const GET: RequestHandler = ({ params, request }) =>
 	respond(async () => {
 		const key = params.id ?? '';
 		const idOrSlug = /^\d{1,9}$/.test(key) ? Number(key) : key;
-		const story = await publicApi.getStory(idOrSlug);
-		if (!story) return apiError(404, 'No published story with that id or slug.');
-		// The answer holds the events too: its ETag follows the story's latest revision (any event
-		// change makes one), with the row's version first, which is what If-Match is checked on.
-		const revision = await publicApi.storyRevision(story.id);
-		const tag = `"${story.version}-r${revision}"`;
-		const cached = notModified(request, tag);
+		const answer = await cache.get(String(idOrSlug), () => build(idOrSlug));
+		if (answer.status === 404 || !answer.etag)
+			return apiError(404, 'No published story with that id or slug.');
+		const cached = notModified(request, answer.etag);
 		if (cached) return cached;
-		const events = await publicApi.listEvents({ storyId: story.id }, { limit: 10_000 });
-		return json(
-			{ ...storyJson(story), events: events.map(eventJson) },
-			{ headers: { ETag: tag, 'Cache-Control': 'public, max-age=0, must-revalidate' } }
-		);
+		return new Response(answer.body, {
+			headers: {
+				'Content-Type': 'application/json',
+				ETag: answer.etag,
+				'Cache-Control': 'public, max-age=0, must-revalidate'
+			}
+		});
 	});

@@ -13,6 +13,7 @@ import { shapeTimeline } from '$lib/embed/timeline-shape';
 import { formatWhen } from '$lib/embed/when';
 import { EMBED_CSP, embedDocument } from '$lib/embed/document';
 import Embed from '$lib/embed/Embed.svelte';
+import { swrCache } from '$lib/server/http/swr-cache';
 
 /**
  * The embeddable timeline: a whole HTML document rendered with svelte/server (the site layout
@@ -26,40 +27,11 @@ interface Rendered {
 	html: Buffer;
 	gzip: Buffer;
 	etag: string;
-	at: number;
 }
 
-// Served from memory; once older than this, the next request triggers one re-render in the
-// background and is answered with the previous bytes (stale-while-revalidate inside the app),
-// so a busy embed costs one render per few seconds, not one per request.
-const FRESH_MS = 5_000;
-const MAX_ENTRIES = 500;
-const cache = new Map<string, Rendered>();
-const pending = new Map<string, Promise<Rendered>>();
-
-/** One render at a time per key; a failed refresh keeps the old entry. */
-function refresh(key: string, make: () => Promise<Rendered>): Promise<Rendered> {
-	let running = pending.get(key);
-	if (!running) {
-		running = make()
-			.then((entry) => {
-				cache.delete(key);
-				if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-				cache.set(key, entry);
-				return entry;
-			})
-			.finally(() => pending.delete(key));
-		pending.set(key, running);
-	}
-	return running;
-}
-
-async function lookup(key: string, make: () => Promise<Rendered>): Promise<Rendered> {
-	const entry = cache.get(key);
-	if (!entry) return refresh(key, make);
-	if (Date.now() - entry.at > FRESH_MS) refresh(key, make).catch(() => undefined);
-	return entry;
-}
+// Served from memory, re-rendered in the background once older than 5 s (see swr-cache), so a
+// busy embed costs one render per few seconds, not one per request.
+const cache = swrCache<Rendered>({ freshMs: 5_000, maxEntries: 500 });
 
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 
@@ -103,13 +75,13 @@ async function build(slug: string, options: EmbedOptions, origin: string): Promi
 	}
 	const bytes = Buffer.from(html);
 	const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
-	return { status, html: bytes, gzip: gzipSync(bytes, { level: 9 }), etag, at: Date.now() };
+	return { status, html: bytes, gzip: gzipSync(bytes, { level: 9 }), etag };
 }
 
 export const GET: RequestHandler = async ({ params, url, request }) => {
 	const options = parseEmbedOptions(url.searchParams);
 	const key = `${url.origin}/${params.slug}${embedQuery(options)}`;
-	const entry = await lookup(key, () => build(params.slug, options, url.origin));
+	const entry = await cache.get(key, () => build(params.slug, options, url.origin));
 
 	// The gzip bytes are another representation: a strong ETag of their own.
 	const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
