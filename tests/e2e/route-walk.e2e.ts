@@ -104,7 +104,8 @@ function urlOf(route: WritingRoute): string {
 		/^\[.+\]$/.test(segment) ? String(ids[segments[index - 1] ?? ''] ?? 1) : segment
 	);
 	const url = concrete.join('/') || '/';
-	return route.action ? `${url}?/${route.action}` : url;
+	// A default action is posted to the page itself (SvelteKit refuses "?/default").
+	return route.action && route.action !== 'default' ? `${url}?/${route.action}` : url;
 }
 
 async function send(
@@ -116,7 +117,8 @@ async function send(
 	return request.fetch(urlOf(route), {
 		method: route.method,
 		maxRedirects: 0,
-		headers: { origin: baseURL, ...headers },
+		// As a browser's form post (text/html), so SvelteKit answers redirects with a 303.
+		headers: { origin: baseURL, accept: 'text/html', ...headers },
 		...(route.kind === 'action'
 			? { form: { probe: '1' } }
 			: { data: {}, headers: { origin: baseURL, 'if-match': '"1"', ...headers } })
@@ -176,6 +178,7 @@ test('a role below the route’s is refused with 403', async ({ browser, baseURL
 });
 
 test('a cross-site form post is refused before any action runs', async ({ request }) => {
+	test.skip(!!process.env.E2E_DEV, 'the dev server does not check origins; the build does');
 	const response = await request.post('/desk/sign-in', {
 		form: { email: 'x@example.test', password: 'whatever-long' },
 		headers: { origin: 'https://evil.example' },
