@@ -95,7 +95,7 @@ test('a file that cannot be imported gets 422 with the reason, and nothing is st
 	// first (403); from the site itself it reaches the endpoint, which wants JSON or CSV.
 	const plain = await request.post(URL, {
 		data: 'x',
-		headers: { ...asEditor('text/plain'), origin: new URL(baseURL!).origin }
+		headers: { ...asEditor('text/plain'), origin: new globalThis.URL(baseURL!).origin }
 	});
 	expect(plain.status()).toBe(415);
 });

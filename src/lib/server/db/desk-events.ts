@@ -204,3 +204,18 @@ export async function merge(keepId: number, otherId: number, db: Db): Promise<vo
 			where es.event_id = ${keepId})), version = version + 1, updated_at = now()
 		where e.id = ${keepId}`;
 }
+
+/**
+ * The zone each place was last given, by place name (lower-cased), across every story: the
+ * event form fills the zone in from the place an editor types.
+ */
+export async function placeZones(db: Db = sql): Promise<Record<string, string>> {
+	const rows = await db<{ place: string; timeZone: string }[]>`
+		select distinct on (lower(place_name)) lower(place_name) as place, time_zone
+		from events
+		where place_name is not null and deleted_at is null
+		order by lower(place_name), updated_at desc
+		limit 2000
+	`;
+	return Object.fromEntries(rows.map((row) => [row.place, row.timeZone]));
+}

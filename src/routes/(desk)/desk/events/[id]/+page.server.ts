@@ -17,12 +17,13 @@ export const load: PageServerLoad = async (event) => {
 	const target = await parts.eventOf(event);
 	const story = await deskStories.get(target.storyId);
 	if (!story) error(404, 'Story not found');
-	const [sources, storyArticles, actors, relations, siblings] = await Promise.all([
+	const [sources, storyArticles, actors, relations, siblings, placeZones] = await Promise.all([
 		deskEvents.sources(target.id),
 		articles.listForStory(story.id),
 		entities.listForEvent(target.id),
 		deskEvents.relations(target.id),
-		deskEvents.listForStory(story.id)
+		deskEvents.listForStory(story.id),
+		deskEvents.placeZones()
 	]);
 	return {
 		event: target,
@@ -36,6 +37,7 @@ export const load: PageServerLoad = async (event) => {
 			.filter((other) => other.id !== target.id)
 			.map(({ id, title }) => ({ id, title })),
 		zones: [...new Set(siblings.map((other) => other.timeZone))],
+		placeZones,
 		canPublish: hasRole(user, 'editor')
 	};
 };

@@ -16,13 +16,17 @@ async function storyOf(param: string) {
 export const load: PageServerLoad = async (event) => {
 	const user = requireRole(event, 'contributor');
 	const story = await storyOf(event.params.id);
-	const events = await deskEvents.listForStory(story.id);
+	const [events, placeZones] = await Promise.all([
+		deskEvents.listForStory(story.id),
+		deskEvents.placeZones()
+	]);
 	// The place's zone: the one this story's latest event used, since its events share places.
 	const zones = [...new Set(events.map((e) => e.timeZone))];
 	const latest = events.at(-1);
 	return {
 		story,
 		zones,
+		placeZones,
 		values: { timeZone: latest?.timeZone ?? 'UTC', kind: 'other', precision: 'day' },
 		canPublish: hasRole(user, 'editor')
 	};
