@@ -11,6 +11,7 @@ const SLUG = 'russia-ukraine-peace-talks';
 let db: ReturnType<typeof e2eDatabase>;
 const run = randomBytes(4).toString('hex');
 let articleId: number;
+let secondId: number;
 let editor: { email: string; password: string };
 
 test.beforeAll(async ({ playwright, baseURL }) => {
@@ -41,6 +42,29 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 		data: { articleId, role: 'update' }
 	});
 	expect(filed.status()).toBe(201);
+
+	// A second report of a meeting the story already has: proposed as a match to merge into.
+	const second = await api.post('/api/v1/articles', {
+		data: {
+			headline: `Witkoff and Kushner met Putin in Moscow (${run})`,
+			body:
+				'US envoys Steve Witkoff and Jared Kushner met Vladimir Putin in Moscow on Tuesday ' +
+				'for five hours of talks on the US peace plan.',
+			source: 'Test Wire',
+			url: `https://wire.example/${run}/moscow`,
+			// After the demo's first report, so the merge leaves its "first reported" as it is.
+			publishedAt: '2025-12-04T09:00:00+03:00'
+		}
+	});
+	expect(second.status()).toBe(201);
+	secondId = ((await second.json()) as { id: number }).id;
+	expect(
+		(
+			await api.post(`/api/v1/stories/${story!.id}/articles`, {
+				data: { articleId: secondId, role: 'update' }
+			})
+		).status()
+	).toBe(201);
 	await api.dispose();
 });
 
@@ -48,7 +72,9 @@ test.afterAll(async () => {
 	// Leave the demo story as the other browser tests expect it.
 	await db`delete from events where id in (
 		select event_id from event_sources where article_id = ${articleId})`;
-	await db`delete from articles where id = ${articleId}`;
+	// The merge only added a source to a demo event: remove the source, keep the event.
+	if (secondId) await db`delete from event_sources where article_id = ${secondId}`;
+	await db`delete from articles where id in (${articleId}, ${secondId})`;
 	await db?.end({ timeout: 5 });
 });
 
@@ -88,4 +114,26 @@ test('accept a proposed event after correcting it; reject another for good', asy
 		select decision from event_proposal_decisions
 		where article_id = ${articleId} and decision = 'rejected'`;
 	expect(decision?.decision).toBe('rejected');
+});
+
+test('a second report of a known meeting merges into it as a new source', async ({ page }) => {
+	await signIn(page, editor);
+	await page.goto(`/desk/articles/${secondId}`);
+	await page.waitForLoadState('networkidle');
+	const merge = page.getByRole('button', { name: /^Merge into: Witkoff and Kushner meet Putin/ });
+	await expect(merge).toBeVisible();
+	await merge.click();
+	await expect
+		.poll(async () => {
+			const rows = await db<{ title: string }[]>`
+				select e.title from event_sources es join events e on e.id = es.event_id
+				where es.article_id = ${secondId}`;
+			return rows.map((row) => row.title);
+		})
+		.toEqual(['Witkoff and Kushner meet Putin in Moscow']);
+	// Merged, not duplicated: the story still has one such meeting.
+	const [count] = await db<{ n: number }[]>`
+		select count(*)::int as n from events e join stories s on s.id = e.story_id
+		where s.slug = ${SLUG} and e.title ilike '%meet Putin in Moscow%' and e.deleted_at is null`;
+	expect(count?.n).toBe(1);
 });
