@@ -40,3 +40,11 @@ export const sql: Sql = new Proxy(function () {} as unknown as Sql, {
 		return typeof value === 'function' ? value.bind(target) : value;
 	}
 });
+
+/**
+ * Names the acting user for this transaction, so the revision and verification-history triggers
+ * record who made the change. Must run inside `sql.begin`.
+ */
+export async function actAs(actorId: number, db: Db): Promise<void> {
+	await db`select set_config('throughline.actor_id', ${String(actorId)}, true)`;
+}

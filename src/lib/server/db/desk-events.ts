@@ -153,6 +153,19 @@ export interface DeskRelation {
 }
 
 /** The relations from this event to others (not deleted). */
+/** Whether the article is accepted into the story (only its articles may source its events). */
+export async function isFiledIn(storyId: number, articleId: number, db: Db = sql) {
+	const rows = await db`
+		select 1 from story_articles
+		where story_id = ${storyId} and article_id = ${articleId} and state = 'accepted'`;
+	return rows.length > 0;
+}
+
+/** Stops citing the article as a source of the event. */
+export async function removeSource(eventId: number, articleId: number, db: Db = sql) {
+	await db`delete from event_sources where event_id = ${eventId} and article_id = ${articleId}`;
+}
+
 export async function relations(eventId: number, db: Db = sql): Promise<DeskRelation[]> {
 	return db<DeskRelation[]>`
 		select r.to_event_id, r.relation, e.title as to_title

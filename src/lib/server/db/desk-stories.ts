@@ -22,13 +22,8 @@ export type Versioned<T> = { ok: true; value: T } | { ok: false; current: T | un
 const columns = (db: Db) =>
 	db`id, slug, title, summary, status, publication, published_at, version, created_at, updated_at`;
 
-/**
- * Names the acting user for this transaction, so the revision and verification triggers record
- * who made the change. Must run inside `sql.begin`.
- */
-export async function actAs(actorId: number, db: Db): Promise<void> {
-	await db`select set_config('throughline.actor_id', ${String(actorId)}, true)`;
-}
+// actAs lives with the connection (every aggregate's writes use it); re-exported for callers here.
+export { actAs } from './client';
 
 /** Every story not deleted, drafts included, most recently active first. */
 export async function listForDesk(db: Db = sql): Promise<DeskStory[]> {

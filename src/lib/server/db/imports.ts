@@ -2,6 +2,7 @@
  * Stores an imported timeline (see $lib/timelinejs/import): a new draft story with its events,
  * all in one transaction, so a failure leaves nothing half-imported.
  */
+import { actAs } from './client';
 import { sql, type Db, type Sql } from './client';
 import { KIND_LABELS } from '../../charts/timeline-items';
 import type { EventKind } from '../../types';
@@ -38,8 +39,7 @@ export async function importTimeline(
 	db: Sql = sql
 ): Promise<ImportedTimeline> {
 	return db.begin(async (tx) => {
-		if (actor.id !== null)
-			await tx`select set_config('throughline.actor_id', ${String(actor.id)}, true)`;
+		if (actor.id !== null) await actAs(actor.id, tx);
 		const base = slugify(input.story.title);
 		// Serialise imports of the same title so two at once cannot pick the same suffix.
 		await tx`select pg_advisory_xact_lock(hashtext(${`import:${base}`}))`;

@@ -2,6 +2,7 @@
  * The one way an article enters the database, whichever door it came through (API, paste form,
  * feed): validate, sanitise, de-duplicate, store and analyse in one transaction.
  */
+import { actAs } from '$lib/server/db/client';
 import { sql, type Db, type Sql } from '../db/client';
 import * as articles from '../db/articles';
 import { analyseArticle } from '../suggest/analyse';
@@ -94,7 +95,7 @@ async function store(
 	options: IngestOptions
 ): Promise<IngestResult> {
 	if (options.actorId) {
-		await tx`select set_config('throughline.actor_id', ${String(options.actorId)}, true)`;
+		await actAs(options.actorId, tx);
 	}
 	const existing = await articles.findDuplicate(prepared, tx);
 	if (existing) return { article: existing, created: false };

@@ -3,6 +3,7 @@
  * story, reject a suggestion, or start a new story with the article. Each checks the editor role
  * itself (a layout guard does not protect actions) and answers bad input with fail(400).
  */
+import { actAs } from '$lib/server/db/client';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { sql } from '$lib/server/db/client';
@@ -25,7 +26,7 @@ export async function accept(event: RequestEvent) {
 		(s) => s.storyId === storyId
 	);
 	const outcome = await sql.begin(async (tx) => {
-		await tx`select set_config('throughline.actor_id', ${String(user.id)}, true)`;
+		await actAs(user.id, tx);
 		return suggestions.fileArticle(
 			{
 				storyId,
@@ -49,7 +50,7 @@ export async function reject(event: RequestEvent) {
 	if (articleId === null || storyId === null)
 		return fail(400, { articleId, error: 'Choose an article and a story.' });
 	const done = await sql.begin(async (tx) => {
-		await tx`select set_config('throughline.actor_id', ${String(user.id)}, true)`;
+		await actAs(user.id, tx);
 		return suggestions.rejectSuggestion({ storyId, articleId, decidedBy: user.id }, tx);
 	});
 	if (!done) return fail(404, { articleId, error: 'That article or story no longer exists.' });
@@ -71,7 +72,7 @@ export async function newStory(event: RequestEvent) {
 			errors: { title: title ? 'Keep the title under 300 characters.' : 'Give the story a title.' }
 		});
 	const story = await sql.begin(async (tx) => {
-		await tx`select set_config('throughline.actor_id', ${String(user.id)}, true)`;
+		await actAs(user.id, tx);
 		const created = await suggestions.createDraftStory({ title }, tx);
 		const outcome = await suggestions.fileArticle(
 			{ storyId: created.id, articleId, role: 'first_report', decidedBy: user.id },

@@ -4,6 +4,7 @@
  * its evidence), or reject. The proposal is looked up again on the server by its fingerprint,
  * so the evidence stored is always the article's exact words, never what a form sent.
  */
+import { actAs } from '$lib/server/db/client';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { sql } from '$lib/server/db/client';
@@ -72,7 +73,7 @@ export async function acceptEvent(event: RequestEvent) {
 		return fail(400, { fingerprint: values.fingerprint, errors, values });
 
 	const created = await sql.begin(async (tx) => {
-		await tx`select set_config('throughline.actor_id', ${String(user.id)}, true)`;
+		await actAs(user.id, tx);
 		const saved = await events.create(
 			{
 				storyId: story.id,
@@ -123,7 +124,7 @@ export async function mergeEvent(event: RequestEvent) {
 	if (eventId === undefined)
 		return fail(400, { fingerprint: values.fingerprint, error: 'This proposal matches no event.' });
 	await sql.begin(async (tx) => {
-		await tx`select set_config('throughline.actor_id', ${String(user.id)}, true)`;
+		await actAs(user.id, tx);
 		if (!(await suggestions.isSourceOf(eventId, articleId, tx))) {
 			await events.addSource(
 				{ eventId, articleId, evidence: proposal.evidence, addedBy: user.id },

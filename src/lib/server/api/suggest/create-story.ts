@@ -1,3 +1,4 @@
+import { actAs } from '$lib/server/db/client';
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
 import { sql } from '$lib/server/db/client';
@@ -30,7 +31,7 @@ export const POST: RequestHandler = async (event) => {
 	const checked = checkNewStory(body);
 	if ('errors' in checked) return invalid(checked.errors);
 	const story = await sql.begin(async (tx) => {
-		await tx`select set_config('throughline.actor_id', ${String(user.id)}, true)`;
+		await actAs(user.id, tx);
 		return suggestions.createDraftStory(checked.values, tx);
 	});
 	return json(story, { status: 201, headers: { Location: `/api/v1/stories/${story.id}` } });

@@ -1,3 +1,4 @@
+import { actAs } from '$lib/server/db/client';
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
 import { sql } from '$lib/server/db/client';
@@ -34,7 +35,7 @@ export const POST: RequestHandler = async (event) => {
 		(s) => s.storyId === storyId
 	);
 	const outcome = await sql.begin(async (tx) => {
-		await tx`select set_config('throughline.actor_id', ${String(user.id)}, true)`;
+		await actAs(user.id, tx);
 		return suggestions.fileArticle(
 			{
 				storyId,

@@ -1,3 +1,4 @@
+import { actAs } from '$lib/server/db/client';
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
 import { sql } from '$lib/server/db/client';
@@ -37,7 +38,7 @@ export const REJECT: RequestHandler = async (event) => {
 	if (filed.some((story) => story.id === storyId))
 		return problem(409, 'The article is filed in that story; remove it from the story instead.');
 	const rejected = await sql.begin(async (tx) => {
-		await tx`select set_config('throughline.actor_id', ${String(user.id)}, true)`;
+		await actAs(user.id, tx);
 		return suggestions.rejectSuggestion({ storyId, articleId, decidedBy: user.id }, tx);
 	});
 	if (!rejected) return problem(404, 'No such article or story.');

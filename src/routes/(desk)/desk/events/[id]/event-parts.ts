@@ -41,9 +41,7 @@ export async function addSource(event: RequestEvent) {
 	else if (evidence.length > 2000) errors.evidence = 'Quote at most 2000 characters.';
 	if (articleId === null || Object.keys(errors).length > 0)
 		return fail(400, { part: 'source', errors, values: formValues(data) });
-	const filed = await sql`select 1 from story_articles
-		where story_id = ${target.storyId} and article_id = ${articleId} and state = 'accepted'`;
-	if (filed.length === 0)
+	if (!(await deskEvents.isFiledIn(target.storyId, articleId)))
 		return fail(400, {
 			part: 'source',
 			errors: { articleId: 'That article is not filed in this story.' },
@@ -51,7 +49,7 @@ export async function addSource(event: RequestEvent) {
 		});
 	await sql.begin(async (tx) => {
 		await deskStories.actAs(user.id, tx);
-		await tx`delete from event_sources where event_id = ${target.id} and article_id = ${articleId}`;
+		await deskEvents.removeSource(target.id, articleId, tx);
 		await events.addSource({ eventId: target.id, articleId, evidence, addedBy: user.id }, tx);
 	});
 	return { message: 'Source added.' };
@@ -61,8 +59,7 @@ export async function removeSource(event: RequestEvent) {
 	requireRole(event, 'contributor');
 	const target = await eventOf(event);
 	const articleId = intField(await event.request.formData(), 'articleId');
-	if (articleId !== null)
-		await sql`delete from event_sources where event_id = ${target.id} and article_id = ${articleId}`;
+	if (articleId !== null) await deskEvents.removeSource(target.id, articleId);
 	return { message: 'Source removed.' };
 }
 
@@ -118,8 +115,12 @@ export async function addRelation(event: RequestEvent) {
 			errors: { toEventId: 'Choose a relation and another event of this story.' },
 			values: formValues(data)
 		});
-	await sql`insert into event_relations (from_event_id, to_event_id, relation, created_by)
-		values (${target.id}, ${other.id}, ${relation}, ${user.id}) on conflict do nothing`;
+	await events.relate({
+		fromEventId: target.id,
+		toEventId: other.id,
+		relation: relation as events.EventRelationKind,
+		createdBy: user.id
+	});
 	return { message: 'Relation added.' };
 }
 
