@@ -1,24 +1,11 @@
 import { sql, type Db } from './client';
+import type { EventInput } from '../../desk/event-input';
 import * as events from './events';
-import type { EventKind, Precision, TimelineEvent, Verification } from '../../types';
+import type { TimelineEvent } from '../../types';
 import type { Versioned } from './desk-stories';
 
-/** Every field of an event an editor can change through the form or the API. */
-export interface EventFields {
-	kind: EventKind;
-	title: string;
-	description: string;
-	occurredStart: Date;
-	occurredEnd: Date | null;
-	precision: Precision;
-	timeZone: string;
-	placeName: string | null;
-	latitude: number | null;
-	longitude: number | null;
-	attribution: string | null;
-	verification: Verification;
-	status: 'draft' | 'published';
-}
+/** Every field of an event an editor can change through the form or the API (as parsed there). */
+export type EventFields = EventInput;
 
 export type DeskEvent = Omit<TimelineEvent, 'sources'>;
 
