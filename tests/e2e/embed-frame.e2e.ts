@@ -65,7 +65,9 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('heading', { name: 'Russia–Ukraine peace talks' })).toBeVisible();
 		const list = page.getByRole('list', { name: 'Events' });
 		await expect(list.getByText('Miami talks open')).toBeVisible();
-		await expect(page.locator('svg a')).toHaveCount(await list.locator('> li').count());
+		// One mark per listed event; the picture is aria-hidden and holds no links to tab through.
+		await expect(page.locator('svg .m')).toHaveCount(await list.locator('> li').count());
+		await expect(page.locator('svg a')).toHaveCount(0);
 		// Native disclosure: the detail and its sources open with no script at all.
 		await list.getByText('Witkoff and Kushner meet Putin in Moscow').click();
 		await expect(list.getByText(/five-hour meeting/)).toBeVisible();
@@ -110,6 +112,10 @@ test('titles carrying markup render as text', async ({ page }) => {
 	await title.click();
 	await expect(page.getByText('<b>not bold</b>')).toBeVisible();
 	await expect(page.getByText(/"><svg onload=window.__pwned=3>/)).toBeVisible();
+	// The timeline's hover label is built as text too.
+	const box = (await page.locator('svg .m').first().boundingBox())!;
+	await page.mouse.move(box.x, box.y + box.height / 2);
+	await expect(page.locator('.tl-tip')).toContainText(HOSTILE_TITLE);
 	expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBe(
 		undefined
 	);
@@ -173,11 +179,21 @@ test('embed.js makes a frame that sizes itself, and only from our origin', async
 	);
 });
 
-test('selecting a timeline mark opens its event', async ({ page }) => {
+test('pointing at a timeline mark labels it; clicking opens its event', async ({ page }) => {
 	await page.goto(DEMO);
 	await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
-	const mark = page.locator('svg a').filter({ hasText: 'Miami talks open' });
-	await mark.dispatchEvent('click');
+	const id = await page
+		.locator('.ev')
+		.filter({ has: page.getByText('Miami talks open', { exact: true }) })
+		.getAttribute('id');
+	const mark = page.locator(`svg .m[data-e="${id!.slice(1)}"]`);
+	const box = (await mark.boundingBox())!;
+	// A few pixels beside the 3 px mark still finds it.
+	await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height / 2);
+	await expect(page.locator('.tl-tip')).toHaveText(/Miami talks open/);
+	await expect(mark).toHaveClass(/hover/);
+	await page.mouse.down();
+	await page.mouse.up();
 	const item = page.locator('.ev.sel');
 	await expect(item.getByText('Miami talks open')).toBeVisible();
 	await expect(item.locator('details')).toHaveAttribute('open', '');

@@ -98,15 +98,13 @@ describe('shapeTimeline', () => {
 					id: 1,
 					kind: 'meeting',
 					occurredStart: new Date('2025-12-01T00:00:00Z'),
-					occurredEnd: null,
-					label: 'a'
+					occurredEnd: null
 				},
 				{
 					id: 2,
 					kind: 'policy',
 					occurredStart: new Date('2025-12-10T00:00:00Z'),
-					occurredEnd: new Date('2025-12-12T00:00:00Z'),
-					label: 'b'
+					occurredEnd: new Date('2025-12-12T00:00:00Z')
 				}
 			],
 			'en'

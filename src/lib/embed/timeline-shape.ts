@@ -15,7 +15,6 @@ export interface ShapedMark {
 	/** The end of a span (approximate or timed windows). */
 	x2: number | null;
 	y: number;
-	label: string;
 }
 
 export interface ShapedTick {
@@ -40,7 +39,6 @@ interface MarkInput {
 	kind: EventKind;
 	occurredStart: Date;
 	occurredEnd: Date | null;
-	label: string;
 }
 
 const HOUR = 3_600_000;
@@ -108,8 +106,7 @@ export function shapeTimeline(events: MarkInput[], lang: string): ShapedTimeline
 		kind: event.kind,
 		x: toX(event.occurredStart.getTime()),
 		x2: event.occurredEnd ? toX(event.occurredEnd.getTime()) : null,
-		y: lanes.indexOf(event.kind) * LANE_HEIGHT + LANE_HEIGHT / 2,
-		label: event.label
+		y: lanes.indexOf(event.kind) * LANE_HEIGHT + LANE_HEIGHT / 2
 	}));
 
 	const span = end - start;

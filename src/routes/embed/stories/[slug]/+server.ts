@@ -49,16 +49,7 @@ async function build(slug: string, options: EmbedOptions, origin: string): Promi
 	} else {
 		const events = data.events.filter((event) => matchesOptions(event, options));
 		const whenById = new Map(events.map((event) => [event.id, formatWhen(event, options.lang)]));
-		const shape =
-			options.mode === 'timeline'
-				? shapeTimeline(
-						events.map((event) => ({
-							...event,
-							label: `${whenById.get(event.id)}: ${event.title}`
-						})),
-						options.lang
-					)
-				: null;
+		const shape = options.mode === 'timeline' ? shapeTimeline(events, options.lang) : null;
 		const storyUrl = `${origin}/stories/${encodeURIComponent(data.story.slug)}`;
 		const { body, head } = render(Embed, {
 			props: { data, events, shape, options, storyUrl, whenById }
