@@ -8,6 +8,8 @@ declare global {
 			user: DeskUser | null;
 			/** The session's id (SHA-256 of its token) when signed in through the desk, else null. */
 			sessionId: string | null;
+			/** Server-only markup for the page's head (src/lib/server/http/head-extras.ts). */
+			headHtml?: string;
 		}
 	}
 	namespace NodeJS {

@@ -4,6 +4,8 @@ import { e2eDatabase } from '../support/e2e-database';
 // A story longer than one page of the chronology: the list is paged (without JavaScript too),
 // while the timeline keeps every event.
 const SLUG = 'e2e-long-story';
+// Long enough that the timeline holds only what is near its window (timeline-lod.ts).
+const DENSE = 'e2e-dense-story';
 let db: ReturnType<typeof e2eDatabase>;
 
 test.beforeAll(async () => {
@@ -18,10 +20,20 @@ test.beforeAll(async () => {
 		select ${story!.id}, 'statement', 'Long story event ' || n,
 			timestamptz '2025-01-01' + n * interval '1 day', 'day', 'published'
 		from generate_series(1, 130) n`;
+	await db`delete from stories where slug = ${DENSE}`;
+	const [dense] = await db<{ id: number }[]>`
+		insert into stories (slug, title, summary, publication, published_at)
+		values (${DENSE}, 'A dense story', 'Twelve events a day.', 'published', now())
+		returning id`;
+	await db`
+		insert into events (story_id, kind, title, occurred_start, precision, status)
+		select ${dense!.id}, 'statement', 'Dense story event ' || n,
+			timestamptz '2025-03-01' + n * interval '2 hours', 'hour', 'published'
+		from generate_series(1, 360) n`;
 });
 
 test.afterAll(async () => {
-	await db`delete from stories where slug = ${SLUG}`;
+	await db`delete from stories where slug in (${SLUG}, ${DENSE})`;
 	await db?.end({ timeout: 5 });
 });
 
@@ -32,11 +44,14 @@ test.describe('without JavaScript', () => {
 		test.slow();
 		await page.goto(`/stories/${SLUG}`);
 		const list = page.getByRole('list', { name: 'Events in order' });
-		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(100);
+		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(50);
 		const pager = page.getByRole('navigation', { name: 'Chronology pages' });
-		await expect(pager).toContainText('Events 1–100 of 130');
+		await expect(pager).toContainText('Events 1–50 of 130');
 		await pager.getByRole('link', { name: 'Next' }).click();
 		await expect(page).toHaveURL(/page=2/);
+		await expect(pager).toContainText('Events 51–100 of 130');
+		await pager.getByRole('link', { name: 'Next' }).click();
+		await expect(page).toHaveURL(/page=3/);
 		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(30);
 		await expect(list).toContainText('Long story event 130');
 		await expect(list).not.toContainText('Long story event 100:');
@@ -65,4 +80,24 @@ test('a dense timeline draws clusters with their count instead of a pile of item
 	const cluster = page.locator('.vis-item.vis-cluster').first();
 	await expect(cluster).toBeVisible();
 	await expect(cluster).toContainText(/\d/);
+});
+
+test('a long story folds dense stretches into counts; selecting one zooms in to its events', async ({
+	page
+}) => {
+	test.slow();
+	await page.goto(`/stories/${DENSE}`);
+	const cluster = page.locator('.vis-item.vis-box.tl-cluster').first();
+	await expect(cluster).toBeVisible();
+	const count = Number(await cluster.textContent());
+	expect(count).toBeGreaterThan(3);
+	// Folded events are not drawn one by one at this zoom.
+	await expect(page.locator('.vis-item.tl-item')).toHaveCount(0);
+	// Each selection zooms to the cluster's stretch; a few steps reach the events themselves.
+	const items = page.locator('.vis-item.tl-item');
+	for (let step = 0; step < 6 && (await items.count()) === 0; step++) {
+		await page.locator('.vis-item.vis-box.tl-cluster').first().click();
+		await page.waitForTimeout(600);
+	}
+	await expect(items.first()).toContainText('Dense story event');
 });

@@ -5,6 +5,7 @@ import {
 	DEFAULT_STATE,
 	isIsoDate,
 	listPage,
+	PAGE_SIZE,
 	parseStoryUrl,
 	selectEvents,
 	storySearch
@@ -107,21 +108,25 @@ describe('listPage', () => {
 	const events = Array.from({ length: 250 }, (_, index) => ({ id: index + 1 }));
 
 	it('pages a long chronology, keeping the last page partial', () => {
-		expect(listPage(events, { page: 1, event: null }).events.map((e) => e.id)).toEqual(
+		expect(listPage(events, { page: 1, event: null }, 100).events.map((e) => e.id)).toEqual(
 			events.slice(0, 100).map((e) => e.id)
 		);
-		const last = listPage(events, { page: 3, event: null });
+		const last = listPage(events, { page: 3, event: null }, 100);
 		expect([last.page, last.pages, last.first, last.events.length]).toEqual([3, 3, 201, 50]);
 	});
 
 	it('opens the page that holds the selected event, whatever page was asked for', () => {
-		expect(listPage(events, { page: 1, event: 180 }).page).toBe(2);
+		expect(listPage(events, { page: 1, event: 180 }, 100).page).toBe(2);
 	});
 
 	it('clamps a page past the end and keeps a short story on one page', () => {
-		expect(listPage(events, { page: 9, event: null }).page).toBe(3);
+		expect(listPage(events, { page: 9, event: null }, 100).page).toBe(3);
 		const short = listPage(events.slice(0, 12), { page: 1, event: null });
 		expect([short.pages, short.events.length]).toEqual([1, 12]);
+	});
+
+	it('pages by PAGE_SIZE when not told otherwise', () => {
+		expect(listPage(events, { page: 1, event: null }).events).toHaveLength(PAGE_SIZE);
 	});
 
 	it('writes the page into the query only past the first', () => {

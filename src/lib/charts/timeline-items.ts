@@ -173,6 +173,19 @@ export function storyWindow(items: readonly TimelineItem[]): TimelineWindow | nu
 	};
 }
 
+/** Every item, edge to edge with a little air ("All"). */
+export function allWindow(items: readonly TimelineItem[]): TimelineWindow | null {
+	if (items.length === 0) return null;
+	let min = Infinity;
+	let max = -Infinity;
+	for (const item of items) {
+		min = Math.min(min, item.start.getTime());
+		max = Math.max(max, (item.end ?? item.start).getTime());
+	}
+	const pad = Math.max((max - min) * 0.03, 3_600_000);
+	return { start: new Date(min - pad), end: new Date(max + pad) };
+}
+
 /** Items in reading order (by start, then event id), as arrow keys walk them. */
 export function itemsInTimeOrder(items: readonly TimelineItem[]): TimelineItem[] {
 	return [...items].sort((a, b) => a.start.getTime() - b.start.getTime() || a.eventId - b.eventId);

@@ -3,8 +3,10 @@
  * import, so it is loaded here with a dynamic import. Every label and tooltip is a text node,
  * never HTML from the database. Options: https://visjs.github.io/vis-timeline/docs/timeline/
  */
-import type { Timeline as VisTimeline } from 'vis-timeline/esnext';
+import type { DataItem, Timeline as VisTimeline } from 'vis-timeline/esnext';
 import type { TimelineGroup, TimelineItem, TimelineWindow } from './timeline-items';
+import { allWindow } from './timeline-items';
+import { levelOfDetail, LOD_MIN_ITEMS, type TimelineCluster } from './timeline-lod';
 
 export interface TimelineHandlers {
 	onselect?: (eventId: number) => void;
@@ -20,6 +22,10 @@ export interface BuiltTimeline {
 	timeline: VisTimeline;
 	/** Marks the items of these events (hovering an article in the thread view). */
 	highlight(eventIds: number[]): void;
+	/** Brings an item into view (zooming in when it sits inside a cluster). */
+	reveal(item: TimelineItem): void;
+	/** Selects an item, again once it is drawn if it is inside a cluster for now. */
+	select(itemId: string | null): void;
 }
 
 /** Data becomes a text node, never markup. */
@@ -63,18 +69,57 @@ export async function createTimeline(
 			order: group.order
 		}))
 	);
-	const visItems = new DataSet(
-		items.map((item) => ({
-			id: item.id,
-			group: item.group,
-			type: item.type,
-			start: item.start,
-			// Points carry no `end` key at all: Timeline.focus() reads `'end' in item`.
-			...(item.end ? { end: item.end } : {}),
-			className: item.className,
-			content: asContent(text(item.label))
-		}))
-	);
+	// Long stories: vis holds only what is near the window (timeline-lod.ts), else everything.
+	const lod = items.length >= LOD_MIN_ITEMS;
+	let selected: string | null = null;
+	let lit = new Set<number>();
+	const toVis = (item: TimelineItem): DataItem => ({
+		id: item.id,
+		group: item.group,
+		type: item.type,
+		start: item.start,
+		// Points carry no `end` key at all: Timeline.focus() reads `'end' in item`.
+		...(item.end ? { end: item.end } : {}),
+		className: lit.has(item.eventId) ? `${item.className} tl-highlight` : item.className,
+		content: asContent(text(item.label))
+	});
+	const clusters = new Map<string, TimelineCluster>();
+	const toVisCluster = (cluster: TimelineCluster): DataItem => ({
+		id: cluster.id,
+		group: cluster.group,
+		type: 'box',
+		start: new Date((cluster.start.getTime() + cluster.end.getTime()) / 2),
+		className: `tl-cluster tl-kind-${cluster.group}`,
+		content: asContent(text(String(cluster.count))),
+		title: `${cluster.count} events close together: select to zoom in`
+	});
+	const initialWindow = window ?? allWindow(items);
+	const width = () => Math.max(container.clientWidth - 120, 200);
+	const detail = (range: TimelineWindow | null) =>
+		range ? levelOfDetail(items, range, width()) : { items: [...items], clusters: [] };
+	const first = lod ? detail(initialWindow) : { items, clusters: [] };
+	for (const cluster of first.clusters) clusters.set(cluster.id, cluster);
+	const visItems = new DataSet<DataItem>([
+		...first.items.map(toVis),
+		...first.clusters.map(toVisCluster)
+	]);
+
+	/** Swaps in what the current window needs: removes what left, adds what came. */
+	function applyDetail() {
+		const next = detail(timeline.getWindow());
+		const wanted = new Set([...next.items.map((i) => i.id), ...next.clusters.map((c) => c.id)]);
+		const gone = (visItems.getIds() as string[]).filter((id) => !wanted.has(id));
+		const added = [
+			...next.items.filter((item) => !visItems.get(item.id)).map(toVis),
+			...next.clusters.filter((cluster) => !visItems.get(cluster.id)).map(toVisCluster)
+		];
+		for (const id of gone) clusters.delete(id);
+		for (const cluster of next.clusters) clusters.set(cluster.id, cluster);
+		if (gone.length) visItems.remove(gone);
+		if (added.length) visItems.add(added);
+		if (selected && added.some((item) => item.id === selected)) timeline.setSelection([selected]);
+	}
+	let pending: ReturnType<typeof setTimeout> | undefined;
 
 	const timeline = new Timeline(container, visItems, visGroups, {
 		groupOrder: 'order',
@@ -94,12 +139,16 @@ export async function createTimeline(
 		// (its count; double-click zooms to it). vis builds the cluster's markup by splicing the
 		// title into HTML, so titleTemplate is fixed text — no quotes or angle brackets — and
 		// {count}, never data. The demo story's busiest group (4 meetings) stays unclustered.
-		cluster: {
-			maxItems: 5,
-			titleTemplate: '{count} events close together: double-click or zoom in to see them',
-			showStipes: true,
-			fitOnDoubleClick: true
-		},
+		...(lod
+			? {}
+			: {
+					cluster: {
+						maxItems: 5,
+						titleTemplate: '{count} events close together: double-click or zoom in to see them',
+						showStipes: true,
+						fitOnDoubleClick: true
+					}
+				}),
 		tooltip: {
 			followMouse: true,
 			overflowMethod: 'cap',
@@ -116,11 +165,40 @@ export async function createTimeline(
 	});
 	// The window is set after construction: given as start/end options, vis-timeline 8.5 works
 	// out the clusters but never draws them (seen in the bench: 55 clusters, none in the DOM).
-	if (window) timeline.setWindow(window.start, window.end, { animation: false });
+	if (initialWindow)
+		timeline.setWindow(initialWindow.start, initialWindow.end, { animation: false });
 	timeline.on('select', (properties: { items: (string | number)[] }) => {
-		const item = byId.get(String(properties.items[0]));
+		const id = String(properties.items[0]);
+		const cluster = clusters.get(id);
+		if (cluster) {
+			// A cluster is not an event: selecting it zooms to its stretch.
+			const pad = Math.max((cluster.end.getTime() - cluster.start.getTime()) * 0.2, 3_600_000);
+			timeline.setSelection([]);
+			timeline.setWindow(cluster.start.getTime() - pad, cluster.end.getTime() + pad, {
+				animation: { duration: 300, easingFunction: 'easeInOutQuad' }
+			});
+			return;
+		}
+		const item = byId.get(id);
 		if (item) onselect?.(item.eventId);
 	});
+	if (lod) {
+		// While the reader drags or wheels, at most one swap per 100 ms; a last one when the
+		// window settles. An animation (zoom buttons, brush) swaps once at its end: each swap
+		// makes vis measure every new item on screen, a forced layout each.
+		timeline.on('rangechange', (properties: { byUser: boolean }) => {
+			if (!properties.byUser) return;
+			pending ??= setTimeout(() => {
+				pending = undefined;
+				applyDetail();
+			}, 100);
+		});
+		timeline.on('rangechanged', () => {
+			clearTimeout(pending);
+			pending = undefined;
+			applyDetail();
+		});
+	}
 	timeline.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
 		if (properties.byUser) onwindowchange?.({ start: properties.start, end: properties.end });
 	});
@@ -132,10 +210,12 @@ export async function createTimeline(
 	});
 	timeline.on('itemout', () => onhover?.(null));
 
-	let lit = new Set<number>();
 	function highlight(eventIds: number[]) {
 		const next = new Set(eventIds);
-		const changed = items.filter((item) => lit.has(item.eventId) !== next.has(item.eventId));
+		// Only items vis holds (update() would add the others).
+		const changed = items.filter(
+			(item) => lit.has(item.eventId) !== next.has(item.eventId) && visItems.get(item.id)
+		);
 		lit = next;
 		if (changed.length === 0) return;
 		visItems.update(
@@ -145,5 +225,17 @@ export async function createTimeline(
 			}))
 		);
 	}
-	return { timeline, highlight };
+
+	function reveal(item: TimelineItem) {
+		const animation = { duration: 250, easingFunction: 'easeInOutQuad' } as const;
+		if (visItems.get(item.id)) return timeline.focus(item.id, { animation });
+		// Inside a cluster (or off in the distance): a day around it shows it on its own.
+		const middle = (item.start.getTime() + (item.end ?? item.start).getTime()) / 2;
+		timeline.setWindow(middle - 43_200_000, middle + 43_200_000, { animation });
+	}
+	function select(itemId: string | null) {
+		selected = itemId;
+		timeline.setSelection(itemId === null ? [] : [itemId]);
+	}
+	return { timeline, highlight, reveal, select };
 }

@@ -131,8 +131,11 @@ export function selectEvents<T extends { kind: EventKind; verification: Verifica
 	return state.order === 'newest' ? shown.reverse() : shown;
 }
 
-/** Events per page of the chronology: a long story's list is paged so the page stays quick. */
-export const PAGE_SIZE = 100;
+/**
+ * Events per page of the chronology: a long story's list is paged so the page stays quick (each
+ * entry carries its sources and quotes; at 100 a page's HTML was most of its load time).
+ */
+export const PAGE_SIZE = 50;
 
 export interface ListPage<T> {
 	events: T[];

@@ -7,12 +7,14 @@ import * as entities from '$lib/server/db/entities';
 import * as changes from '$lib/server/db/changes';
 import { asofCutoff, isIsoDate } from '$lib/story/url-state';
 import { replayAsOf } from '$lib/story/as-of';
+import { jsonLdScript, storyJsonLd } from '$lib/story/json-ld';
+import { storyLastUpdated } from '$lib/story/last-updated';
 
 /**
  * Everything the page shows, as known at the "as of" date when one is given. Filters, order and
  * the selected event are applied in the page from the URL, so changing them needs no new data.
  */
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const story = await stories.getPublishedBySlug(params.slug);
 	if (!story) error(404, 'Story not found');
 
@@ -30,6 +32,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const snapshot = asof
 		? replayAsOf({ events: eventList, articles: articleList, history }, asofCutoff(asof))
 		: { events: eventList, articles: articleList, history };
+
+	// For crawlers, in the served HTML only (head-extras.ts): never page data, never hydrated.
+	const lastUpdated = storyLastUpdated(story, snapshot.events, snapshot.articles, asof);
+	locals.headHtml = jsonLdScript(
+		storyJsonLd(story, snapshot.events, { origin: url.origin, lastUpdated })
+	);
 
 	const visible = new Set(snapshot.events.map((event) => event.id));
 	const eventEntities = await entities.listForEvents([...visible]);
