@@ -174,8 +174,13 @@ async function measureLoad(browser: Browser, url: string, width = 1280): Promise
 			quiet: Math.max(itemsAt!, ...ends),
 			longest: Math.max(0, ...longTasks.map(([, duration]) => duration)),
 			blocking: longTasks.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0),
-			visibleItems: document.querySelectorAll('.vis-item:not(.vis-cluster)').length,
-			clusters: document.querySelectorAll('.vis-item.vis-cluster').length
+			// vis's own clusters (.vis-cluster), or the story page's counts for long stories
+			// (.tl-cluster boxes, src/lib/charts/timeline-lod.ts; their stem and dot are not counted).
+			visibleItems: document.querySelectorAll(
+				'.vis-item.vis-box:not(.vis-cluster, .tl-cluster), .vis-item.vis-point, .vis-item.vis-range'
+			).length,
+			clusters: document.querySelectorAll('.vis-item.vis-cluster, .vis-item.vis-box.tl-cluster')
+				.length
 		};
 	});
 	await context.close();
