@@ -9,6 +9,7 @@ import { asofCutoff, isIsoDate } from '$lib/story/url-state';
 import { replayAsOf } from '$lib/story/as-of';
 import { jsonLdScript, storyJsonLd } from '$lib/story/json-ld';
 import { storyLastUpdated } from '$lib/story/last-updated';
+import { packSources } from '$lib/story/page-sources';
 
 /**
  * Everything the page shows, as known at the "as of" date when one is given. Filters, order and
@@ -41,11 +42,14 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 
 	const visible = new Set(snapshot.events.map((event) => event.id));
 	const eventEntities = await entities.listForEvents([...visible]);
+	const { events: packedEvents, sourceArticles } = packSources(snapshot.events);
 	return {
 		story,
 		asof,
 		latestChangeId,
-		events: snapshot.events,
+		// The page joins each source with its article again (page-sources.ts).
+		events: packedEvents,
+		sourceArticles,
 		articles: snapshot.articles,
 		history: snapshot.history
 			.filter((change) => visible.has(change.eventId))
