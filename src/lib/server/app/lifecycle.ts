@@ -3,6 +3,7 @@ import { stopListening } from '../live/listener';
 import { demoCredentials } from '../auth/demo';
 import { seedDemo } from '../seed/demo';
 import { startPoller, stopPoller } from '../subscriptions/scheduler';
+import { startHousekeeping, stopHousekeeping } from './housekeeping';
 
 /** Survives Vite's module reloads in dev, so HMR never starts a second embedded server. */
 const state = globalThis as typeof globalThis & {
@@ -27,6 +28,7 @@ export function startDatabase(): Promise<Database> {
 			console.log(`[auth] demo editor: ${demo.email} / ${demo.password} (sign in at /desk)`);
 		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable).
 		startPoller(db.sql);
+		startHousekeeping(db.sql);
 		return db;
 	})());
 }
@@ -44,6 +46,7 @@ export function closeDatabaseOnShutdown(): void {
 	const close = async (exitCode?: number) => {
 		try {
 			await stopListening();
+			stopHousekeeping();
 			await stopPoller();
 			await (await state.__throughlineDatabase)?.close();
 		} catch (error) {
