@@ -190,7 +190,8 @@ export async function createTimeline(
 			if (!properties.byUser) return;
 			pending ??= setTimeout(() => {
 				pending = undefined;
-				applyDetail();
+				// The page may have gone (and the timeline with it) in the meantime.
+				if (container.isConnected) applyDetail();
 			}, 100);
 		});
 		timeline.on('rangechanged', () => {
