@@ -146,3 +146,25 @@ test('after five wrong passwords the sign-in answers 429 with Retry-After, even 
 	expect(Number(locked.headers()['retry-after'])).toBeGreaterThan(0);
 	expect(await locked.text()).toContain('Too many failed sign-ins');
 });
+
+test('what an editor types before the page’s script has run is kept when it starts', async ({
+	page
+}) => {
+	const editor = await createUser(db, { role: 'editor' });
+	await signIn(page, editor);
+	// Hold the page's modules back (a slow connection), type, then let them load and hydrate.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/desk/tokens', { waitUntil: 'commit' });
+	await page.getByLabel('Name').fill('typed early');
+	release();
+	await page.waitForLoadState('networkidle');
+	// Hydrated: the form now posts through the page's script (no full reload).
+	await page.getByRole('button', { name: 'Create token' }).click();
+	await expect(page.getByLabel('New token')).toHaveText(/^tl_[a-z2-7]{32}$/);
+	await expect(page.getByText('typed early', { exact: true })).toBeVisible();
+});
