@@ -168,3 +168,24 @@ test('what an editor types before the page’s script has run is kept when it st
 	await expect(page.getByLabel('New token')).toHaveText(/^tl_[a-z2-7]{32}$/);
 	await expect(page.getByText('typed early', { exact: true })).toBeVisible();
 });
+
+test('a story summary typed before the page’s script has run is kept when it starts', async ({
+	page
+}) => {
+	const editor = await createUser(db, { role: 'editor' });
+	await signIn(page, editor);
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/desk/stories/new', { waitUntil: 'commit' });
+	await page.getByLabel('Summary').fill('Typed while the page was still loading.');
+	release();
+	await page.waitForLoadState('networkidle');
+	// The title field is bound too: typing in it proves the page is running its script.
+	await page.getByLabel('Title').fill('Early story');
+	await expect(page.getByLabel('Slug')).toHaveValue('early-story');
+	await expect(page.getByLabel('Summary')).toHaveValue('Typed while the page was still loading.');
+});
