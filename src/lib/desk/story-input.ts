@@ -13,15 +13,18 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** 'Peace talks: Geneva, round 2' → 'peace-talks-geneva-round-2' (accents dropped). */
-export function slugify(title: string): string {
+/**
+ * 'Peace talks: Geneva, round 2' → 'peace-talks-geneva-round-2' (accents dropped), at most
+ * `maxLength` characters (stories allow 120; a base that may get a "-2" suffix wants less).
+ */
+export function slugify(title: string, maxLength = 120): string {
 	return title
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-+|-+$/g, '')
-		.slice(0, 120)
+		.slice(0, maxLength)
 		.replace(/-+$/, '');
 }
 

@@ -3,6 +3,7 @@ import type { EventInput } from '../../desk/event-input';
 import * as events from './events';
 import type { TimelineEvent } from '../../types';
 import type { Versioned } from './desk-stories';
+import { restoreRow, softDeleteRow } from './soft-delete';
 
 /** Every field of an event an editor can change through the form or the API (as parsed there). */
 export type EventFields = EventInput;
@@ -83,23 +84,11 @@ export async function setDates(
 }
 
 /** Soft-deletes an event at `expected` (null: whatever its version). */
-export async function softDelete(id: number, expected: number | null, db: Db = sql) {
-	const rows = await db`
-		update events set deleted_at = now(), version = version + 1, updated_at = now()
-		where id = ${id} and deleted_at is null
-			${expected === null ? db`` : db`and version = ${expected}`}
-		returning id`;
-	return rows.length > 0;
-}
+export const softDelete = (id: number, expected: number | null, db: Db = sql) =>
+	softDeleteRow('events', id, expected, db);
 
 /** Brings back an event deleted in the last 30 days. */
-export async function restore(id: number, db: Db = sql): Promise<boolean> {
-	const rows = await db`
-		update events set deleted_at = null, version = version + 1, updated_at = now()
-		where id = ${id} and deleted_at > now() - interval '30 days'
-		returning id`;
-	return rows.length > 0;
-}
+export const restore = (id: number, db: Db = sql) => restoreRow('events', id, db);
 
 export interface DeskSource {
 	articleId: number;

@@ -1,5 +1,7 @@
 import { sql, type Db } from './client';
 import type { ArticleRole, Story, StoryStatus } from '../../types';
+import { slugify } from '../../desk/story-input';
+import { restoreRow, softDeleteRow } from './soft-delete';
 
 /** The fields an editor changes through the story form or the API (publication has its own verbs). */
 export interface StoryFields {
@@ -95,22 +97,27 @@ export async function setPublication(
 }
 
 /** Soft-deletes a story at `expected` (null: whatever its version). */
-export async function softDelete(id: number, expected: number | null, db: Db = sql) {
-	const rows = await db`
-		update stories set deleted_at = now(), version = version + 1, updated_at = now()
-		where id = ${id} and deleted_at is null
-			${expected === null ? db`` : db`and version = ${expected}`}
-		returning id`;
-	return rows.length > 0;
-}
+export const softDelete = (id: number, expected: number | null, db: Db = sql) =>
+	softDeleteRow('stories', id, expected, db);
 
 /** Brings back a story deleted in the last 30 days. */
-export async function restore(id: number, db: Db = sql): Promise<boolean> {
-	const rows = await db`
-		update stories set deleted_at = null, version = version + 1, updated_at = now()
-		where id = ${id} and deleted_at > now() - interval '30 days'
-		returning id`;
-	return rows.length > 0;
+export const restore = (id: number, db: Db = sql) => restoreRow('stories', id, db);
+
+/**
+ * A free slug for a new story from its title: "talks", else "talks-2", "talks-3"… Call it in the
+ * transaction that inserts the story: its lock makes every writer choosing a slug wait its turn,
+ * so two cannot pick the same one. The base stays under 80 characters, leaving room for a suffix.
+ */
+export async function freeSlug(title: string, fallback: string, tx: Db): Promise<string> {
+	const base = slugify(title, 80) || fallback;
+	await tx`select pg_advisory_xact_lock(hashtext('stories.slug'))`;
+	const taken = await tx<{ slug: string }[]>`
+		select slug from stories where slug = ${base} or slug ~ ${`^${base}-[0-9]+$`}
+	`;
+	const used = new Set(taken.map((row) => row.slug));
+	let slug = base;
+	for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+	return slug;
 }
 
 export interface TrashItem {

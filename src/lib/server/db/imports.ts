@@ -7,25 +7,13 @@ import { sql, type Db, type Sql } from './client';
 import { KIND_LABELS } from '../../charts/timeline-items';
 import type { EventKind } from '../../types';
 import * as audit from './audit';
+import { freeSlug } from './desk-stories';
 import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
 
 export interface ImportedTimeline {
 	storyId: number;
 	slug: string;
 	events: number;
-}
-
-/** "Whitney Houston 1963 – 2012" → "whitney-houston-1963-2012" (ASCII letters and digits). */
-export function slugify(title: string): string {
-	const slug = title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80)
-		.replace(/-+$/, '');
-	return slug || 'imported-timeline';
 }
 
 /**
@@ -40,15 +28,7 @@ export async function importTimeline(
 ): Promise<ImportedTimeline> {
 	return db.begin(async (tx) => {
 		if (actor.id !== null) await actAs(actor.id, tx);
-		const base = slugify(input.story.title);
-		// Serialise imports of the same title so two at once cannot pick the same suffix.
-		await tx`select pg_advisory_xact_lock(hashtext(${`import:${base}`}))`;
-		const taken = await tx<{ slug: string }[]>`
-			select slug from stories where slug = ${base} or slug ~ ${`^${base}-[0-9]+$`}
-		`;
-		const used = new Set(taken.map((row) => row.slug));
-		let slug = base;
-		for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+		const slug = await freeSlug(input.story.title, 'imported-timeline', tx);
 
 		const [story] = await tx<{ id: number }[]>`
 			insert into stories (slug, title, summary) values (${slug}, ${input.story.title},

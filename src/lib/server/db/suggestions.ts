@@ -1,5 +1,6 @@
 import { sql, type Db, type Sql } from './client';
 import * as entities from './entities';
+import { freeSlug } from './desk-stories';
 import type { FoundEntity, KnownEntity } from '../extract/entities';
 import type { StoryFeatures } from '../suggest/score';
 import type { ArticleRole } from '../../types';
@@ -359,19 +360,6 @@ export async function storiesOfArticle(
 	`;
 }
 
-/** A URL slug from a title: lower-case ASCII words joined by hyphens, at most 80 characters. */
-export function slugify(title: string): string {
-	const slug = title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 80)
-		.replace(/-+$/, '');
-	return slug || 'story';
-}
-
 /**
  * Opens a draft story with a slug made unique by a numeric suffix ("talks", "talks-2"). Run it
  * in a transaction: a lock serialises slug choice so two editors cannot pick the same one.
@@ -388,14 +376,7 @@ export async function createDraftStory(
 	status: string;
 	createdAt: Date;
 }> {
-	const base = slugify(input.title);
-	await db`select pg_advisory_xact_lock(hashtext('stories.slug'))`;
-	const taken = await db<{ slug: string }[]>`
-		select slug from stories where slug = ${base} or slug ~ ${`^${base}-[0-9]+$`}
-	`;
-	const used = new Set(taken.map((row) => row.slug));
-	let slug = base;
-	for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+	const slug = await freeSlug(input.title, 'story', db);
 	const [story] = await db<
 		{
 			id: number;
