@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { e2eDatabase } from '../support/e2e-database';
 import { createApiToken, createUser, signIn } from '../support/desk-auth';
 
@@ -147,22 +147,31 @@ test('after five wrong passwords the sign-in answers 429 with Retry-After, even 
 	expect(await locked.text()).toContain('Too many failed sign-ins');
 });
 
-test('what an editor types before the page’s script has run is kept when it starts', async ({
-	page
-}) => {
+/**
+ * Opens a desk page with its modules held back (a slow connection), lets `type` fill fields
+ * while only the server's HTML is there, then lets the page's script load and take over.
+ */
+async function typeBeforeHydration(page: Page, path: string, type: () => Promise<void>) {
 	const editor = await createUser(db, { role: 'editor' });
 	await signIn(page, editor);
-	// Hold the page's modules back (a slow connection), type, then let them load and hydrate.
 	let release!: () => void;
 	const held = new Promise<void>((resolve) => (release = resolve));
 	await page.route('**/_app/immutable/**', async (route) => {
 		await held;
 		await route.continue();
 	});
-	await page.goto('/desk/tokens', { waitUntil: 'commit' });
-	await page.getByLabel('Name').fill('typed early');
+	await page.goto(path, { waitUntil: 'commit' });
+	await type();
 	release();
 	await page.waitForLoadState('networkidle');
+}
+
+test('what an editor types before the page’s script has run is kept when it starts', async ({
+	page
+}) => {
+	await typeBeforeHydration(page, '/desk/tokens', () =>
+		page.getByLabel('Name').fill('typed early')
+	);
 	// Hydrated: the form now posts through the page's script (no full reload).
 	await page.getByRole('button', { name: 'Create token' }).click();
 	await expect(page.getByLabel('New token')).toHaveText(/^tl_[a-z2-7]{32}$/);
@@ -172,18 +181,9 @@ test('what an editor types before the page’s script has run is kept when it st
 test('a story summary typed before the page’s script has run is kept when it starts', async ({
 	page
 }) => {
-	const editor = await createUser(db, { role: 'editor' });
-	await signIn(page, editor);
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
-		await held;
-		await route.continue();
-	});
-	await page.goto('/desk/stories/new', { waitUntil: 'commit' });
-	await page.getByLabel('Summary').fill('Typed while the page was still loading.');
-	release();
-	await page.waitForLoadState('networkidle');
+	await typeBeforeHydration(page, '/desk/stories/new', () =>
+		page.getByLabel('Summary').fill('Typed while the page was still loading.')
+	);
 	// The title field is bound too: typing in it proves the page is running its script.
 	await page.getByLabel('Title').fill('Early story');
 	await expect(page.getByLabel('Slug')).toHaveValue('early-story');

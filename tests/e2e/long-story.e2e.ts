@@ -8,28 +8,29 @@ const SLUG = 'e2e-long-story';
 const DENSE = 'e2e-dense-story';
 let db: ReturnType<typeof e2eDatabase>;
 
-test.beforeAll(async () => {
-	db = e2eDatabase();
-	await db`delete from stories where slug = ${SLUG}`;
+/** A published story of `count` statements, `step` apart (a SQL interval) from `start`. */
+async function seedStory(
+	slug: string,
+	title: string,
+	count: number,
+	[start, step, precision]: [string, string, 'day' | 'hour']
+) {
+	await db`delete from stories where slug = ${slug}`;
 	const [story] = await db<{ id: number }[]>`
 		insert into stories (slug, title, summary, publication, published_at)
-		values (${SLUG}, 'A long-running story', 'Many events.', 'published', now())
+		values (${slug}, ${title}, 'Many events.', 'published', now())
 		returning id`;
 	await db`
 		insert into events (story_id, kind, title, occurred_start, precision, status)
-		select ${story!.id}, 'statement', 'Long story event ' || n,
-			timestamptz '2025-01-01' + n * interval '1 day', 'day', 'published'
-		from generate_series(1, 130) n`;
-	await db`delete from stories where slug = ${DENSE}`;
-	const [dense] = await db<{ id: number }[]>`
-		insert into stories (slug, title, summary, publication, published_at)
-		values (${DENSE}, 'A dense story', 'Twelve events a day.', 'published', now())
-		returning id`;
-	await db`
-		insert into events (story_id, kind, title, occurred_start, precision, status)
-		select ${dense!.id}, 'statement', 'Dense story event ' || n,
-			timestamptz '2025-03-01' + n * interval '2 hours', 'hour', 'published'
-		from generate_series(1, 360) n`;
+		select ${story!.id}, 'statement', ${title} || ' event ' || n,
+			${start}::timestamptz + n * ${step}::interval, ${precision}, 'published'
+		from generate_series(1, ${count}::int) n`;
+}
+
+test.beforeAll(async () => {
+	db = e2eDatabase();
+	await seedStory(SLUG, 'Long story', 130, ['2025-01-01', '1 day', 'day']);
+	await seedStory(DENSE, 'Dense story', 360, ['2025-03-01', '2 hours', 'hour']);
 });
 
 test.afterAll(async () => {
