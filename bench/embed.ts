@@ -15,22 +15,19 @@
  * Env: BENCH_EMBED_RUNS (default 21), BENCH_PORT (app, default 5398), CHROMIUM (default /usr/bin/chromium),
  * BENCH_SECONDS (autocannon duration, default 5).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium, type Browser } from 'playwright';
-import { openDatabase } from '../src/lib/server/db/database';
+import { buildApp, median, ms, openBenchDatabase, root, waitFor } from './shared';
 import * as events from '../src/lib/server/db/events';
 import { shapeTimeline, LANE_HEIGHT } from '../src/lib/embed/timeline-shape';
 import { toTimelineJs } from '../src/lib/timelinejs/export';
 import { seedStory } from './seed';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 // Paint times are tens of milliseconds with run-to-run spread of the same size: the median of
 // 5 moved the ratio between 1.36 and 1.63 on an idle machine, so more runs by default (each is
 // well under a second). BENCH_EMBED_RUNS overrides; BENCH_RUNS (the story bench's) is not used.
@@ -40,26 +37,7 @@ const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APP = `http://127.0.0.1:${APP_PORT}`;
 
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value: number) => `${value.toFixed(0)} ms`;
-
-async function waitFor(url: string, timeout = 120_000) {
-	const until = Date.now() + timeout;
-	while (Date.now() < until) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 300));
-	}
-	throw new Error(`${url} did not answer within ${timeout} ms`);
-}
 
 /** A GET with the raw (still compressed) body and headers. */
 function rawGet(url: string, headers: Record<string, string> = {}) {
@@ -191,21 +169,9 @@ async function rps(url: string, headers: Record<string, string>): Promise<number
 // ---- main ---------------------------------------------------------------------------------
 
 async function main() {
-	if (process.env.BENCH_SKIP_BUILD !== '1') {
-		console.log('building the app (vite build)…');
-		const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-		const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-			cwd: root,
-			stdio: 'inherit'
-		});
-		if (built.status !== 0) throw new Error('vite build failed');
-	}
+	buildApp();
 
-	const temp = mkdtempSync(path.join(tmpdir(), 'throughline-bench-embed-'));
-	chmodSync(temp, 0o755);
-	process.env.EMBEDDED_PG_DIR = path.join(temp, 'pg');
-	delete process.env.DATABASE_URL;
-	const database = await openDatabase({ log: () => undefined });
+	const { database, close: closeDatabase } = await openBenchDatabase('embed');
 	let app: ChildProcess | undefined;
 	let bare: http.Server | undefined;
 	let browser: Browser | undefined;
@@ -400,7 +366,7 @@ async function main() {
 			app.kill('SIGTERM');
 			await new Promise((resolve) => app!.once('exit', resolve));
 		}
-		await database.close();
+		await closeDatabase();
 	}
 
 	console.log('\nBars:');

@@ -14,19 +14,17 @@
  *
  * Env: BENCH_RUNS (default 5), BENCH_PORT (app, default 5399), CHROMIUM (default /usr/bin/chromium).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
-import { openDatabase } from '../src/lib/server/db/database';
+import { buildApp, median, ms, openBenchDatabase, root, waitFor } from './shared';
 import * as events from '../src/lib/server/db/events';
 import { storyWindow, toTimelineGroups, toTimelineItems } from '../src/lib/charts/timeline-items';
 import { seedStory, type SeededStory } from './seed';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 5399);
 const EXECUTABLE = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -42,28 +40,7 @@ const CLUSTER = (() => {
 		: undefined;
 })();
 
-const median = (values: number[]) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-const ms = (value: number) => `${value.toFixed(0)} ms`;
-
 // ---- servers ------------------------------------------------------------------------------
-
-async function waitFor(url: string, timeout = 120_000) {
-	const until = Date.now() + timeout;
-	while (Date.now() < until) {
-		try {
-			const response = await fetch(url);
-			if (response.ok) return;
-		} catch {
-			// not up yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 300));
-	}
-	throw new Error(`${url} did not answer within ${timeout} ms`);
-}
 
 function startApp(databaseUrl: string): ChildProcess {
 	const app = spawn(process.execPath, [path.join(root, 'scripts/start.js')], {
@@ -316,21 +293,9 @@ async function measureZoom(browser: Browser, url: string, story: boolean) {
 // ---- main ---------------------------------------------------------------------------------
 
 async function main() {
-	if (process.env.BENCH_SKIP_BUILD !== '1') {
-		console.log('building the app (vite build)…');
-		const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-		const built = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-			cwd: root,
-			stdio: 'inherit'
-		});
-		if (built.status !== 0) throw new Error('vite build failed');
-	}
+	buildApp();
 
-	const temp = mkdtempSync(path.join(tmpdir(), 'throughline-bench-'));
-	chmodSync(temp, 0o755); // as root the embedded server runs as postgres, which must reach it
-	process.env.EMBEDDED_PG_DIR = path.join(temp, 'pg');
-	delete process.env.DATABASE_URL;
-	const database = await openDatabase({ log: () => undefined });
+	const { database, close: closeDatabase } = await openBenchDatabase('story');
 	let app: ChildProcess | undefined;
 	let bare: http.Server | undefined;
 	let browser: Browser | undefined;
@@ -484,8 +449,7 @@ async function main() {
 			app.kill('SIGTERM');
 			await exited;
 		}
-		await database.close();
-		rmSync(temp, { recursive: true, force: true });
+		await closeDatabase();
 	}
 	process.exit(failed ? 1 : 0);
 }

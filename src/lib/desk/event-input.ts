@@ -1,24 +1,26 @@
 /** Validation of an event's editable fields, shared by the desk form and the JSON API. */
 import { EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
-import type { EventKind, Precision, Verification } from '$lib/types';
+import type { EventKind, Precision, TimelineEvent, Verification } from '$lib/types';
 import { text, type FieldErrors, type Parsed } from './story-input';
 import { fromLocalInput } from './zoned';
 
-export interface EventInput {
-	kind: EventKind;
-	title: string;
-	description: string;
-	occurredStart: Date;
-	occurredEnd: Date | null;
-	precision: Precision;
-	timeZone: string;
-	placeName: string | null;
-	latitude: number | null;
-	longitude: number | null;
-	attribution: string | null;
-	verification: Verification;
-	status: 'draft' | 'published';
-}
+/** The fields an editor sets on an event (the rest are the database's). */
+export type EventInput = Pick<
+	TimelineEvent,
+	| 'kind'
+	| 'title'
+	| 'description'
+	| 'occurredStart'
+	| 'occurredEnd'
+	| 'precision'
+	| 'timeZone'
+	| 'placeName'
+	| 'latitude'
+	| 'longitude'
+	| 'attribution'
+	| 'verification'
+	| 'status'
+>;
 
 export function isTimeZone(zone: string): boolean {
 	if (/^[+-]?\d/.test(zone)) return false;

@@ -5,7 +5,7 @@
  * stored. Keys TimelineJS does not document, or that we have no place for, are ignored.
  */
 import sanitizeHtml from 'sanitize-html';
-import type { EventKind, Precision } from '$lib/types';
+import type { EventKind, TimelineEvent } from '$lib/types';
 import { parseCsv } from './csv';
 import { endOf, precisionOf, readDateParts, startOf } from './dates';
 
@@ -14,16 +14,13 @@ export interface ImportedStory {
 	summary: string;
 }
 
-export interface ImportedEvent {
-	kind: EventKind;
-	title: string;
-	description: string;
-	occurredStart: Date;
-	occurredEnd: Date | null;
-	precision: Precision;
+export type ImportedEvent = Pick<
+	TimelineEvent,
+	'kind' | 'title' | 'description' | 'occurredStart' | 'occurredEnd' | 'precision'
+> & {
 	/** The TimelineJS group as written, kept for reporting; the kind is what we store. */
 	group: string | null;
-}
+};
 
 export type ImportResult =
 	{ ok: true; story: ImportedStory; events: ImportedEvent[] } | { ok: false; errors: string[] };

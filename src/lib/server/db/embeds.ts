@@ -1,5 +1,5 @@
 import { sql, type Db } from './client';
-import type { EventKind, Precision, StoryStatus, Verification } from '../../types';
+import type { StoryStatus, TimelineEvent } from '../../types';
 
 /** What an embed shows of a story. */
 export interface EmbedStory {
@@ -18,20 +18,20 @@ export interface EmbedSource {
 }
 
 /** An event as an embed shows it: no drafts, no desk fields. */
-export interface EmbedEvent {
-	id: number;
-	kind: EventKind;
-	title: string;
-	description: string;
-	occurredStart: Date;
-	occurredEnd: Date | null;
-	precision: Precision;
-	timeZone: string;
-	placeName: string | null;
-	attribution: string | null;
-	verification: Verification;
-	sources: EmbedSource[];
-}
+export type EmbedEvent = Pick<
+	TimelineEvent,
+	| 'id'
+	| 'kind'
+	| 'title'
+	| 'description'
+	| 'occurredStart'
+	| 'occurredEnd'
+	| 'precision'
+	| 'timeZone'
+	| 'placeName'
+	| 'attribution'
+	| 'verification'
+> & { sources: EmbedSource[] };
 
 export interface EmbedData {
 	story: EmbedStory;
