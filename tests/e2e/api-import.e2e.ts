@@ -98,6 +98,14 @@ test('a file that cannot be imported gets 422 with the reason, and nothing is st
 		headers: { ...asEditor('text/plain'), origin: new globalThis.URL(baseURL!).origin }
 	});
 	expect(plain.status()).toBe(415);
+
+	// An oversized file is refused before it is read whole, and nothing is stored.
+	const huge = await request.post(URL, {
+		data: JSON.stringify({ ...TIMELINE, padding: 'x'.repeat(6 * 1024 * 1024) }),
+		headers: asEditor()
+	});
+	expect(huge.status()).toBe(413);
+	expect(await count()).toBe(before);
 });
 
 test.describe('the TimelineJS example files', () => {

@@ -1,6 +1,7 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
 import * as imports from '$lib/server/db/imports';
+import { readCapped, TooLarge } from '$lib/server/http/read-capped';
 import { importTimelineCsv, importTimelineJson } from '$lib/timelinejs/import';
 
 /** A TimelineJS file is kilobytes; 5 MB leaves room for long texts and refuses abuse. */
@@ -8,27 +9,6 @@ const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 const problem = (status: number, error: string, extra: object = {}) =>
 	json({ error, ...extra }, { status });
-
-/** Reads at most `max` bytes of the body; undefined when it is longer. */
-async function readCapped(request: Request, max: number): Promise<string | undefined> {
-	const declared = Number(request.headers.get('Content-Length') ?? '0');
-	if (declared > max) return undefined;
-	if (!request.body) return '';
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > max) {
-			await reader.cancel();
-			return undefined;
-		}
-		chunks.push(value);
-	}
-	return new TextDecoder().decode(Buffer.concat(chunks));
-}
 
 /**
  * POST /api/v1/import/timelinejs: a TimelineJS3 JSON file (application/json) or the TimelineJS
@@ -43,9 +23,17 @@ export const POST: RequestHandler = async (event) => {
 		.toLowerCase();
 	if (type !== 'application/json' && type !== 'text/csv')
 		return problem(415, 'Send a TimelineJS file as application/json or text/csv.');
-	const text = await readCapped(event.request, MAX_IMPORT_BYTES);
-	if (text === undefined)
-		return problem(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+	let text: string;
+	try {
+		text = await readCapped(event.request, MAX_IMPORT_BYTES);
+	} catch (error) {
+		if (!(error instanceof TooLarge)) throw error;
+		// Before the rest of the upload is read: close the connection rather than take it.
+		return json(
+			{ error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.` },
+			{ status: 413, headers: { connection: 'close' } }
+		);
+	}
 	const result = type === 'text/csv' ? importTimelineCsv(text) : importTimelineJson(text);
 	if (!result.ok) {
 		const [first, ...rest] = result.errors;

@@ -1,7 +1,7 @@
-/** Request bodies are read as a stream and abandoned past the cap, never buffered whole. */
-
-/** The article body may be 1 MB; JSON escaping and the other fields get the same again. */
-export const MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+/**
+ * Request bodies (ingest, TimelineJS import) are read as a stream and abandoned past the cap,
+ * never buffered whole. Answer TooLarge with a 413 carrying `Connection: close`.
+ */
 
 export class TooLarge extends Error {
 	constructor(readonly limit: number) {
@@ -10,8 +10,12 @@ export class TooLarge extends Error {
 	}
 }
 
-/** The body as UTF-8 text, or TooLarge as soon as more than `limit` bytes have arrived. */
+/**
+ * The body as UTF-8 text, or TooLarge when its declared length is over `limit` or as soon as
+ * more than `limit` bytes have arrived.
+ */
 export async function readCapped(request: Request, limit: number): Promise<string> {
+	if (Number(request.headers.get('Content-Length') ?? '0') > limit) throw new TooLarge(limit);
 	if (!request.body) return '';
 	const reader = request.body.getReader();
 	const chunks: Uint8Array[] = [];
