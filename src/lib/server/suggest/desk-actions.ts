@@ -8,7 +8,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { sql } from '$lib/server/db/client';
 import * as suggestions from '$lib/server/db/suggestions';
-import { suggestStories } from './suggest';
+import { fileAsSuggested } from './suggest';
 import { intField } from '$lib/desk/form';
 
 async function ids(event: RequestEvent) {
@@ -22,25 +22,10 @@ export async function accept(event: RequestEvent) {
 	const { articleId, storyId } = await ids(event);
 	if (articleId === null || storyId === null)
 		return fail(400, { articleId, error: 'Choose an article and a story.' });
-	const suggested = (await suggestStories(articleId, { limit: 25 }))?.suggestions.find(
-		(s) => s.storyId === storyId
-	);
-	const outcome = await sql.begin(async (tx) => {
-		await actAs(user.id, tx);
-		return suggestions.fileArticle(
-			{
-				storyId,
-				articleId,
-				decidedBy: user.id,
-				score: suggested?.score ?? null,
-				reasons: suggested?.reasons ?? null
-			},
-			tx
-		);
-	});
+	const { outcome, storyTitle } = await fileAsSuggested({ articleId, storyId, userId: user.id });
 	if (outcome === 'not_found')
 		return fail(404, { articleId, error: 'That article or story no longer exists.' });
-	return { articleId, message: `Filed in “${suggested?.title ?? 'the story'}”.` };
+	return { articleId, message: `Filed in “${storyTitle ?? 'the story'}”.` };
 }
 
 /** Records that the article does not belong in the story; it is not suggested there again. */

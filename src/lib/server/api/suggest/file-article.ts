@@ -1,9 +1,6 @@
-import { actAs } from '$lib/server/db/client';
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
-import { sql } from '$lib/server/db/client';
-import * as suggestions from '$lib/server/db/suggestions';
-import { suggestStories } from '$lib/server/suggest/suggest';
+import { fileAsSuggested } from '$lib/server/suggest/suggest';
 import { ARTICLE_ROLES, type ArticleRole } from '$lib/types';
 import { invalid, parseId, problem, readObject } from '$lib/server/api/desk/http';
 
@@ -31,22 +28,11 @@ export const POST: RequestHandler = async (event) => {
 		errors.role = `The role is one of ${ARTICLE_ROLES.join(', ')}.`;
 	if (articleId === null || Object.keys(errors).length) return invalid(errors);
 
-	const suggested = (await suggestStories(articleId, { limit: 25 }))?.suggestions.find(
-		(s) => s.storyId === storyId
-	);
-	const outcome = await sql.begin(async (tx) => {
-		await actAs(user.id, tx);
-		return suggestions.fileArticle(
-			{
-				storyId,
-				articleId,
-				role: role as ArticleRole,
-				decidedBy: user.id,
-				score: suggested?.score ?? null,
-				reasons: suggested?.reasons ?? null
-			},
-			tx
-		);
+	const { outcome } = await fileAsSuggested({
+		articleId,
+		storyId,
+		userId: user.id,
+		role: role as ArticleRole
 	});
 	if (outcome === 'not_found') return problem(404, 'No such story or article.');
 	const status = outcome === 'filed' ? 201 : 200;
