@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { escapeHtml, splitParagraphs, textToHtml } from '../../src/lib/server/ingest/text-to-html';
+import { splitParagraphs, textToHtml } from '../../src/lib/server/ingest/text-to-html';
+import { escapeHtml } from '../../src/lib/format/html';
 
 describe('textToHtml', () => {
 	it('turns blank-line-separated paragraphs into <p> elements', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, eventSlide, timelineDate, toTimelineJs } from '$lib/timelinejs/export';
+import { eventSlide, timelineDate, toTimelineJs } from '$lib/timelinejs/export';
+import { escapeHtml } from '$lib/format/html';
 import { importTimelineCsv, importTimelineJson, kindForGroup } from '$lib/timelinejs/import';
 import type { TimelineEvent } from '$lib/types';
 import { KIND_LABELS } from '$lib/charts/timeline-items';

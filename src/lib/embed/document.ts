@@ -3,7 +3,7 @@
  * small deferred script (static/embed-frame.js). No SvelteKit client and no site layout, so a
  * 500-event story stays well under 40 KB gzip.
  */
-import { escapeHtml } from './html';
+import { escapeHtml } from '../format/html';
 import type { EmbedOptions } from './options';
 import rawCss from './embed.css?raw';
 

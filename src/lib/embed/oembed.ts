@@ -2,7 +2,7 @@
  * oEmbed (https://oembed.com, section 2): which URLs of this site we answer for, and the "rich"
  * response with an iframe. Pure: the endpoint looks the story up and passes the origin.
  */
-import { escapeHtml } from './html';
+import { escapeHtml } from '../format/html';
 import { embedQuery, parseEmbedOptions } from './options';
 
 export const DEFAULT_WIDTH = 640;

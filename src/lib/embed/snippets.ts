@@ -1,5 +1,5 @@
 /** The copy-and-paste snippets the desk's embed builder offers. Pure; every value escaped. */
-import { escapeHtml } from './html';
+import { escapeHtml } from '../format/html';
 import { DEFAULT_HEIGHT } from './oembed';
 import { embedQuery, type EmbedOptions } from './options';
 

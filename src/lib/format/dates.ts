@@ -77,6 +77,13 @@ export function zonedParts(date: Date, timeZone: string): Readonly<ZonedParts> {
 	return parts;
 }
 
+/** The zone's offset from UTC at an instant, in milliseconds (whole minutes, as zones are now). */
+export function zoneOffsetMs(at: Date, timeZone: string): number {
+	const p = zonedParts(at, timeZone);
+	const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+	return wall - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
 function computeZonedParts(date: Date, timeZone: string): ZonedParts {
 	const zone = safeTimeZone(timeZone);
 	let formatter = partsFormatters.get(zone);

@@ -5,6 +5,7 @@
  */
 import { KIND_LABELS } from '$lib/charts/timeline-items';
 import { formatEventWhen, zonedParts } from '$lib/format/dates';
+import { escapeHtml } from '$lib/format/html';
 import { VERIFICATION_LABELS } from '$lib/format/verification';
 import type { Precision, TimelineEvent } from '$lib/types';
 
@@ -36,19 +37,6 @@ export interface ExportStory {
 	summary: string;
 	/** The reader's page, absolute, linked from the title slide. */
 	url: string;
-}
-
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-/** Text to HTML text: nothing in it can open a tag or leave an attribute. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 }
 
 /** Paragraphs from blank lines, line breaks from single newlines. */

@@ -4,6 +4,7 @@
  * time zone of the place the event happened. Pure: no clock, no database.
  */
 import type { Precision } from '../../types';
+import { zoneOffsetMs } from '../../format/dates';
 
 export interface ResolvedDate {
 	/** Day/month precision: that day's (month's) midnight in `timeZone`. */
@@ -53,36 +54,12 @@ export function civilDay(at: Date, timeZone: string): Civil {
 	return { year: get('year'), month: get('month'), day: get('day') };
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds. */
-function offsetAt(at: Date, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric'
-	}).formatToParts(at);
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	const asUtc = Date.UTC(
-		get('year'),
-		get('month') - 1,
-		get('day'),
-		get('hour'),
-		get('minute'),
-		get('second')
-	);
-	return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
-
 /** Midnight of a calendar day in a zone, as an instant (days past month end roll over). */
 export function zonedMidnight(day: Civil, timeZone: string): Date {
 	const guess = Date.UTC(day.year, day.month - 1, day.day);
-	const first = guess - offsetAt(new Date(guess), timeZone);
+	const first = guess - zoneOffsetMs(new Date(guess), timeZone);
 	// A second pass settles days on which the offset changes.
-	return new Date(guess - offsetAt(new Date(first), timeZone));
+	return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
 }
 
 function shift(day: Civil, days: number): Civil {

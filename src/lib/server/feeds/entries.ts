@@ -8,7 +8,7 @@ import type { EventKind, Story, StoryArticle, TimelineEvent, Verification } from
 import { KIND_LABELS } from '$lib/charts/timeline-items';
 import { formatDay, formatEventWhen, formatTimestamp } from '$lib/format/dates';
 import { describeVerification } from '$lib/format/verification';
-import { escapeHtml } from '../ingest/text-to-html';
+import { escapeHtml } from '../../format/html';
 import { stripInvalidXmlChars } from './xml';
 
 /** One verification-history row, as `events.verificationHistoryForStory` returns it. */

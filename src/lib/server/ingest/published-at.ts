@@ -3,6 +3,7 @@
  * (`2025-06-10T14:30:00+03:00`), or a wall-clock time (`2025-06-10T14:30`, what
  * `<input type="datetime-local">` sends) together with the IANA zone it was read in.
  */
+import { zoneOffsetMs } from '../../format/dates';
 
 const WITH_OFFSET =
 	/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)$/i;
@@ -17,33 +18,6 @@ export function isTimeZone(zone: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-/** The zone's offset from UTC, in milliseconds, at the instant `utcMs`. */
-function offsetAt(utcMs: number, zone: string): number {
-	const parts: Record<string, number> = {};
-	const formatter = new Intl.DateTimeFormat('en-US', {
-		timeZone: zone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric'
-	});
-	for (const part of formatter.formatToParts(new Date(utcMs))) {
-		if (part.type !== 'literal') parts[part.type] = Number(part.value);
-	}
-	const asUtc = Date.UTC(
-		parts.year ?? 0,
-		(parts.month ?? 1) - 1,
-		parts.day ?? 1,
-		parts.hour ?? 0,
-		parts.minute ?? 0,
-		parts.second ?? 0
-	);
-	return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
 /** Rejects 2025-02-30 and 25:00, which Date.UTC would silently roll over. */
@@ -72,9 +46,9 @@ function millisOf(fraction: string | undefined): number {
 export function zonedTimeToUtc(fields: number[], zone: string): Date {
 	const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = fields;
 	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-	let utc = wall - offsetAt(wall, zone);
+	let utc = wall - zoneOffsetMs(new Date(wall), zone);
 	// Near a change the first guess used the wrong side's offset: one correction settles it.
-	const corrected = wall - offsetAt(utc, zone);
+	const corrected = wall - zoneOffsetMs(new Date(utc), zone);
 	if (corrected !== utc) utc = corrected;
 	return new Date(utc);
 }

@@ -5,18 +5,7 @@
  * paragraph is kept as `<br>` because we cannot tell a hard wrap from an intended break.
  */
 
-const ESCAPES: Record<string, string> = {
-	'&': '&amp;',
-	'<': '&lt;',
-	'>': '&gt;',
-	'"': '&quot;',
-	"'": '&#39;'
-};
-
-/** Escapes the five characters that matter in HTML text and attribute values. */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
+import { escapeHtml } from '../../format/html';
 
 /** Splits plain text into trimmed, non-empty paragraphs (blank-line separated, any line ending). */
 export function splitParagraphs(text: string): string[] {

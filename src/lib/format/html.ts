@@ -1,4 +1,7 @@
-/** Escapes text for HTML content and double- or single-quoted attribute values. */
+/**
+ * Text into HTML built as a string (embeds, feeds, TimelineJS export, stored article bodies):
+ * escapes the five characters that could open a tag or leave a quoted attribute value.
+ */
 export function escapeHtml(value: string): string {
 	return value
 		.replaceAll('&', '&amp;')
