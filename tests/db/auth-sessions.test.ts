@@ -162,6 +162,29 @@ describe('accounts', () => {
 		);
 	});
 
+	it('two admins disabling each other at once leave one admin, not none', async () => {
+		const admins = await db.sql<{ id: number }[]>`
+			select id from users where role = 'admin' and disabled_at is null`;
+		for (const { id } of admins) await db.sql`update users set role = 'editor' where id = ${id}`;
+		// Several rounds: without the lock the two checks overlap now and then and both pass.
+		for (let round = 0; round < 10; round++) {
+			const a = await createUser(db.sql, { role: 'admin' });
+			const b = await createUser(db.sql, { role: 'admin' });
+			const results = await Promise.allSettled([
+				setDisabled(a.id, true, { actorId: b.id }, db.sql),
+				setDisabled(b.id, true, { actorId: a.id }, db.sql)
+			]);
+			expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+			const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+			expect(refused.reason).toBeInstanceOf(LastAdminError);
+			const [left] = await db.sql<{ count: number }[]>`
+				select count(*)::int as count from users where role = 'admin' and disabled_at is null`;
+			expect(left?.count).toBe(1);
+			// The survivor steps down so the next round starts from two fresh admins again.
+			await db.sql`update users set role = 'editor' where role = 'admin'`;
+		}
+	});
+
 	it('changing a password needs the current one and signs out every session', async () => {
 		const user = await createUser(db.sql, { role: 'editor', password: 'first password' });
 		const { token } = await createSession(user.id, db.sql);

@@ -3,7 +3,7 @@
  * changing a role, disabling (which ends every session at once) and changing a password.
  */
 import * as audit from '../db/audit';
-import { sql, type Db, type Sql } from '../db/client';
+import { sql, type Sql } from '../db/client';
 import * as users from '../db/users';
 import type { Role } from '../../types';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
@@ -82,10 +82,8 @@ export class LastAdminError extends Error {
 	}
 }
 
-async function guardLastAdmin(user: users.User, tx: Db): Promise<void> {
-	if (user.role === 'admin' && !user.disabledAt && (await users.countActiveAdmins(tx)) <= 1) {
-		throw new LastAdminError();
-	}
+function guardLastAdmin(user: users.User, activeAdmins: number): void {
+	if (user.role === 'admin' && !user.disabledAt && activeAdmins <= 1) throw new LastAdminError();
 }
 
 /** Changes a role; undefined when there is no such user. */
@@ -96,10 +94,11 @@ export async function changeRole(
 	db: Sql = sql
 ): Promise<users.User | undefined> {
 	return db.begin(async (tx) => {
-		await tx`select id from users where id = ${userId} for update`;
-		const before = await users.get(userId, tx);
+		// Admins first, then the user, always in that order: two changes at once wait in turn.
+		const activeAdmins = await users.lockActiveAdmins(tx);
+		const before = await users.getForUpdate(userId, tx);
 		if (!before || before.role === role) return before;
-		if (role !== 'admin') await guardLastAdmin(before, tx);
+		if (role !== 'admin') guardLastAdmin(before, activeAdmins);
 		const after = await users.setRole(userId, role, tx);
 		await audit.record(
 			{
@@ -124,10 +123,10 @@ export async function setDisabled(
 	db: Sql = sql
 ): Promise<users.User | undefined> {
 	return db.begin(async (tx) => {
-		await tx`select id from users where id = ${userId} for update`;
-		const before = await users.get(userId, tx);
+		const activeAdmins = await users.lockActiveAdmins(tx);
+		const before = await users.getForUpdate(userId, tx);
 		if (!before || !!before.disabledAt === disabled) return before;
-		if (disabled) await guardLastAdmin(before, tx);
+		if (disabled) guardLastAdmin(before, activeAdmins);
 		const after = await users.setDisabled(userId, disabled, tx);
 		if (disabled) await invalidateUserSessions(userId, tx);
 		await audit.record(

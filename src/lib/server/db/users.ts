@@ -43,6 +43,12 @@ export async function get(id: number, db: Db = sql): Promise<User | undefined> {
 	return user;
 }
 
+/** The user, with its row locked until the transaction ends (for a read-then-change). */
+export async function getForUpdate(id: number, tx: Db): Promise<User | undefined> {
+	const [user] = await tx<User[]>`select ${columns(tx)} from users where id = ${id} for update`;
+	return user;
+}
+
 export async function getByEmail(email: string, db: Db = sql): Promise<User | undefined> {
 	const [user] = await db<User[]>`
 		select ${columns(db)} from users where email = ${normaliseEmail(email)}
@@ -98,10 +104,14 @@ export async function setPasswordHash(
 	await db`update users set password_hash = ${passwordHash}, updated_at = now() where id = ${id}`;
 }
 
-/** Enabled admins: the desk refuses to demote or disable the last one. */
-export async function countActiveAdmins(db: Db = sql): Promise<number> {
-	const [row] = await db<{ count: number }[]>`
-		select count(*)::int as count from users where role = 'admin' and disabled_at is null
+/**
+ * Enabled admins, their rows locked until the transaction ends: the desk refuses to demote or
+ * disable the last one, and with the lock two such changes at once cannot each see the other
+ * admin still there and leave none.
+ */
+export async function lockActiveAdmins(tx: Db): Promise<number> {
+	const rows = await tx`
+		select id from users where role = 'admin' and disabled_at is null order by id for update
 	`;
-	return row?.count ?? 0;
+	return rows.length;
 }
