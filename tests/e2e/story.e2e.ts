@@ -93,6 +93,23 @@ test('a permalink opens the event, and arrow keys on the timeline walk the event
 	);
 });
 
+test('a permalinked window is the window the timeline opens on', async ({ page }) => {
+	// vis-timeline fits every item into view on its first redraw; that used to replace this.
+	await page.goto(`${STORY}?from=2025-11-30&to=2025-12-03`);
+	await timelineReady(page);
+	const timeline = page.locator('.vis-timeline');
+	await expect(
+		timeline.locator('.vis-item.tl-item', { hasText: /meet Putin in Moscow/ })
+	).toBeVisible();
+	// Let a late fit or window change happen if one is coming: the window must not move.
+	await page.waitForTimeout(600);
+	await expect(page.getByRole('slider', { name: /Timeline window/ })).toHaveAttribute(
+		'aria-valuetext',
+		'30 November – 2 December 2025'
+	);
+	await expect(timeline.locator('.vis-item.tl-item', { hasText: /third day/ })).toHaveCount(0);
+});
+
 test('filters and order are GET forms that work without JavaScript', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();

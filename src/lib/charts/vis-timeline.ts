@@ -42,8 +42,9 @@ const asContent = (element: HTMLElement) => element as unknown as string;
 let modules: Promise<[typeof import('vis-timeline/esnext'), typeof import('vis-data/esnext')]>;
 
 /**
- * Starts fetching vis-timeline (once). Called while the page hydrates, so the download overlaps
- * hydration instead of starting after it; the timeline is still out of the first load.
+ * Starts fetching vis-timeline (once). Called when Timeline.svelte's code loads, so the download
+ * and compile overlap the page's hydration instead of following it; the timeline is still out of
+ * the first load.
  */
 export function loadVisTimeline() {
 	modules ??= Promise.all([import('vis-timeline/esnext'), import('vis-data/esnext')]);
@@ -94,7 +95,10 @@ export async function createTimeline(
 		title: `${cluster.count} events close together: select to zoom in`
 	});
 	const initialWindow = window ?? allWindow(items);
-	const width = () => Math.max(container.clientWidth - 120, 200);
+	// The canvas is display:none while empty, so before vis fills it its box reads 0 wide; its
+	// parent has the width it will take (a 200 px guess drew coarse counts, then swapped them).
+	const width = () =>
+		Math.max((container.clientWidth || container.parentElement?.clientWidth || 0) - 120, 200);
 	const detail = (range: TimelineWindow | null) =>
 		range ? levelOfDetail(items, range, width()) : { items: [...items], clusters: [] };
 	const first = lod ? detail(initialWindow) : { items, clusters: [] };
@@ -164,9 +168,14 @@ export async function createTimeline(
 		}
 	});
 	// The window is set after construction: given as start/end options, vis-timeline 8.5 works
-	// out the clusters but never draws them (seen in the bench: 55 clusters, none in the DOM).
-	if (initialWindow)
+	// out the clusters but never draws them (seen in the bench: 55 clusters, none in the DOM),
+	// and holds back the first drawing of items until 200 ms after. Without them it fits every
+	// item into view on its first redraw, which replaced this window (a permalink's, or the
+	// story's): its one-time fit is marked done so the window asked for is the one shown.
+	if (initialWindow) {
+		(timeline as unknown as { initialFitDone: boolean }).initialFitDone = true;
 		timeline.setWindow(initialWindow.start, initialWindow.end, { animation: false });
+	}
 	timeline.on('select', (properties: { items: (string | number)[] }) => {
 		const id = String(properties.items[0]);
 		const cluster = clusters.get(id);
