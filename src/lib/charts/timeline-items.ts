@@ -133,8 +133,7 @@ export function toTimelineItems(events: readonly TimelineEventInput[]): Timeline
 			group: event.kind,
 			className: classes.join(' '),
 			approximate,
-			label: shortLabel(event.title),
-			title: tooltip(event)
+			label: shortLabel(event.title)
 		};
 		const start = event.occurredStart;
 
@@ -142,9 +141,18 @@ export function toTimelineItems(events: readonly TimelineEventInput[]): Timeline
 		if (!end && approximate) end = new Date(start.getTime() + DAY);
 		if (!end && event.precision === 'month') end = monthEnd(start, event.timeZone);
 
-		if (end && end > start) return { ...base, type: 'range', start, end };
 		const at = event.precision === 'day' ? new Date(start.getTime() + 12 * HOUR) : start;
-		return { ...base, type: 'point', start: at, end: null };
+		const item =
+			end && end > start
+				? { ...base, type: 'range' as const, start, end }
+				: { ...base, type: 'point' as const, start: at, end: null };
+		// The tooltip is written when first shown: formatting every event's date in its zone was
+		// a fifth of a 500-event page's hydration, and a long story's timeline draws few items.
+		let title: string | undefined;
+		return Object.defineProperty(item, 'title', {
+			enumerable: true,
+			get: () => (title ??= tooltip(event))
+		}) as TimelineItem;
 	});
 }
 
