@@ -27,13 +27,30 @@ async function seedStory(
 		from generate_series(1, ${count}::int) n`;
 }
 
+/** `count` accepted articles in the story, a day apart, headlined "… report N". */
+async function seedArticles(slug: string, count: number) {
+	await db`
+		with made as (
+			insert into articles (source, headline, body_html, body_raw, content_hash, published_at)
+			select 'E2E long-story wire', 'Long story report ' || n, '<p>Report.</p>', 'Report.',
+				encode(sha256(convert_to(${slug} || n, 'UTF8')), 'hex'),
+				'2025-01-01'::timestamptz + n * interval '1 day'
+			from generate_series(1, ${count}::int) n
+			returning id
+		)
+		insert into story_articles (story_id, article_id, state, decided_at)
+		select s.id, made.id, 'accepted', now() from made, stories s where s.slug = ${slug}`;
+}
+
 test.beforeAll(async () => {
 	db = e2eDatabase();
 	await seedStory(SLUG, 'Long story', 130, ['2025-01-01', '1 day', 'day']);
 	await seedStory(DENSE, 'Dense story', 360, ['2025-03-01', '2 hours', 'hour']);
+	await seedArticles(SLUG, 14);
 });
 
 test.afterAll(async () => {
+	await db`delete from articles where source = 'E2E long-story wire'`;
 	await db`delete from stories where slug in (${SLUG}, ${DENSE})`;
 	await db?.end({ timeout: 5 });
 });
@@ -45,18 +62,32 @@ test.describe('without JavaScript', () => {
 		test.slow();
 		await page.goto(`/stories/${SLUG}`);
 		const list = page.getByRole('list', { name: 'Events in order' });
-		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(50);
+		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(25);
 		const pager = page.getByRole('navigation', { name: 'Chronology pages' });
-		await expect(pager).toContainText('Events 1–50 of 130');
+		await expect(pager).toContainText('Events 1–25 of 130');
 		await pager.getByRole('link', { name: 'Next' }).click();
 		await expect(page).toHaveURL(/page=2/);
-		await expect(pager).toContainText('Events 51–100 of 130');
-		await pager.getByRole('link', { name: 'Next' }).click();
-		await expect(page).toHaveURL(/page=3/);
-		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(30);
+		await expect(pager).toContainText('Events 26–50 of 130');
+		await page.goto(`/stories/${SLUG}?page=6`);
+		await expect(pager).toContainText('Events 126–130 of 130');
+		await expect(list.getByRole('heading', { level: 2 })).toHaveCount(5);
 		await expect(list).toContainText('Long story event 130');
-		await expect(list).not.toContainText('Long story event 100:');
+		await expect(list).not.toContainText('Long story event 125:');
 	});
+});
+
+test('a long coverage list shows the latest articles, and a link shows them all', async ({
+	page
+}) => {
+	await page.goto(`/stories/${SLUG}`);
+	const coverage = page.getByRole('region', { name: 'Coverage' });
+	await expect(coverage.getByRole('listitem')).toHaveCount(10);
+	await expect(coverage).toContainText('Long story report 14');
+	await expect(coverage).not.toContainText('Long story report 4');
+	await coverage.getByRole('link', { name: 'Show all 14' }).click();
+	await expect(page).toHaveURL(/articles=all/);
+	await expect(coverage.getByRole('listitem')).toHaveCount(14);
+	await expect(coverage).toContainText(/Long story report 1\b/);
 });
 
 test('a permalink to an event on a later page opens that page with the event', async ({ page }) => {
@@ -66,7 +97,7 @@ test('a permalink to an event on a later page opens that page with the event', a
 		where s.slug = ${SLUG} and e.title = 'Long story event 120'`;
 	await page.goto(`/stories/${SLUG}?event=${row!.id}`);
 	await expect(page.getByRole('navigation', { name: 'Chronology pages' })).toContainText(
-		'Events 101–130 of 130'
+		'Events 101–125 of 130'
 	);
 	await expect(page.locator(`#event-${row!.id}`)).toContainText('Long story event 120');
 	// The timeline still holds every event, not just the page's.

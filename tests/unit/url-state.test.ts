@@ -16,7 +16,7 @@ const parse = (query: string) => parseStoryUrl(new URLSearchParams(query));
 describe('parseStoryUrl', () => {
 	it('reads every part of the state', () => {
 		const state = parse(
-			'event=12&asof=2025-12-04&order=newest&kind=meeting&kind=statement&verification=claimed&from=2025-12-01&to=2025-12-08&page=3'
+			'event=12&asof=2025-12-04&order=newest&kind=meeting&kind=statement&verification=claimed&from=2025-12-01&to=2025-12-08&page=3&articles=all'
 		);
 		expect(state).toEqual({
 			event: 12,
@@ -27,7 +27,8 @@ describe('parseStoryUrl', () => {
 			verifications: ['claimed'],
 			from: new Date('2025-12-01T00:00:00Z'),
 			to: new Date('2025-12-08T00:00:00Z'),
-			page: 3
+			page: 3,
+			articles: 'all'
 		});
 	});
 
@@ -132,5 +133,6 @@ describe('listPage', () => {
 	it('writes the page into the query only past the first', () => {
 		expect(storySearch({ ...DEFAULT_STATE, page: 2 })).toBe('?page=2');
 		expect(storySearch({ ...DEFAULT_STATE, page: 1 })).toBe('');
+		expect(storySearch({ ...DEFAULT_STATE, articles: 'all' })).toBe('?articles=all');
 	});
 });

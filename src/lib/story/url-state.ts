@@ -22,6 +22,8 @@ export interface StoryUrlState {
 	to: Date | null;
 	/** The chronology's page (1-based) when a story has more events than one page holds. */
 	page: number;
+	/** The coverage list: the latest articles, or every one (a long story's list is cut). */
+	articles: 'latest' | 'all';
 }
 
 export const DEFAULT_STATE: StoryUrlState = {
@@ -33,7 +35,8 @@ export const DEFAULT_STATE: StoryUrlState = {
 	verifications: [],
 	from: null,
 	to: null,
-	page: 1
+	page: 1,
+	articles: 'latest'
 };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -88,7 +91,8 @@ export function parseStoryUrl(params: URLSearchParams): StoryUrlState {
 		verifications: oneOf(VERIFICATIONS, params.getAll('verification')),
 		from,
 		to,
-		page
+		page,
+		articles: params.get('articles') === 'all' ? 'all' : 'latest'
 	};
 }
 
@@ -108,6 +112,7 @@ export function storySearch(state: StoryUrlState, changes: Partial<StoryUrlState
 		params.set('to', next.to.toISOString());
 	}
 	if (next.page > 1) params.set('page', String(next.page));
+	if (next.articles === 'all') params.set('articles', 'all');
 	if (next.event !== null) params.set('event', String(next.event));
 	const search = params.toString();
 	return search ? `?${search}` : '';
@@ -133,9 +138,9 @@ export function selectEvents<T extends { kind: EventKind; verification: Verifica
 
 /**
  * Events per page of the chronology: a long story's list is paged so the page stays quick (each
- * entry carries its sources and quotes; at 100 a page's HTML was most of its load time).
+ * entry carries its sources and quotes, and each is parsed, laid out and hydrated on load).
  */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 
 export interface ListPage<T> {
 	events: T[];
