@@ -10,6 +10,8 @@ declare global {
 			sessionId: string | null;
 			/** Server-only markup for the page's head (src/lib/server/http/head-extras.ts). */
 			headHtml?: string;
+			/** The story page's data, loaded once by the page cache (http/page-cache.ts). */
+			storyPage?: import('$lib/server/story/page-data').StoryPageData;
 		}
 	}
 	namespace NodeJS {

@@ -2,6 +2,7 @@ import { closeDatabaseOnShutdown, startDatabase } from '$lib/server/app/lifecycl
 import { publicApiCors } from '$lib/server/api/cors';
 import { authenticate } from '$lib/server/auth/handle';
 import { headExtras } from '$lib/server/http/head-extras';
+import { storyPageCache } from '$lib/server/http/page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import type { ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -11,4 +12,11 @@ export const init: ServerInit = async () => {
 	closeDatabaseOnShutdown();
 };
 
-export const handle = sequence(securityHeaders, publicApiCors, authenticate, headExtras);
+// The page cache runs before headExtras, so the pages it keeps carry their head extras.
+export const handle = sequence(
+	securityHeaders,
+	publicApiCors,
+	authenticate,
+	storyPageCache,
+	headExtras
+);
