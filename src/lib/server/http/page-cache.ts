@@ -95,4 +95,3 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 	remember(key, { html, headers, nonce: (csp && NONCE.exec(csp)?.[1]) || null });
 	return new Response(html, { status: response.status, headers: response.headers });
 };
-
