@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
 	axisTicks,
+	barPaths,
 	binEventsByDay,
 	centreWindow,
 	describeOverview,
@@ -94,6 +95,32 @@ describe('stackBins', () => {
 			['battlefield', false, 4, 5]
 		]);
 		expect(segments.at(-1)?.y1).toBe(bins[0]?.total);
+	});
+});
+
+describe('barPaths', () => {
+	it('draws each kind and dating as one path of rectangles, in the kind order', () => {
+		const bins = binEventsByDay([
+			event({ kind: 'statement', occurredStart: new Date('2025-12-06T05:00:00Z') }),
+			event({ kind: 'meeting', occurredStart: new Date('2025-12-06T05:00:00Z') }),
+			event({ kind: 'meeting', occurredStart: new Date('2025-12-07T05:00:00Z') }),
+			event({
+				kind: 'meeting',
+				occurredStart: new Date('2025-12-07T05:00:00Z'),
+				precision: 'approximate'
+			})
+		]);
+		const scale = timeScale({ start: utc('2025-12-06'), end: utc('2025-12-08') }, 0, 100);
+		const paths = barPaths(stackBins(bins), scale.x, (n) => 100 - n * 10);
+		expect(paths.map((p) => [p.kind, p.approximate])).toEqual([
+			['meeting', false],
+			['meeting', true],
+			['statement', false]
+		]);
+		// One rectangle per day: 6 Dec is x 0–50, 7 Dec x 50–100; a count of one is 10 high.
+		expect(paths[0]!.d).toBe('M0.05 90h49.9v10h-49.9zM50.05 90h49.9v10h-49.9z');
+		expect(paths[1]!.d).toBe('M50.05 80h49.9v10h-49.9z');
+		expect(paths[2]!.d).toBe('M0.05 80h49.9v10h-49.9z');
 	});
 });
 

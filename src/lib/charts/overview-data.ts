@@ -136,6 +136,40 @@ export function stackBins(bins: readonly DayBin[]): BarSegment[] {
 	return segments;
 }
 
+export interface BarPath {
+	kind: EventKind;
+	approximate: boolean;
+	/** Every bar of this kind and dating, one closed rectangle each. */
+	d: string;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The stacked bars as one path per kind and dating, in the kind order. They are a picture (the
+ * list and the summary carry the numbers), and an element per bar was 250 of them at 500 events,
+ * each parsed, laid out and hydrated with the page. `x` maps a date, `y` a count, to the plot.
+ */
+export function barPaths(
+	segments: readonly BarSegment[],
+	x: (date: Date) => number,
+	y: (count: number) => number
+): BarPath[] {
+	const paths = new Map<string, BarPath>();
+	for (const kind of EVENT_KINDS)
+		for (const approximate of [false, true])
+			paths.set(`${kind}-${approximate}`, { kind, approximate, d: '' });
+	for (const segment of segments) {
+		const left = x(segment.start) + 0.05;
+		const width = Math.max(0.5, x(segment.end) - x(segment.start) - 0.1);
+		const top = y(segment.y1);
+		const height = y(segment.y0) - top;
+		const path = paths.get(`${segment.kind}-${segment.approximate}`)!;
+		path.d += `M${round(left)} ${round(top)}h${round(width)}v${round(height)}h${round(-width)}z`;
+	}
+	return [...paths.values()].filter((path) => path.d);
+}
+
 export function busiestBin(bins: readonly DayBin[]): DayBin | undefined {
 	// Ties go to the latest day: in a developing story that is the news.
 	return bins.reduce<DayBin | undefined>(
