@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { render } from 'svelte/server';
+import { render as renderComponent } from 'svelte/server';
 import type { RequestHandler } from './$types';
 import * as embeds from '$lib/server/db/embeds';
 import {
@@ -27,16 +27,45 @@ interface Rendered {
 	html: Buffer;
 	gzip: Buffer;
 	etag: string;
+	/** Of the data it was rendered from: a refresh that finds the same data renders nothing. */
+	digest: string;
 }
 
-// Served from memory, re-rendered in the background once older than 5 s (see swr-cache), so a
-// busy embed costs one render per few seconds, not one per request.
+// Served from memory and checked again in the background once older than 5 s (see swr-cache),
+// so a busy embed costs one check per few seconds, not one per request. The check reloads the
+// data; only changed data is rendered and compressed again (130 ms of CPU at 500 events, which
+// landed while the reader's browser was drawing the embed).
 const cache = swrCache<Rendered>({ freshMs: 5_000, maxEntries: 500 });
+const lastRendered = new Map<string, Rendered>();
 
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 
-async function build(slug: string, options: EmbedOptions, origin: string): Promise<Rendered> {
+async function build(
+	key: string,
+	slug: string,
+	options: EmbedOptions,
+	origin: string
+): Promise<Rendered> {
 	const data = await embeds.getForEmbed(slug, options.version);
+	const digest = createHash('sha256')
+		.update(JSON.stringify(data ?? null))
+		.digest('base64url');
+	const previous = lastRendered.get(key);
+	if (previous?.digest === digest) return previous;
+	const rendered = render(data, options, origin, digest);
+	lastRendered.delete(key);
+	// As bounded as the cache itself.
+	if (lastRendered.size >= 500) lastRendered.delete(lastRendered.keys().next().value!);
+	lastRendered.set(key, rendered);
+	return rendered;
+}
+
+function render(
+	data: Awaited<ReturnType<typeof embeds.getForEmbed>>,
+	options: EmbedOptions,
+	origin: string,
+	digest: string
+): Rendered {
 	let status = 200;
 	let html: string;
 	if (!data) {
@@ -51,7 +80,7 @@ async function build(slug: string, options: EmbedOptions, origin: string): Promi
 		const whenById = new Map(events.map((event) => [event.id, formatWhen(event, options.lang)]));
 		const shape = options.mode === 'timeline' ? shapeTimeline(events, options.lang) : null;
 		const storyUrl = `${origin}/stories/${encodeURIComponent(data.story.slug)}`;
-		const { body, head } = render(Embed, {
+		const { body, head } = renderComponent(Embed, {
 			props: { data, events, shape, options, storyUrl, whenById }
 		});
 		html = embedDocument({
@@ -66,13 +95,13 @@ async function build(slug: string, options: EmbedOptions, origin: string): Promi
 	}
 	const bytes = Buffer.from(html);
 	const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
-	return { status, html: bytes, gzip: gzipSync(bytes, { level: 9 }), etag };
+	return { status, html: bytes, gzip: gzipSync(bytes, { level: 9 }), etag, digest };
 }
 
 export const GET: RequestHandler = async ({ params, url, request }) => {
 	const options = parseEmbedOptions(url.searchParams);
 	const key = `${url.origin}/${params.slug}${embedQuery(options)}`;
-	const entry = await cache.get(key, () => build(params.slug, options, url.origin));
+	const entry = await cache.get(key, () => build(key, params.slug, options, url.origin));
 
 	// The gzip bytes are another representation: a strong ETag of their own.
 	const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
