@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter(),
+		// Each page's CSS (a few files of a few KB) goes into its head: as separate files they
+		// were requests the first render and the page's scripts waited on, and under load they
+		// arrived hundreds of milliseconds after the HTML (bench/README.md).
+		inlineStyleThreshold: 25_000,
 		// Kit adds nonces/hashes for its own inline scripts; nothing else may run.
 		// style-src allows inline styles because vis-timeline positions items with style attributes.
 		// frame-ancestors is set per path in src/lib/server/http/security-headers.ts: /embed/* may
