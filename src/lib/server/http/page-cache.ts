@@ -20,7 +20,9 @@ function maxBytes(): number {
 }
 
 interface CachedPage {
-	html: string;
+	/** The page's bytes around each `nonce="…"` (the nonce goes back between them). */
+	parts: Buffer[];
+	bytes: number;
 	headers: [string, string][];
 	nonce: string | null;
 }
@@ -30,14 +32,14 @@ let bytes = 0;
 
 function remember(key: string, page: CachedPage) {
 	const limit = maxBytes();
-	const size = page.html.length * 2;
+	const size = page.bytes;
 	if (size > limit / 4) return;
 	pages.set(key, page);
 	bytes += size;
 	for (const [oldest, old] of pages) {
 		if (bytes <= limit) break;
 		pages.delete(oldest);
-		bytes -= old.html.length * 2;
+		bytes -= old.bytes;
 	}
 }
 
@@ -53,19 +55,24 @@ function recall(key: string): CachedPage | undefined {
 
 const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
 
+function keep(html: string, headers: [string, string][], nonce: string | null): CachedPage {
+	const parts = (nonce ? html.split(`nonce="${nonce}"`) : [html]).map((part) => Buffer.from(part));
+	return { parts, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0), headers, nonce };
+}
+
 function respond(page: CachedPage): Response {
 	const headers = new Headers(page.headers);
-	if (!page.nonce) return new Response(page.html, { headers });
 	const nonce = randomBytes(16).toString('base64');
 	const csp = headers.get('content-security-policy');
-	if (csp)
+	if (csp && page.nonce)
 		headers.set(
 			'content-security-policy',
 			csp.replace(`'nonce-${page.nonce}'`, `'nonce-${nonce}'`)
 		);
-	return new Response(page.html.replaceAll(`nonce="${page.nonce}"`, `nonce="${nonce}"`), {
-		headers
-	});
+	const attribute = Buffer.from(`nonce="${nonce}"`);
+	const body = Buffer.concat(page.parts.flatMap((part, i) => (i ? [attribute, part] : [part])));
+	headers.set('content-length', String(body.byteLength));
+	return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), { headers });
 }
 
 export const storyPageCache: Handle = async ({ event, resolve }) => {
@@ -81,7 +88,7 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 	// Unknown stories go through the page's own load, which answers 404.
 	if (!loaded) return resolve(event);
 	event.locals.storyPage = loaded;
-	const digest = createHash('sha256').update(JSON.stringify(loaded)).digest('base64url');
+	const digest = createHash('sha256').update(JSON.stringify(loaded.data)).digest('base64url');
 	const key = `${event.url.href}\n${digest}`;
 
 	const cached = recall(key);
@@ -92,6 +99,6 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 	const html = await response.text();
 	const headers = [...response.headers].filter(([name]) => name !== 'etag');
 	const csp = response.headers.get('content-security-policy');
-	remember(key, { html, headers, nonce: (csp && NONCE.exec(csp)?.[1]) || null });
+	remember(key, keep(html, headers, (csp && NONCE.exec(csp)?.[1]) || null));
 	return new Response(html, { status: response.status, headers: response.headers });
 };

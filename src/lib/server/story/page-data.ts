@@ -23,7 +23,7 @@ export function asofParam(url: URL): string | null {
 
 export type StoryPageData = NonNullable<Awaited<ReturnType<typeof loadStoryPage>>>;
 
-/** The page data and its JSON-LD, or null when no published story has this slug. */
+/** The page data and its JSON-LD (made on demand), or null when no story has this slug. */
 export async function loadStoryPage(slug: string, asof: string | null, origin: string) {
 	const story = await stories.getPublishedBySlug(slug);
 	if (!story) return null;
@@ -42,8 +42,14 @@ export async function loadStoryPage(slug: string, asof: string | null, origin: s
 		: { events: eventList, articles: articleList, history };
 
 	// For crawlers, in the served HTML only (head-extras.ts): never page data, never hydrated.
-	const lastUpdated = storyLastUpdated(story, snapshot.events, snapshot.articles, asof);
-	const headHtml = jsonLdScript(storyJsonLd(story, snapshot.events, { origin, lastUpdated }));
+	// Written only when the page is rendered, not when a kept page is served again.
+	const headHtml = () =>
+		jsonLdScript(
+			storyJsonLd(story, snapshot.events, {
+				origin,
+				lastUpdated: storyLastUpdated(story, snapshot.events, snapshot.articles, asof)
+			})
+		);
 
 	const visible = new Set(snapshot.events.map((event) => event.id));
 	const eventEntities = await entities.listForEvents([...visible]);

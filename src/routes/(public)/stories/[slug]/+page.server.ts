@@ -8,6 +8,6 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const asof = asofParam(url);
 	const loaded = locals.storyPage ?? (await loadStoryPage(params.slug, asof, url.origin));
 	if (!loaded) error(404, 'Story not found');
-	locals.headHtml = loaded.headHtml;
+	locals.headHtml = loaded.headHtml();
 	return loaded.data;
 };
