@@ -7,10 +7,12 @@
  * most of its server time (about 100 ms, and over 250 ms while the reader's browser competes for
  * the CPU). The CSP nonce is the one part that differs per response: a fresh one replaces it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Handle } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
-import { asofParam, loadStoryPage } from '$lib/server/story/page-data';
+import { loadStoryPage } from '$lib/server/story/page-data';
+import { parseAsof } from '$lib/story/url-state';
+import { digestOf } from './digest';
 
 const STORY_ROUTE = '/(public)/stories/[slug]';
 /** Bounded by size (PAGE_CACHE_MB, default 32): past it the least recently served pages go. */
@@ -32,10 +34,10 @@ let bytes = 0;
 
 function remember(key: string, page: CachedPage) {
 	const limit = maxBytes();
-	const size = page.bytes;
-	if (size > limit / 4) return;
+	// A page over a quarter of the budget is not kept: it would push out most of the others.
+	if (page.bytes > limit / 4) return;
 	pages.set(key, page);
-	bytes += size;
+	bytes += page.bytes;
 	for (const [oldest, old] of pages) {
 		if (bytes <= limit) break;
 		pages.delete(oldest);
@@ -84,12 +86,15 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 	) {
 		return resolve(event);
 	}
-	const loaded = await loadStoryPage(event.params.slug!, asofParam(event.url), event.url.origin);
+	const loaded = await loadStoryPage(
+		event.params.slug!,
+		parseAsof(event.url.searchParams).asof,
+		event.url.origin
+	);
 	// Unknown stories go through the page's own load, which answers 404.
 	if (!loaded) return resolve(event);
 	event.locals.storyPage = loaded;
-	const digest = createHash('sha256').update(JSON.stringify(loaded.data)).digest('base64url');
-	const key = `${event.url.href}\n${digest}`;
+	const key = `${event.url.href}\n${digestOf(loaded.data)}`;
 
 	const cached = recall(key);
 	if (cached) return respond(cached);

@@ -14,6 +14,7 @@ import { formatWhen } from '$lib/embed/when';
 import { EMBED_CSP, embedDocument } from '$lib/embed/document';
 import Embed from '$lib/embed/Embed.svelte';
 import { swrCache } from '$lib/server/http/swr-cache';
+import { digestOf } from '$lib/server/http/digest';
 
 /**
  * The embeddable timeline: a whole HTML document rendered with svelte/server (the site layout
@@ -36,28 +37,18 @@ interface Rendered {
 // data; only changed data is rendered and compressed again (130 ms of CPU at 500 events, which
 // landed while the reader's browser was drawing the embed).
 const cache = swrCache<Rendered>({ freshMs: 5_000, maxEntries: 500 });
-const lastRendered = new Map<string, Rendered>();
 
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 
 async function build(
-	key: string,
 	slug: string,
 	options: EmbedOptions,
-	origin: string
+	origin: string,
+	previous?: Rendered
 ): Promise<Rendered> {
 	const data = await embeds.getForEmbed(slug, options.version);
-	const digest = createHash('sha256')
-		.update(JSON.stringify(data ?? null))
-		.digest('base64url');
-	const previous = lastRendered.get(key);
-	if (previous?.digest === digest) return previous;
-	const rendered = render(data, options, origin, digest);
-	lastRendered.delete(key);
-	// As bounded as the cache itself.
-	if (lastRendered.size >= 500) lastRendered.delete(lastRendered.keys().next().value!);
-	lastRendered.set(key, rendered);
-	return rendered;
+	const digest = digestOf(data ?? null);
+	return previous?.digest === digest ? previous : render(data, options, origin, digest);
 }
 
 function render(
@@ -101,7 +92,9 @@ function render(
 export const GET: RequestHandler = async ({ params, url, request }) => {
 	const options = parseEmbedOptions(url.searchParams);
 	const key = `${url.origin}/${params.slug}${embedQuery(options)}`;
-	const entry = await cache.get(key, () => build(key, params.slug, options, url.origin));
+	const entry = await cache.get(key, (previous) =>
+		build(params.slug, options, url.origin, previous)
+	);
 
 	// The gzip bytes are another representation: a strong ETag of their own.
 	const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
