@@ -72,11 +72,19 @@ function oneOf<T extends string>(allowed: readonly T[], values: string[]): T[] {
 	return allowed.filter((value) => values.includes(value));
 }
 
+/**
+ * The "as of" date alone (reading no other parameter, so SvelteKit reruns a load that uses it
+ * only when it changes): a valid YYYY-MM-DD, and a value given that is not one, kept aside.
+ */
+export function parseAsof(params: URLSearchParams): Pick<StoryUrlState, 'asof' | 'asofInvalid'> {
+	const raw = params.get('asof')?.trim() || null;
+	const asof = raw && isIsoDate(raw) ? raw : null;
+	return { asof, asofInvalid: raw && !asof ? raw : null };
+}
+
 export function parseStoryUrl(params: URLSearchParams): StoryUrlState {
 	const eventRaw = params.get('event');
 	const event = eventRaw && /^[1-9]\d{0,9}$/.test(eventRaw) ? Number(eventRaw) : null;
-	const asofRaw = params.get('asof')?.trim() || null;
-	const asof = asofRaw && isIsoDate(asofRaw) ? asofRaw : null;
 	let from = parseInstant(params.get('from'));
 	let to = parseInstant(params.get('to'));
 	if (!from || !to || from >= to) from = to = null;
@@ -84,8 +92,7 @@ export function parseStoryUrl(params: URLSearchParams): StoryUrlState {
 	const page = pageRaw && /^[1-9]\d{0,5}$/.test(pageRaw) ? Number(pageRaw) : 1;
 	return {
 		event: event !== null && Number.isSafeInteger(event) ? event : null,
-		asof,
-		asofInvalid: asofRaw && !asof ? asofRaw : null,
+		...parseAsof(params),
 		order: params.get('order') === 'newest' ? 'newest' : 'oldest',
 		kinds: oneOf(EVENT_KINDS, params.getAll('kind')),
 		verifications: oneOf(VERIFICATIONS, params.getAll('verification')),

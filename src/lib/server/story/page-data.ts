@@ -9,17 +9,11 @@ import * as events from '$lib/server/db/events';
 import * as articles from '$lib/server/db/articles';
 import * as entities from '$lib/server/db/entities';
 import * as changes from '$lib/server/db/changes';
-import { asofCutoff, isIsoDate } from '$lib/story/url-state';
+import { asofCutoff } from '$lib/story/url-state';
 import { replayAsOf } from '$lib/story/as-of';
 import { jsonLdScript, storyJsonLd } from '$lib/story/json-ld';
 import { storyLastUpdated } from '$lib/story/last-updated';
 import { packSources } from '$lib/story/page-sources';
-
-/** The "as of" date of a story URL: a valid YYYY-MM-DD, else none (the page says it ignored it). */
-export function asofParam(url: URL): string | null {
-	const value = url.searchParams.get('asof')?.trim();
-	return value && isIsoDate(value) ? value : null;
-}
 
 export type StoryPageData = NonNullable<Awaited<ReturnType<typeof loadStoryPage>>>;
 
