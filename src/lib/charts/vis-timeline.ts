@@ -26,6 +26,11 @@ export interface BuiltTimeline {
 	reveal(item: TimelineItem): void;
 	/** Selects an item, again once it is drawn if it is inside a cluster for now. */
 	select(itemId: string | null): void;
+	/**
+	 * Hands a timeline built before the page hydrated (timeline-boot.ts) the page's own items
+	 * (the same items, with their full tooltips) and handlers.
+	 */
+	adopt(items: TimelineItem[], handlers: TimelineHandlers): void;
 }
 
 /** Data becomes a text node, never markup. */
@@ -51,6 +56,17 @@ export function loadVisTimeline() {
 	return modules;
 }
 
+/**
+ * For the early entry (timeline-boot-entry.ts), which brings vis-timeline with it: the timeline
+ * is then built in the task that runs the entry, with no further fetch or task in between.
+ */
+export function provideVisTimeline(
+	timeline: typeof import('vis-timeline/esnext'),
+	data: typeof import('vis-data/esnext')
+) {
+	modules ??= Promise.resolve([timeline, data]);
+}
+
 export async function createTimeline(
 	container: HTMLElement,
 	{
@@ -58,10 +74,11 @@ export async function createTimeline(
 		items,
 		window
 	}: { groups: TimelineGroup[]; items: TimelineItem[]; window: TimelineWindow | null },
-	{ onselect, onwindowchange, onrange, onhover }: TimelineHandlers
+	initialHandlers: TimelineHandlers
 ): Promise<BuiltTimeline> {
 	const [{ Timeline }, { DataSet }] = await loadVisTimeline();
-	const byId = new Map(items.map((item) => [item.id, item]));
+	let handlers = initialHandlers;
+	let byId = new Map(items.map((item) => [item.id, item]));
 	const visGroups = new DataSet(
 		groups.map((group) => ({
 			id: group.id,
@@ -217,7 +234,7 @@ export async function createTimeline(
 			return;
 		}
 		const item = byId.get(id);
-		if (item) onselect?.(item.eventId);
+		if (item) handlers.onselect?.(item.eventId);
 	});
 	if (lod) {
 		// While the reader drags or wheels, at most one swap per 100 ms; a last one when the
@@ -238,15 +255,16 @@ export async function createTimeline(
 		});
 	}
 	timeline.on('rangechanged', (properties: { start: Date; end: Date; byUser: boolean }) => {
-		if (properties.byUser) onwindowchange?.({ start: properties.start, end: properties.end });
+		if (properties.byUser)
+			handlers.onwindowchange?.({ start: properties.start, end: properties.end });
 	});
 	timeline.on('rangechange', (properties: { start: Date; end: Date }) => {
-		onrange?.({ start: properties.start, end: properties.end });
+		handlers.onrange?.({ start: properties.start, end: properties.end });
 	});
 	timeline.on('itemover', (properties: { item: string | number }) => {
-		onhover?.(byId.get(String(properties.item))?.eventId ?? null);
+		handlers.onhover?.(byId.get(String(properties.item))?.eventId ?? null);
 	});
-	timeline.on('itemout', () => onhover?.(null));
+	timeline.on('itemout', () => handlers.onhover?.(null));
 
 	function highlight(eventIds: number[]) {
 		const next = new Set(eventIds);
@@ -275,5 +293,10 @@ export async function createTimeline(
 		selected = itemId;
 		timeline.setSelection(itemId === null ? [] : [itemId]);
 	}
-	return { timeline, highlight, reveal, select };
+	function adopt(next: TimelineItem[], nextHandlers: TimelineHandlers) {
+		items = next;
+		byId = new Map(items.map((item) => [item.id, item]));
+		handlers = nextHandlers;
+	}
+	return { timeline, highlight, reveal, select, adopt };
 }

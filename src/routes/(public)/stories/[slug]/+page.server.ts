@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { loadStoryPage } from '$lib/server/story/page-data';
 import { parseAsof } from '$lib/story/url-state';
+import { timelineHeadHtml } from '$lib/server/http/timeline-modules';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	// Read here even when the page cache loaded the data already: SvelteKit reruns this load in
@@ -9,6 +10,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const { asof } = parseAsof(url.searchParams);
 	const loaded = locals.storyPage ?? (await loadStoryPage(params.slug, asof, url.origin));
 	if (!loaded) error(404, 'Story not found');
-	locals.headHtml = loaded.headHtml();
+	// The story's JSON-LD, and the early timeline's script (timeline-modules.ts).
+	locals.headHtml = loaded.headHtml() + (loaded.data.events.length ? timelineHeadHtml() : '');
 	return loaded.data;
 };
