@@ -86,7 +86,11 @@ export async function adoptBootedTimeline(
 	if (!promise) return null;
 	booted.delete(container);
 	const early = await promise.catch(() => null);
-	if (!early) return null;
+	if (!early) {
+		// Whatever a failed drawing left in the canvas goes, so the page's own is the only one.
+		container.replaceChildren();
+		return null;
+	}
 	if (!sameTimelineItems(early.items, items)) {
 		early.built.timeline.destroy();
 		return null;
