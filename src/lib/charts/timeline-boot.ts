@@ -8,11 +8,12 @@
  *
  * How: Timeline.svelte's server render writes the timeline's data into its canvas
  * (`data-timeline-boot`, timeline-boot-data.ts). The story page's head loads
- * timeline-boot-entry.ts as an async module (with vis-timeline preloaded beside it,
- * server/http/timeline-modules.ts), which draws the timeline as soon as the canvas is parsed,
- * while the rest of the page is still arriving. The client `init` hook (src/hooks.client.ts)
- * draws any the entry did not reach (vite dev has no such entry) and holds hydration back a
- * moment for them. When Timeline.svelte mounts it takes the timeline over with its own items
+ * timeline-boot-entry.ts as an async module, with vis-timeline preloaded beside it
+ * (server/http/timeline-modules.ts), so both arrive while the page is parsed. The entry draws
+ * the timeline as soon as the browser runs it (Chromium: once the document is parsed, 40–90 ms
+ * before SvelteKit's code has started; should a browser run it sooner, it waits for the canvas).
+ * The client `init` hook (src/hooks.client.ts) draws any the entry did not reach (vite dev has
+ * no such entry) and holds hydration back a moment for them. When Timeline.svelte mounts it takes the timeline over with its own items
  * and handlers (adoptBootedTimeline); what the reader did in between (selected an item, moved
  * the window) is handed over then, not lost.
  */
@@ -59,8 +60,8 @@ export function bootTimelines(root: ParentNode = document): Promise<unknown> {
 }
 
 /**
- * Draws the page's timelines as soon as their canvases are parsed: called while the page is
- * still loading, it watches the document until the parser has added them.
+ * Draws the page's timelines now, or, run while the page is still being parsed, as soon as the
+ * parser has added their canvases.
  */
 export function bootWhenParsed(): void {
 	void bootTimelines();

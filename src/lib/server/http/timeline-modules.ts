@@ -1,8 +1,9 @@
 /**
  * Head markup for a page that draws a timeline before it hydrates (src/lib/charts/timeline-boot.ts):
  * the early entry as an async module, and `<link rel="modulepreload">` for vis-timeline and what
- * the entry imports. Fetched alongside the page, the timeline is drawn while the rest of the page
- * is still arriving (bench/README.md). Async: the page's parsing and first render do not wait.
+ * the entry imports. Fetched while the page is parsed, they are ready when it is, and the
+ * timeline is drawn before SvelteKit's code has started (bench/README.md). Async: the page's
+ * parsing and first render do not wait for them.
  *
  * The hashed file names are known only after the client build, which lists them in the built
  * client folder (vite.config.ts); the server finds that folder above its own files (adapter-node:
