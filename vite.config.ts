@@ -8,14 +8,13 @@ const TIMELINE_MODULES_FILE = '_app/timeline-modules.json';
 const BOOT_ENTRY = fileURLToPath(
 	new URL('./src/lib/charts/timeline-boot-entry.ts', import.meta.url)
 );
-const VIS_ENTRY = /\/node_modules\/(vis-timeline|vis-data)\/esnext\//;
+const VIS_TIMELINE = /\/node_modules\/vis-timeline\/esnext\//;
 
 /**
  * A story page draws its timeline before it hydrates (src/lib/charts/timeline-boot.ts), from an
- * entry of its own loaded by the page's head, with vis-timeline fetched beside it. vis-timeline
- * is a dynamic import, so SvelteKit does not preload it, and hashed names are known only once
- * the client is built: this emits the entry and lists it, and every chunk it and vis-timeline
- * need, for the server.
+ * entry of its own that imports vis-timeline, loaded by the page's head with everything it
+ * imports preloaded. Hashed names are known only once the client is built: this emits the entry
+ * and lists it, and the chunks it imports, for the server.
  */
 function timelineModules(): Plugin {
 	let entry = '';
@@ -36,15 +35,11 @@ function timelineModules(): Plugin {
 			};
 			const script = this.getFileName(entry);
 			add(script);
-			for (const chunk of Object.values(bundle)) {
-				if (
-					chunk.type === 'chunk' &&
-					chunk.isDynamicEntry &&
-					VIS_ENTRY.test(chunk.facadeModuleId ?? '')
-				)
-					add(chunk.fileName);
-			}
-			if (preload.size < 3) this.error('vis-timeline is not among the client chunks');
+			const chunks = [...preload].map((file) => bundle[file]);
+			if (
+				!chunks.some((c) => c?.type === 'chunk' && c.moduleIds.some((id) => VIS_TIMELINE.test(id)))
+			)
+				this.error('the early timeline entry does not bring vis-timeline with it');
 			preload.delete(script);
 			this.emitFile({
 				type: 'asset',

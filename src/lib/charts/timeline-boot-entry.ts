@@ -8,8 +8,8 @@
  */
 import * as visTimeline from 'vis-timeline/esnext';
 import * as visData from 'vis-data/esnext';
-import { bootWhenParsed } from './timeline-boot';
+import { bootTimelines } from './timeline-boot';
 import { provideVisTimeline } from './vis-timeline';
 
 provideVisTimeline(visTimeline, visData);
-bootWhenParsed();
+void bootTimelines();

@@ -10,12 +10,12 @@
  * (`data-timeline-boot`, timeline-boot-data.ts). The story page's head loads
  * timeline-boot-entry.ts as an async module, with vis-timeline preloaded beside it
  * (server/http/timeline-modules.ts), so both arrive while the page is parsed. The entry draws
- * the timeline as soon as the browser runs it (Chromium: once the document is parsed, 40–90 ms
- * before SvelteKit's code has started; should a browser run it sooner, it waits for the canvas).
- * The client `init` hook (src/hooks.client.ts) draws any the entry did not reach (vite dev has
- * no such entry) and holds hydration back a moment for them. When Timeline.svelte mounts it takes the timeline over with its own items
- * and handlers (adoptBootedTimeline); what the reader did in between (selected an item, moved
- * the window) is handed over then, not lost.
+ * the timeline when the browser runs it: Chromium does once the document is parsed, 40–90 ms
+ * before SvelteKit's code has started. The client `init` hook (src/hooks.client.ts) draws any
+ * the entry did not (vite dev has no entry; a browser that ran it before the canvas was parsed)
+ * and holds hydration back a moment for them. When Timeline.svelte mounts it takes the
+ * timeline over with its own items and handlers (adoptBootedTimeline); what the reader did in
+ * between (selected an item, moved the window) is handed over then, not lost.
  */
 import type { TimelineWindow, TimelineItem } from './timeline-items';
 import { sameTimelineItems, unpackTimelineBoot } from './timeline-boot-data';
@@ -38,8 +38,8 @@ const started: Promise<Booted>[] = [];
  * Starts drawing every timeline the server wrote data for that is not drawn yet; settles when
  * all that were started are drawn (or failed).
  */
-export function bootTimelines(root: ParentNode = document): Promise<unknown> {
-	for (const container of root.querySelectorAll<HTMLElement>(`[${BOOT_ATTRIBUTE}]`)) {
+export function bootTimelines(): Promise<unknown> {
+	for (const container of document.querySelectorAll<HTMLElement>(`[${BOOT_ATTRIBUTE}]`)) {
 		const data = unpackTimelineBoot(container.getAttribute(BOOT_ATTRIBUTE) ?? '');
 		container.removeAttribute(BOOT_ATTRIBUTE);
 		if (!data || data.items.length === 0) continue;
@@ -57,20 +57,6 @@ export function bootTimelines(root: ParentNode = document): Promise<unknown> {
 		started.push(promise);
 	}
 	return Promise.allSettled(started);
-}
-
-/**
- * Draws the page's timelines now, or, run while the page is still being parsed, as soon as the
- * parser has added their canvases.
- */
-export function bootWhenParsed(): void {
-	void bootTimelines();
-	if (document.readyState !== 'loading') return;
-	const observer = new MutationObserver(() => {
-		if (document.querySelector(`[${BOOT_ATTRIBUTE}]`)) void bootTimelines();
-	});
-	observer.observe(document.documentElement, { childList: true, subtree: true });
-	document.addEventListener('DOMContentLoaded', () => observer.disconnect(), { once: true });
 }
 
 /**

@@ -31,8 +31,14 @@ function readList(): TimelineModules | null {
 		folder = parent;
 		const file = path.join(folder, 'client', LIST);
 		if (existsSync(file)) {
-			const list = JSON.parse(readFileSync(file, 'utf8')) as Partial<TimelineModules>;
-			return typeof list.script === 'string' && Array.isArray(list.preload)
+			let list: Partial<TimelineModules> | null;
+			try {
+				list = JSON.parse(readFileSync(file, 'utf8')) as Partial<TimelineModules> | null;
+			} catch {
+				// A damaged list costs the early timeline, never the page.
+				return null;
+			}
+			return typeof list?.script === 'string' && Array.isArray(list.preload)
 				? { script: list.script, preload: list.preload.filter((f) => typeof f === 'string') }
 				: null;
 		}
