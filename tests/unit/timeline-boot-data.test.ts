@@ -4,27 +4,8 @@ import {
 	sameTimelineItems,
 	unpackTimelineBoot
 } from '$lib/charts/timeline-boot-data';
-import {
-	storyWindow,
-	toTimelineGroups,
-	toTimelineItems,
-	type TimelineEventInput
-} from '$lib/charts/timeline-items';
-
-let nextId = 1;
-const event = (over: Partial<TimelineEventInput>): TimelineEventInput => ({
-	id: nextId++,
-	kind: 'meeting',
-	title: 'Witkoff and Kushner meet Putin in Moscow',
-	occurredStart: new Date('2025-12-01T21:00:00Z'),
-	occurredEnd: null,
-	precision: 'day',
-	timeZone: 'Europe/Moscow',
-	placeName: 'Moscow',
-	attribution: null,
-	verification: 'reported',
-	...over
-});
+import { storyWindow, toTimelineGroups, toTimelineItems } from '$lib/charts/timeline-items';
+import { timelineEvent as event } from '../factories/timeline-event';
 
 const events = [
 	event({}),

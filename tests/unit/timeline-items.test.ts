@@ -6,24 +6,9 @@ import {
 	shortLabel,
 	storyWindow,
 	toTimelineGroups,
-	toTimelineItems,
-	type TimelineEventInput
+	toTimelineItems
 } from '$lib/charts/timeline-items';
-
-let nextId = 1;
-const event = (over: Partial<TimelineEventInput>): TimelineEventInput => ({
-	id: nextId++,
-	kind: 'meeting',
-	title: 'Witkoff and Kushner meet Putin in Moscow',
-	occurredStart: new Date('2025-12-01T21:00:00Z'),
-	occurredEnd: null,
-	precision: 'day',
-	timeZone: 'Europe/Moscow',
-	placeName: 'Moscow',
-	attribution: null,
-	verification: 'reported',
-	...over
-});
+import { timelineEvent as event } from '../factories/timeline-event';
 
 describe('toTimelineGroups', () => {
 	it('makes one row per kind present, in the fixed kind order', () => {
