@@ -12,7 +12,9 @@ describe('swrCache', () => {
 		};
 		const first = await cache.get('a', make);
 		expect(first).toEqual({ n: 1 });
-		// Stale at once (freshMs 0): the old value is served, a refresh starts in the background.
+		// Stale once any time has passed (freshMs 0; within the same millisecond it is still fresh):
+		// the old value is served, a refresh starts in the background.
+		await new Promise((resolve) => setTimeout(resolve, 5));
 		expect(await cache.get('a', make)).toBe(first);
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(seen).toEqual([undefined, first]);
