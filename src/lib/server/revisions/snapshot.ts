@@ -1,0 +1,62 @@
+/**
+ * Reading a revision's snapshot back into an entity's editable fields. The trigger writes
+ * `to_jsonb(row)` with snake_case keys, but the postgres.js client camelCases keys inside jsonb
+ * values too, so a snapshot arrives as `occurredStart` (and older code or raw SQL may see
+ * `occurred_start`). Every reader goes through `field()`, which accepts both spellings; a missing
+ * field is an error, never a silent default (a default once restored events to 1 January 1970).
+ */
+import type { EventFields } from '../db/desk-events';
+import type { StoryFields } from '../db/desk-stories';
+import type { EventKind, Precision, StoryStatus, Verification } from '../../types';
+
+export type Snapshot = Record<string, unknown>;
+
+const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The value of a snake_case column in a snapshot, whichever spelling the keys came in. */
+export function field(snapshot: Snapshot, column: string): unknown {
+	if (column in snapshot) return snapshot[column];
+	const other = camel(column);
+	if (other in snapshot) return snapshot[other];
+	throw new Error(`Revision snapshot has no ${column}`);
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+const strOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
+const num = (value: unknown) =>
+	typeof value === 'number' ? value : typeof value === 'string' && value ? Number(value) : null;
+function instant(value: unknown): Date | null {
+	if (value instanceof Date) return value;
+	if (typeof value !== 'string') return null;
+	const time = Date.parse(value);
+	return Number.isNaN(time) ? null : new Date(time);
+}
+
+export function storyFieldsOf(s: Snapshot): StoryFields {
+	return {
+		title: str(field(s, 'title')),
+		slug: str(field(s, 'slug')),
+		summary: str(field(s, 'summary')),
+		status: str(field(s, 'status')) as StoryStatus
+	};
+}
+
+export function eventFieldsOf(s: Snapshot): EventFields {
+	const start = instant(field(s, 'occurred_start'));
+	if (!start) throw new Error('Revision snapshot has no readable occurred_start');
+	return {
+		kind: str(field(s, 'kind')) as EventKind,
+		title: str(field(s, 'title')),
+		description: str(field(s, 'description')),
+		occurredStart: start,
+		occurredEnd: instant(field(s, 'occurred_end')),
+		precision: str(field(s, 'precision')) as Precision,
+		timeZone: str(field(s, 'time_zone')),
+		placeName: strOrNull(field(s, 'place_name')),
+		latitude: num(field(s, 'latitude')),
+		longitude: num(field(s, 'longitude')),
+		attribution: strOrNull(field(s, 'attribution')),
+		verification: str(field(s, 'verification')) as Verification,
+		status: str(field(s, 'status')) === 'published' ? 'published' : 'draft'
+	};
+}
