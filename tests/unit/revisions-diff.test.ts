@@ -83,6 +83,11 @@ describe('event history in words', () => {
 		expect(rows(snake(before), snake(after))).toEqual(expected);
 	});
 
+	it('shows the first report date moving when a source is added', () => {
+		const after = eventSnapshot({ firstReportedAt: '2025-12-06T15:00:00+00:00' });
+		expect(rows(eventSnapshot(), after)).toEqual(['First reported: — → 6 December 2025']);
+	});
+
 	it('lists every set field for the first revision', () => {
 		expect(rows(null, eventSnapshot({ placeName: 'Miami' }))).toEqual([
 			'Kind: — → Meeting',

@@ -6,6 +6,7 @@
  * Pure, so the pages, the API and the tests share it.
  */
 import {
+	formatDay,
 	formatEventWhen,
 	formatTimestamp,
 	isoWithOffset,
@@ -28,6 +29,8 @@ export interface FieldChange {
 
 /** An event as the history compares it: its editable fields and whether it was deleted. */
 export interface EventState extends EventFields {
+	/** Not editable (it follows the earliest source) but readers see it. */
+	firstReportedAt: Date | null;
 	deletedAt: Date | null;
 }
 
@@ -47,7 +50,11 @@ function instantOrNull(value: unknown): Date | null {
 }
 
 export function eventStateOf(s: Snapshot): EventState {
-	return { ...eventFieldsOf(s), deletedAt: instantOrNull(field(s, 'deleted_at')) };
+	return {
+		...eventFieldsOf(s),
+		firstReportedAt: instantOrNull(field(s, 'first_reported_at')),
+		deletedAt: instantOrNull(field(s, 'deleted_at'))
+	};
 }
 
 export function storyStateOf(s: Snapshot): StoryState {
@@ -62,6 +69,7 @@ const text = (value: string | null | undefined) => (value ? value : NONE);
 const capitalised = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 const sameInstant = (a: Date | null, b: Date | null) =>
 	a === null || b === null ? a === b : a.getTime() === b.getTime();
+const day = (at: Date | null, zone = 'UTC') => (at ? formatDay(at, zone) : NONE);
 const deleted = (at: Date | null) => (at ? `Deleted ${formatTimestamp(at)}` : NONE);
 
 /** The date as readers see it; to the minute with the offset when the wording hides a change. */
@@ -127,6 +135,12 @@ export function eventChanges(before: EventState | null, after: EventState): Fiel
 		capitalised(after.verification)
 	);
 	add('status', 'Status', before ? capitalised(before.status) : NONE, capitalised(after.status));
+	add(
+		'firstReported',
+		'First reported',
+		day(before?.firstReportedAt ?? null, before?.timeZone),
+		day(after.firstReportedAt, after.timeZone)
+	);
 	add('deleted', 'Deleted', deleted(before?.deletedAt ?? null), deleted(after.deletedAt));
 	return rows;
 }

@@ -71,7 +71,9 @@ export async function restorePreview(
 	} else {
 		const event = current as deskEvents.DeskEvent;
 		const after = eventFieldsOf(revision.snapshot);
-		changes = eventChanges({ ...event, deletedAt: null }, { ...after, deletedAt: null });
+		// The first report date is not the revision's to restore: it stays as it is.
+		const kept = { firstReportedAt: event.firstReportedAt, deletedAt: null };
+		changes = eventChanges({ ...event, ...kept }, { ...after, ...kept });
 		state = eventRestoreState(event, after);
 	}
 	const action = ACTIONS[entityType];
