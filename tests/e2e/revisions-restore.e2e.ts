@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { e2eDatabase } from '../support/e2e-database';
 import { createUser, signIn, type TestUser } from '../support/desk-auth';
@@ -112,6 +112,37 @@ test('the restore confirmation works without JavaScript', async ({ browser }) =>
 	expect(await placeOf(eventId)).toBe('Miami');
 	await page.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status')).toHaveText('Restored the event as it was at version 1.');
+	expect(await placeOf(eventId)).toBe('Moscow');
+	await context.close();
+});
+
+test('the desk restore answers a contributor and a stranger alike for unknown and published ids', async ({
+	browser,
+	baseURL
+}) => {
+	const { eventId } = await publishedEvent();
+	const post = (request: APIRequestContext, id: number) =>
+		request.post(`/desk/events/${id}/history?/restore`, {
+			form: { version: '1', expected: '1' },
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	const anonymous = await browser.newContext();
+	const strangers = [await post(anonymous.request, eventId), await post(anonymous.request, 987654)];
+	expect(strangers.map((r) => [r.status(), r.headers().location?.split('?')[0]])).toEqual([
+		[303, '/desk/sign-in'],
+		[303, '/desk/sign-in']
+	]);
+	await anonymous.close();
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, await createUser(db, { role: 'contributor' }));
+	const known = await post(page.request, eventId);
+	const unknown = await post(page.request, 987654);
+	expect([known.status(), unknown.status()]).toEqual([403, 403]);
+	expect(await unknown.text()).toContain('Readers see this: it needs the editor role.');
+	expect(await known.text()).toContain('Readers see this: it needs the editor role.');
 	expect(await placeOf(eventId)).toBe('Moscow');
 	await context.close();
 });

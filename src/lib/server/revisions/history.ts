@@ -133,8 +133,9 @@ export async function restoreFromForm(event: RequestEvent, entityType: EntityTyp
 	const data = await event.request.formData();
 	const version = parseNumber(data.get('version')?.toString());
 	const expected = parseNumber(data.get('expected')?.toString());
+	// An error page, as for refusals below, so no answer depends on whether the id exists.
 	if (version === null || expected === null)
-		return fail(400, { message: 'The form lost its versions: open the history again.' });
+		error(400, 'The form lost its versions: open the history again.');
 	const id = parseNumber(event.params.id) ?? 0;
 	const result = await restoreRevision(
 		actorOf(user, event.getClientAddress()),
@@ -151,9 +152,11 @@ export async function restoreFromForm(event: RequestEvent, entityType: EntityTyp
 			});
 		case 'invalid':
 			return fail(400, { message: result.message ?? Object.values(result.errors).join(' ') });
+		// Errors, not fail(): a failed action renders the page again, whose load would tell an
+		// unknown id (404) from a forbidden one; the error page answers both alike.
 		case 'forbidden':
-			return fail(403, { message: result.message });
+			error(403, result.message);
 		case 'notFound':
-			return fail(404, { message: result.message });
+			error(404, result.message);
 	}
 }
