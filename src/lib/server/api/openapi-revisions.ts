@@ -64,9 +64,11 @@ const idPath = (what: string): Json => ({
 });
 
 function paths(what: 'story' | 'event', plural: string): Record<string, Json> {
+	const name = what === 'story' ? 'Story' : 'Event';
 	return {
 		[`/api/v1/${plural}/{id}/revisions`]: {
 			get: {
+				operationId: `list${name}Revisions`,
 				summary: `A ${what}'s revisions with what each changed`,
 				tags: ['desk'],
 				...security,
@@ -87,6 +89,7 @@ function paths(what: 'story' | 'event', plural: string): Record<string, Json> {
 		},
 		[`/api/v1/${plural}/{id}/revisions/{version}/restore`]: {
 			post: {
+				operationId: `restore${name}Revision`,
 				summary: `Restore the ${what} as a revision recorded it`,
 				description:
 					`Writes back every editable field the revision recorded, as a new revision. A ` +
