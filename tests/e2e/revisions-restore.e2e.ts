@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { e2eDatabase } from '../support/e2e-database';
@@ -88,6 +89,10 @@ test('an edited date, zone and place read in words in the history and restore af
 	await expect(confirm.getByRole('row', { name: /^Place/ })).toContainText('Moscow');
 	await expect(confirm.getByRole('row', { name: /^Date/ })).toContainText('7 December 2025');
 	expect(await placeOf(eventId)).toBe('Miami');
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	expect(
+		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
 
 	await confirm.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status')).toHaveText('Restored the event as it was at version 1.');
