@@ -5,8 +5,8 @@ import * as deskStories from '../../src/lib/server/db/desk-stories';
 import * as revisions from '../../src/lib/server/db/revisions';
 import * as events from '../../src/lib/server/db/events';
 import * as entities from '../../src/lib/server/db/entities';
-import { restoreRevision } from '../../src/lib/server/revisions/restore';
-import { diffSnapshots, EVENT_DIFF_FIELDS } from '../../src/lib/server/revisions/diff';
+import { restoreEventRevision } from '../../src/lib/server/newsroom/revisions';
+import { diffSnapshots } from '../../src/lib/server/revisions/diff';
 import {
 	createArticle,
 	createEvent,
@@ -171,22 +171,25 @@ describe('revisions', () => {
 		const [latest, original] = list as [revisions.Revision, revisions.Revision];
 		expect(latest.authorId).toBe(editor.id);
 		expect(
-			diffSnapshots(original.snapshot, latest.snapshot, EVENT_DIFF_FIELDS).map((c) => [
-				c.field,
+			diffSnapshots('event', original.snapshot, latest.snapshot).map((c) => [
+				c.label,
 				c.before,
 				c.after
 			])
 		).toEqual([
-			['title', 'First wording', 'Second wording'],
-			['verification', 'claimed', 'confirmed']
+			['Title', 'First wording', 'Second wording'],
+			['Verification', 'Claimed', 'Confirmed']
 		]);
 		// Verification history knows the editor too (set in the same transaction).
 		const history = await events.verificationHistory(event.id, db.sql);
 		expect(history.at(-1)?.changedBy).toBe(editor.id);
 
 		// A stale restore is refused; a current one writes a third revision.
-		expect(await restoreRevision(original, event.version, editor.id, db.sql)).toBe(false);
-		expect(await restoreRevision(original, latest.entityVersion, editor.id, db.sql)).toBe(true);
+		const actor = { id: editor.id, role: editor.role, clientAddress: null };
+		const restore = (expected: number) =>
+			restoreEventRevision(actor, event.id, original.entityVersion, expected, db.sql);
+		expect((await restore(event.version)).kind).toBe('stale');
+		expect((await restore(latest.entityVersion)).kind).toBe('ok');
 		const restored = await deskEvents.get(event.id, db.sql);
 		expect(restored?.title).toBe('First wording');
 		expect(restored?.verification).toBe('claimed');

@@ -216,7 +216,8 @@ test('an earlier revision can be restored from the history', async ({ page }) =>
 	await expect(page.getByRole('row', { name: /Title/ }).first()).toContainText(
 		'A wording we regret'
 	);
-	await page.getByRole('button', { name: 'Restore revision 2' }).click();
+	await page.getByRole('link', { name: 'Restore revision 2…' }).click();
+	await page.getByRole('button', { name: 'Restore' }).click();
 	await expect(page.getByRole('status')).toContainText('Restored');
 	const [row] = await db<{ title: string }[]>`select title from events where id = ${event.id}`;
 	expect(row?.title).toBe(original);

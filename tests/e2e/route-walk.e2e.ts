@@ -37,7 +37,7 @@ const REQUIRED: Record<string, Role | 'public'> = {
 	'/desk/stories/[id] ?/role': 'contributor',
 	'/desk/stories/[id] ?/detach': 'contributor',
 	'/desk/stories/[id]/events/new ?/default': 'contributor',
-	'/desk/stories/[id]/history ?/restore': 'editor',
+	'/desk/stories/[id]/history ?/restore': 'contributor', // drafts; published need an editor
 	'/desk/events/[id] ?/save': 'contributor',
 	'/desk/events/[id] ?/delete': 'editor',
 	'/desk/events/[id] ?/addSource': 'contributor',
@@ -47,7 +47,7 @@ const REQUIRED: Record<string, Role | 'public'> = {
 	'/desk/events/[id] ?/addRelation': 'contributor',
 	'/desk/events/[id] ?/removeRelation': 'contributor',
 	'/desk/events/[id] ?/merge': 'editor',
-	'/desk/events/[id]/history ?/restore': 'editor',
+	'/desk/events/[id]/history ?/restore': 'contributor', // drafts; published need an editor
 	'/desk/feeds ?/add': 'editor',
 	'/desk/feeds ?/remove': 'editor',
 	'/desk/feeds ?/toggle': 'editor',
@@ -72,7 +72,9 @@ const REQUIRED: Record<string, Role | 'public'> = {
 	'PATCH /api/v1/events/[id]': 'contributor',
 	'PUT /api/v1/events/[id]': 'contributor',
 	'DELETE /api/v1/events/[id]': 'editor',
-	'POST /api/v1/import/timelinejs': 'editor'
+	'POST /api/v1/import/timelinejs': 'editor',
+	'POST /api/v1/stories/[id]/revisions/[version]/restore': 'contributor',
+	'POST /api/v1/events/[id]/revisions/[version]/restore': 'contributor'
 };
 
 const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };

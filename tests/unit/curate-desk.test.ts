@@ -4,7 +4,6 @@ import { parseEvent } from '../../src/lib/desk/event-input';
 import { fromLocalInput, toLocalInput } from '../../src/lib/desk/zoned';
 import { conflictRows } from '../../src/lib/desk/form';
 import { viewEvents } from '../../src/lib/desk/event-table';
-import { diffSnapshots, STORY_DIFF_FIELDS } from '../../src/lib/server/revisions/diff';
 
 describe('story input', () => {
 	it('makes a slug from the title and refuses a bad one', () => {
@@ -68,13 +67,6 @@ describe('conflicts, diffs and the event table', () => {
 				{ title: 'Mine', summary: 'Same' }
 			)
 		).toEqual([{ label: 'Title', theirs: 'Theirs', yours: 'Mine' }]);
-		expect(
-			diffSnapshots(
-				{ title: 'A', slug: 'a', updated_at: '2025-01-01T00:00:00+00:00' },
-				{ title: 'B', slug: 'a', updated_at: '2025-01-02T00:00:00+00:00' },
-				STORY_DIFF_FIELDS
-			)
-		).toEqual([{ field: 'title', label: 'Title', before: 'A', after: 'B' }]);
 	});
 
 	it('filters by kind and verification and sorts either way', () => {

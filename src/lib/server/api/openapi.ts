@@ -5,6 +5,7 @@
  */
 import { EVENT_KINDS, VERIFICATIONS } from '$lib/types';
 import { schemas } from './openapi-schemas';
+import { revisionPaths } from './openapi-revisions';
 
 type Json = Record<string, unknown>;
 
@@ -266,7 +267,8 @@ export function openApiDocument(serverUrl: string): Json {
 					...auth('contributor'),
 					responses: { '200': body('Me'), '401': problem('No session or Bearer token.') }
 				}
-			}
+			},
+			...revisionPaths
 		}
 	};
 }

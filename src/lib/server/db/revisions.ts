@@ -1,5 +1,5 @@
 import { sql, type Db } from './client';
-import type { Snapshot } from '../revisions/diff';
+import type { Snapshot } from '../revisions/snapshot';
 
 /** One snapshot of a story or event, written by the `record_revision` trigger (00003). */
 export interface Revision {
@@ -29,6 +29,23 @@ export async function listFor(
 	return db<Revision[]>`${select(db)}
 		where r.entity_type = ${entityType} and r.entity_id = ${entityId}
 		order by r.id desc`;
+}
+
+/**
+ * The revision that recorded `version` of a story or event (the last one, should a change ever
+ * have left the version alone), or undefined.
+ */
+export async function atVersion(
+	entityType: 'story' | 'event',
+	entityId: number,
+	version: number,
+	db: Db = sql
+): Promise<Revision | undefined> {
+	const [revision] = await db<Revision[]>`${select(db)}
+		where r.entity_type = ${entityType} and r.entity_id = ${entityId}
+			and r.entity_version = ${version}
+		order by r.id desc limit 1`;
+	return revision;
 }
 
 /** One revision by id. */

@@ -1,0 +1,4 @@
+// The story's revisions, for staff (src/lib/server/revisions/api.ts).
+import { listRevisions } from '$lib/server/revisions/api';
+
+export const GET = listRevisions('story');
