@@ -4,7 +4,15 @@
  * time zone of the place the event happened. Pure: no clock, no database.
  */
 import type { Precision } from '../../types';
-import { zoneOffsetMs } from '../../format/dates';
+import { calendarDay, type CalendarDay } from '../../time/wall-clock';
+import {
+	addDays,
+	daysInMonth,
+	isCalendarDay,
+	nextDayStart,
+	startOfDay,
+	weekday as dayOfWeek
+} from '../../time/zoned';
 
 export interface ResolvedDate {
 	/** Day/month precision: that day's (month's) midnight in `timeZone`. */
@@ -17,7 +25,6 @@ export interface ResolvedDate {
 	phrase: string;
 }
 
-const DAY = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = [
 	'january',
@@ -36,58 +43,35 @@ const MONTHS = [
 const MONTH = MONTHS.join('|');
 const WEEKDAY = WEEKDAYS.join('|');
 
-interface Civil {
-	year: number;
-	month: number; // 1-12
-	day: number;
-}
+type Civil = CalendarDay;
 
 /** The calendar day an instant falls on in a zone. */
-export function civilDay(at: Date, timeZone: string): Civil {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).formatToParts(at);
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	return { year: get('year'), month: get('month'), day: get('day') };
-}
+export const civilDay = calendarDay;
 
-/** Midnight of a calendar day in a zone, as an instant (days past month end roll over). */
-export function zonedMidnight(day: Civil, timeZone: string): Date {
-	const guess = Date.UTC(day.year, day.month - 1, day.day);
-	const first = guess - zoneOffsetMs(new Date(guess), timeZone);
-	// A second pass settles days on which the offset changes.
-	return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
-}
+/** The start of a calendar day in a zone (its first instant, which is not always midnight). */
+export const zonedMidnight = startOfDay;
 
-function shift(day: Civil, days: number): Civil {
-	const at = new Date(Date.UTC(day.year, day.month - 1, day.day) + days * DAY);
-	return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
-}
-
-function weekdayOf(day: Civil): number {
-	return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-}
+const shift = addDays;
 
 function dayResult(day: Civil, timeZone: string, phrase: string): ResolvedDate {
-	return { start: zonedMidnight(day, timeZone), precision: 'day', timeZone, phrase };
+	return { start: startOfDay(day, timeZone), precision: 'day', timeZone, phrase };
 }
 
+/** From the start of `from` to the last second of `to`, at the place. */
 function windowResult(from: Civil, to: Civil, timeZone: string, phrase: string): ResolvedDate {
-	const end = new Date(zonedMidnight(shift(to, 1), timeZone).getTime() - 1000);
-	return { start: zonedMidnight(from, timeZone), end, precision: 'approximate', timeZone, phrase };
-}
-
-function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+	const toStart = startOfDay(to, timeZone);
+	const end = new Date(nextDayStart(toStart, timeZone).getTime() - 1000);
+	return { start: startOfDay(from, timeZone), end, precision: 'approximate', timeZone, phrase };
 }
 
 /** An explicit calendar date: "4 December", "December 4, 2025", "2025-12-04". */
 function explicitDate(text: string, today: Civil): { day: Civil; phrase: string } | undefined {
 	const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-	if (iso) return { day: { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! }, phrase: iso[0] };
+	if (iso) {
+		const day = { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! };
+		// "2025-02-30" is a typo, not a date: better no date than the wrong one.
+		return isCalendarDay(day) ? { day, phrase: iso[0] } : undefined;
+	}
 	const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTH})(?:,? (\\d{4}))?\\b`, 'i').exec(
 		text
 	);
@@ -102,7 +86,8 @@ function explicitDate(text: string, today: Civil): { day: Civil; phrase: string 
 	let year = yearText ? Number(yearText) : today.year;
 	if (!yearText && (month > today.month || (month === today.month && +dayText! > today.day + 1)))
 		year -= 1;
-	return { day: { year, month, day: Number(dayText) }, phrase: match[0] };
+	const day = { year, month, day: Number(dayText) };
+	return isCalendarDay(day) ? { day, phrase: match[0] } : undefined;
 }
 
 /**
@@ -125,7 +110,7 @@ export function resolveDate(
 	).exec(sentence);
 	if (weekday) {
 		const target = WEEKDAYS.indexOf(weekday[1]!.toLowerCase());
-		const back = (weekdayOf(today) - target + 7) % 7;
+		const back = (dayOfWeek(today) - target + 7) % 7;
 		return dayResult(shift(today, -back), timeZone, weekday[0]);
 	}
 

@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventKind, Precision, Verification } from '../../types';
-import { resolveDate, zonedMidnight, civilDay } from './dates';
+import { resolveDate } from './dates';
+import { calendarDay } from '../../time/wall-clock';
+import { addDays, startOfDay } from '../../time/zoned';
 import { extractEntities, placeByName, type KnownEntity } from './entities';
 
 export interface EventProposal {
@@ -166,12 +168,13 @@ export function proposeEvents(
 		const timeZone = place?.timeZone ?? hinted ?? defaultZone;
 		let date = resolveDate(clause.text, publishedAt, timeZone);
 		if (!date) {
-			const leadDay = civilDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
+			const leadDay = calendarDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
 			const past = /\b(earlier|previous|had|followed|before|last)\b/.test(clause.text);
-			const start = zonedMidnight(leadDay, timeZone);
+			const start = startOfDay(leadDay, timeZone);
 			date = past
 				? {
-						start: new Date(start.getTime() - 14 * 86_400_000),
+						// The fortnight before the lead's day, counted in days at the place.
+						start: startOfDay(addDays(leadDay, -14), timeZone),
 						end: new Date(start.getTime() - 1000),
 						precision: 'approximate',
 						timeZone,
@@ -230,7 +233,7 @@ export interface KnownEvent {
 const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
 
 function sameDay(proposal: EventProposal, event: KnownEvent): boolean {
-	const eventDay = civilDay(event.occurredStart, event.timeZone);
+	const eventDay = calendarDay(event.occurredStart, event.timeZone);
 	const key = (d: { year: number; month: number; day: number }) => `${d.year}-${d.month}-${d.day}`;
 	if (proposal.precision === 'approximate' && proposal.end) {
 		return event.occurredStart >= proposal.start && event.occurredStart <= proposal.end;
@@ -238,7 +241,7 @@ function sameDay(proposal: EventProposal, event: KnownEvent): boolean {
 	if (event.precision === 'approximate' && event.occurredEnd) {
 		return proposal.start >= event.occurredStart && proposal.start <= event.occurredEnd;
 	}
-	return key(civilDay(proposal.start, event.timeZone)) === key(eventDay);
+	return key(calendarDay(proposal.start, event.timeZone)) === key(eventDay);
 }
 
 /**
