@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
-import { calendarDay, offsetSeconds, wallClock, type WallClock } from '$lib/time/wall-clock';
+import {
+	calendarDay,
+	dayEnd,
+	monthEnd,
+	offsetSeconds,
+	wallClock,
+	type WallClock
+} from '$lib/time/wall-clock';
 import {
 	addDays,
 	isStartOfDay,
@@ -188,6 +195,24 @@ describe('days and months in a zone', () => {
 			{ numRuns: 300 }
 		);
 	});
+});
+
+it('reader pages find where a day or month ends by reading alone, as Temporal computes it', () => {
+	fc.assert(
+		fc.property(zonedInstant, ([z, at]) => {
+			// Where clocks fell back across midnight (St John's 1987, 1990) the calendar turns
+			// twice; reading may find the later turn, and only there may the two differ.
+			const turnedBack = (a: Date, b: Date) => offsetSeconds(a, z) > offsetSeconds(b, z);
+			const next = nextDayStart(at, z);
+			const end = dayEnd(at, z);
+			if (end.getTime() !== next.getTime()) expect(turnedBack(next, end)).toBe(true);
+			const nextMonth = nextMonthStart(at, z);
+			const endMonth = monthEnd(at, z);
+			if (endMonth.getTime() !== nextMonth.getTime())
+				expect(turnedBack(nextMonth, endMonth)).toBe(true);
+		}),
+		{ numRuns: 400 }
+	);
 });
 
 describe('days whose clocks change at midnight', () => {

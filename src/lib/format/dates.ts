@@ -2,7 +2,7 @@
  * Date wording for events, honouring how precisely we know when something happened and the zone
  * of the place it happened in. Pure: reading dates is Intl only (src/lib/time/wall-clock.ts), so
  * it runs the same on the server and in the browser (the reader's own zone never leaks into the
- * wording); the one sum, where a place's day ends, goes through src/lib/time/zoned.ts.
+ * wording).
  */
 import type { Precision } from '$lib/types';
 import {
@@ -10,9 +10,9 @@ import {
 	isoOffset,
 	offsetSeconds,
 	wallClock,
+	dayEnd,
 	type WallClock
 } from '$lib/time/wall-clock';
-import { nextDayStart } from '$lib/time/zoned';
 import { safeTimeZone, zoneCity } from '$lib/time/zone';
 
 /** The fields of an event that say when it happened. */
@@ -75,7 +75,7 @@ export function formatTimestamp(date: Date, timeZone = 'UTC'): string {
  * midnight (Santiago's 8 September 2024 began at 01:00), so ask whether the moment before is on
  * an earlier day.
  */
-function inclusiveEnd(start: Date, end: Date, timeZone: string): Date {
+export function inclusiveEnd(start: Date, end: Date, timeZone: string): Date {
 	if (end <= start) return end;
 	const before = new Date(end.getTime() - 1);
 	return isoDay(before, timeZone) === isoDay(end, timeZone) ? end : before;
@@ -217,7 +217,7 @@ export function readerTimeNote(event: EventTiming, readerZone: string): string |
 		case 'day': {
 			const end = inclusiveEnd(
 				event.occurredStart,
-				event.occurredEnd ?? nextDayStart(event.occurredStart, place),
+				event.occurredEnd ?? dayEnd(event.occurredStart, place),
 				place
 			);
 			return `${at(event.occurredStart)} – ${at(end)} your time`;

@@ -1,7 +1,9 @@
 /**
- * Reading an instant: the date and time a clock at the place showed. Intl only (no Temporal), so
- * the reader pages' date wording stays light; everything that goes the other way (a wall-clock
- * time to an instant, adding days or months in a zone) is in ./zoned.ts.
+ * Reading an instant: the date and time a clock at the place showed. Intl only (no Temporal: the
+ * polyfill is 20 kB gzipped, more than most reader pages' own code), so the reader pages' date
+ * wording stays light. Everything that goes the other way (a wall-clock time to an instant,
+ * adding days or months in a zone) is in ./zoned.ts, except where a day or month ends, which
+ * reader pages need and which is found here by reading alone (and checked against ./zoned.ts).
  */
 import { safeTimeZone } from './zone';
 
@@ -104,4 +106,42 @@ export function isoOffset(seconds: number): string {
 	const abs = Math.abs(seconds);
 	const hhmm = `${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}`;
 	return abs % 60 ? `${sign}${hhmm}:${pad(abs % 60)}` : `${sign}${hhmm}`;
+}
+
+const key = (p: CalendarDay, unit: 'day' | 'month') =>
+	p.year * 10_000 + p.month * 100 + (unit === 'day' ? p.day : 0);
+
+/**
+ * The first instant after `at` that falls on a later day (or month) at the place: where at's day
+ * ends, exclusive. Found by bisection over whole seconds (zone offsets and their changes fall on
+ * whole seconds), reading the place's calendar at each step, so it needs no offset arithmetic:
+ * the answer is by definition the moment the calendar turns, DST at midnight or not.
+ */
+function endOf(at: Date, zone: string, unit: 'day' | 'month'): Date {
+	const safe = safeTimeZone(zone);
+	const current = key(read(at, safe), unit);
+	const later = (seconds: number) => key(read(new Date(seconds * 1000), safe), unit) > current;
+	let lo = Math.floor(at.getTime() / 1000);
+	const step = unit === 'day' ? 72 * 3600 : 33 * 86_400;
+	let hi = lo + step;
+	for (let tries = 0; !later(hi); tries++) {
+		if (tries > 10) throw new RangeError(`No ${unit} end found after ${at.toISOString()}`);
+		hi += step;
+	}
+	while (hi - lo > 1) {
+		const mid = Math.floor((lo + hi) / 2);
+		if (later(mid)) hi = mid;
+		else lo = mid;
+	}
+	return new Date(hi * 1000);
+}
+
+/** Where the place's calendar day that `at` falls on ends (the next day's first instant). */
+export function dayEnd(at: Date, zone: string): Date {
+	return endOf(at, zone, 'day');
+}
+
+/** Where the place's calendar month that `at` falls in ends (the next month's first instant). */
+export function monthEnd(at: Date, zone: string): Date {
+	return endOf(at, zone, 'month');
 }
