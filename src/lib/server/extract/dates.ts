@@ -40,7 +40,14 @@ const MONTHS = [
 	'november',
 	'december'
 ];
-const MONTH = MONTHS.join('|');
+/** Full names and the wire's abbreviations: "Jan.", "Sept.", "Dec". */
+const MONTH =
+	'jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?';
+const monthNumber = (name: string) =>
+	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
+/** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
+const FUTURE =
+	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|plans? to|next)\b/i;
 const WEEKDAY = WEEKDAYS.join('|');
 
 type Civil = CalendarDay;
@@ -65,7 +72,11 @@ function windowResult(from: Civil, to: Civil, timeZone: string, phrase: string):
 }
 
 /** An explicit calendar date: "4 December", "December 4, 2025", "2025-12-04". */
-function explicitDate(text: string, today: Civil): { day: Civil; phrase: string } | undefined {
+function explicitDate(
+	text: string,
+	today: Civil,
+	future: boolean
+): { day: Civil; phrase: string } | undefined {
 	const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
 	if (iso) {
 		const day = { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! };
@@ -81,13 +92,59 @@ function explicitDate(text: string, today: Civil): { day: Civil; phrase: string 
 	const match = dm ?? md;
 	if (!match) return undefined;
 	const [dayText, monthText, yearText] = dm ? [dm[1], dm[2], dm[3]] : [md![2], md![1], md![3]];
-	const month = MONTHS.indexOf(monthText!.toLowerCase()) + 1;
-	// Without a year, the most recent such date on or before publication (news reports the past).
+	const month = monthNumber(monthText!);
+	// Without a year: the most recent such date (news reports the past), unless the sentence
+	// looks ahead ("will take effect on Jan. 19") or the date is within a month ahead, which no
+	// reporter means as last year's.
 	let year = yearText ? Number(yearText) : today.year;
-	if (!yearText && (month > today.month || (month === today.month && +dayText! > today.day + 1)))
-		year -= 1;
+	if (!yearText) {
+		// Calendar days counted from an epoch: only to compare dates, no zone involved.
+		const count = (y: number) => Date.UTC(y, month - 1, Number(dayText)) / 86_400_000;
+		const now = Date.UTC(today.year, today.month - 1, today.day) / 86_400_000;
+		const candidates = [today.year - 1, today.year, today.year + 1];
+		const past = candidates.filter((y) => count(y) <= now + 1).at(-1)!;
+		const next = candidates.find((y) => count(y) > now + 1)!;
+		year = future || count(next) - now <= 31 ? next : past;
+	}
 	const day = { year, month, day: Number(dayText) };
 	return isCalendarDay(day) ? { day, phrase: match[0] } : undefined;
+}
+
+/** "4 to 6 December", "June 9-10", "from Friday to Sunday": a window of whole days. */
+function dayRange(
+	text: string,
+	today: Civil
+): { from: Civil; to: Civil; phrase: string } | undefined {
+	const dm = new RegExp(
+		`\\b(\\d{1,2})(?:–|-| to | and )(\\d{1,2}) (${MONTH})(?:,? (\\d{4}))?`,
+		'i'
+	).exec(text);
+	const md = new RegExp(
+		`\\b(${MONTH}) (\\d{1,2})(?:–|-| to | and )(\\d{1,2})(?:,? (\\d{4}))?`,
+		'i'
+	).exec(text);
+	if (dm || md) {
+		const [a, b, name, y] = dm ? [dm[1], dm[2], dm[3], dm[4]] : [md![2], md![3], md![1], md![4]];
+		const month = monthNumber(name!);
+		let year = y ? Number(y) : today.year;
+		if (!y && month > today.month) year -= 1;
+		const from = { year, month, day: Number(a) };
+		const to = { year, month, day: Number(b) };
+		if (isCalendarDay(from) && isCalendarDay(to) && from.day < to.day)
+			return { from, to, phrase: (dm ?? md)![0] };
+	}
+	const days = new RegExp(`\\bfrom (${WEEKDAY}) (?:to|until|through) (${WEEKDAY})\\b`, 'i').exec(
+		text
+	);
+	if (days) {
+		const back = (name: string) =>
+			(dayOfWeek(today) - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7;
+		const to = shift(today, -back(days[2]!));
+		const length =
+			(WEEKDAYS.indexOf(days[2]!.toLowerCase()) - WEEKDAYS.indexOf(days[1]!.toLowerCase()) + 7) % 7;
+		return { from: shift(to, -length), to, phrase: days[0] };
+	}
+	return undefined;
 }
 
 /**
@@ -101,15 +158,29 @@ export function resolveDate(
 	timeZone = 'UTC'
 ): ResolvedDate | undefined {
 	const today = civilDay(publishedAt, timeZone);
-	const explicit = explicitDate(sentence, today);
-	if (explicit) return dayResult(explicit.day, timeZone, explicit.phrase);
-
+	// Quoted words are someone's speech, not the sentence's tense (“hell will rain down”).
+	const future = FUTURE.test(sentence.replace(/[“"][^”"]*[”"]/g, ''));
+	const span = dayRange(sentence, today);
+	if (span) return windowResult(span.from, span.to, timeZone, span.phrase);
+	const explicit = explicitDate(sentence, today, future);
 	const weekday = new RegExp(
 		`\\b(?:(?:on|early|late|early on|late on|last|this) )?(${WEEKDAY})(?: (?:morning|afternoon|evening|night))?\\b`,
 		'i'
 	).exec(sentence);
+	// The first date the sentence gives is its event's ("dissolved it on Friday and set the
+	// election for 23 February"); "on Sunday, Jan. 19" names one day twice and the date wins.
+	const weekdayFirst =
+		weekday &&
+		explicit &&
+		weekday.index + weekday[0].length + 3 < sentence.indexOf(explicit.phrase);
+	if (explicit && !weekdayFirst) return dayResult(explicit.day, timeZone, explicit.phrase);
 	if (weekday) {
 		const target = WEEKDAYS.indexOf(weekday[1]!.toLowerCase());
+		if (future && !/^last /i.test(weekday[0])) {
+			// "will meet on Thursday": the next Thursday (today counts when it is that day).
+			const ahead = (target - dayOfWeek(today) + 7) % 7;
+			return dayResult(shift(today, ahead), timeZone, weekday[0]);
+		}
 		const back = (dayOfWeek(today) - target + 7) % 7;
 		return dayResult(shift(today, -back), timeZone, weekday[0]);
 	}
@@ -118,7 +189,7 @@ export function resolveDate(
 		[/\b(?:yesterday|last night)\b/i, -1],
 		[/\bthe day before yesterday\b/i, -2],
 		[
-			/\b(?:today|overnight|this morning|tonight|earlier today|(?:second|third|fourth|fifth) (?:straight|consecutive) day)\b/i,
+			/\b(?:today|overnight|this morning|tonight|earlier today|(?:earlier|later) (?:in the|that) day|(?:second|third|fourth|fifth) (?:straight|consecutive) day)\b/i,
 			0
 		]
 	];

@@ -10,6 +10,8 @@ import { resolveDate } from './dates';
 import { calendarDay } from '../../time/wall-clock';
 import { addDays, startOfDay } from '../../time/zoned';
 import { extractEntities, placeByName, type KnownEntity } from './entities';
+import { sentences } from './sentences';
+import { kindOf } from './kinds';
 
 export interface EventProposal {
 	kind: EventKind;
@@ -28,25 +30,13 @@ export interface EventProposal {
 	fingerprint: string;
 }
 
-const KINDS: [EventKind, RegExp][] = [
-	[
-		'battlefield',
-		/\b(drones?|missiles?|strikes?|airstrikes?|attacks?|attacked|shelling|shelled|shot down|intercepted|killed|wounded|injured|offensive|troops|captured|destroyed|tanks?|bombard\w*|explosions?|casualties)\b/i
-	],
-	['meeting', /\b(met|meet|meets|meeting|talks|convened|summit|sessions?|held talks|hosted)\b/i],
-	[
-		'policy',
-		/\b(plan|proposal|sanctions?|agreed|framework|law|decree|imposed|approved|ceasefire|budget|tariffs?|bill|ban|banned|announced)\b/i
-	],
-	['statement', /\b(said|says|wrote|told|stated|called|described|warned|urged|posted)\b/i]
-];
 const SPEECH =
 	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted)\b/;
 const INTERESTED =
-	/\b(ministry|military|army|forces|general staff|kremlin|defen[cs]e|spokes\w+|hamas|government)\b/i;
+	/\b(ministry|military|army|forces|general staff|kremlin|defen[cs]e|spokes\w+|hamas|houthis?|rsf|government|security service|state media|news agencies|rebels)\b/i;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
-	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|representatives|negotiators|special|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 // Actors and places of the clause as named in the wider press, by zone of the speaker's country.
 const ZONE_HINTS: [RegExp, string][] = [
 	[/\b(Russia|Russian|Kremlin|Moscow)/, 'Europe/Moscow'],
@@ -65,18 +55,16 @@ function canonical(attribution: string | null, known: KnownEntity[]): string | n
 }
 
 /** Sentences, then clauses, with their offsets in the text (so evidence is an exact slice). */
-export function clauses(text: string): { text: string; index: number }[] {
-	const out: { text: string; index: number }[] = [];
-	const sentence = /[^.!?\n]+(?:[.!?]+["”’]?|$)/gm;
-	for (const match of text.matchAll(sentence)) {
-		const raw = match[0];
-		const parts = raw.split(/(?:, (?:while|even as|whereas) |; )/);
-		let offset = match.index;
+export function clauses(text: string): { text: string; index: number; sentence: number }[] {
+	const out: { text: string; index: number; sentence: number }[] = [];
+	for (const [n, sentence] of sentences(text).entries()) {
+		const parts = sentence.text.split(/(?:, (?:while|even as|whereas) |; )/);
+		let offset = sentence.index;
 		for (const part of parts) {
 			const at = text.indexOf(part, offset);
 			const trimmed = part.trim().replace(/[.;,]$/, '');
 			const start = at + part.indexOf(trimmed);
-			if (trimmed.split(/\s+/).length >= 5) out.push({ text: trimmed, index: start });
+			if (trimmed.split(/\s+/).length >= 5) out.push({ text: trimmed, index: start, sentence: n });
 			offset = at + part.length;
 		}
 	}
@@ -93,7 +81,9 @@ export function attributionOf(clause: string): string | null {
 	const picked: string[] = [];
 	for (let i = words.length - 1; i >= 0; i--) {
 		const word = words[i]!.replace(/^["“]|[,"”]$/g, '');
-		if (!SPEAKER_WORD.test(word) || /[,"”]$/.test(words[i]!)) break;
+		// "its prime minister, Pedro Sánchez, said": the comma closing the name is no break.
+		const closesName = i === words.length - 1 && /,$/.test(words[i]!);
+		if (!SPEAKER_WORD.test(word) || (/[,"”]$/.test(words[i]!) && !closesName)) break;
 		picked.unshift(word);
 	}
 	while (picked.length && /^(the|and|of)$/i.test(picked[0]!)) picked.shift();
@@ -102,12 +92,14 @@ export function attributionOf(clause: string): string | null {
 	return picked.join(' ');
 }
 
-function kindOf(clause: string): EventKind | undefined {
-	if (/^["“]/.test(clause) && SPEECH.test(clause)) return 'statement';
-	return KINDS.find(([, pattern]) => pattern.test(clause))?.[0];
-}
-
-function verificationOf(clause: string, attribution: string | null, kind: EventKind): Verification {
+function verificationOf(
+	clause: string,
+	attribution: string | null,
+	kind: EventKind,
+	framed: boolean
+): Verification {
+	// A party's word for what happened on the ground, not seen by the reporter.
+	if (framed && attribution && INTERESTED.test(attribution)) return 'claimed';
 	if (/\b(claimed|claims|unverified|could not be (?:independently )?verified)\b/i.test(clause))
 		return 'claimed';
 	if (attribution && INTERESTED.test(attribution) && kind === 'battlefield' && FIGURE.test(clause))
@@ -148,8 +140,9 @@ export function proposeEvents(
 		.find((d) => d?.precision === 'day');
 	const proposals: EventProposal[] = [];
 	for (const clause of clauses(text)) {
-		let kind = kindOf(clause.text);
-		if (!kind) continue;
+		const reading = kindOf(clause.text);
+		if (!reading) continue;
+		let kind = reading.kind;
 		const speaker = attributionOf(clause.text);
 		const attribution = canonical(speaker, known);
 		if (kind === 'statement' && !attribution) continue;
@@ -167,9 +160,13 @@ export function proposeEvents(
 		const hinted = hints.length === 1 ? hints[0]![1] : undefined;
 		const timeZone = place?.timeZone ?? hinted ?? defaultZone;
 		let date = resolveDate(clause.text, publishedAt, timeZone);
+		const verification = verificationOf(clause.text, attribution, kind, reading.framed);
+		const undated = !date;
 		if (!date) {
 			const leadDay = calendarDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
-			const past = /\b(earlier|previous|had|followed|before|last)\b/.test(clause.text);
+			// A statement is made when it is reported; what it says may lie further back.
+			const past =
+				kind !== 'statement' && /\b(earlier|previous|had|followed|before|last)\b/.test(clause.text);
 			const start = startOfDay(leadDay, timeZone);
 			date = past
 				? {
@@ -191,6 +188,37 @@ export function proposeEvents(
 			.update(`${kind}\n${evidence}`)
 			.digest('hex')
 			.slice(0, 32);
+		// An undated clause that tells again an event already proposed for the same day (same
+		// kind, and the same speaker, actor or place) is that event: its actors join it.
+		if (!date.phrase) {
+			const same = proposals.find(
+				(p) =>
+					p.kind === kind &&
+					p.start.getTime() === date.start.getTime() &&
+					(kind === 'statement'
+						? p.attribution === attribution
+						: p.place === (place?.name ?? p.place) ||
+							p.actors.some((actor) => actors.includes(actor)))
+			);
+			if (same) {
+				same.actors = [...new Set([...same.actors, ...actors])].slice(0, 8);
+				continue;
+			}
+		}
+		// Past the lead, a sentence that names no date is background or colour ("The meeting
+		// lasted less than two hours"), unless it carries a party's claim, a quoted statement, or
+		// a meeting somewhere the article has not placed one yet ("followed a meeting in Moscow").
+		const quoted = /["“][^"”]{12,}["”]/.test(clause.text);
+		const elsewhere =
+			kind === 'meeting' && !!place && !proposals.some((p) => p.place === place.name);
+		if (
+			undated &&
+			clause.sentence > 0 &&
+			verification !== 'claimed' &&
+			!(kind === 'statement' && quoted) &&
+			!elsewhere
+		)
+			continue;
 		const duplicate = proposals.findIndex(
 			(p) =>
 				kind === 'meeting' &&
@@ -210,7 +238,7 @@ export function proposeEvents(
 			place: place?.name ?? null,
 			actors,
 			attribution,
-			verification: verificationOf(clause.text, attribution, kind),
+			verification,
 			evidence,
 			fingerprint
 		});
