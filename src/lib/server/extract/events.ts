@@ -9,7 +9,7 @@ import type { EventKind, Precision, Verification } from '../../types';
 import { resolveDate } from './dates';
 import { calendarDay } from '../../time/wall-clock';
 import { addDays, startOfDay } from '../../time/zoned';
-import { extractEntities, placeByName, type KnownEntity } from './entities';
+import { extractEntities, isCountry, placeByName, type KnownEntity } from './entities';
 import { sentences } from './sentences';
 import { kindOf } from './kinds';
 
@@ -44,8 +44,6 @@ const ZONE_HINTS: [RegExp, string][] = [
 	[/\b(Israel\w*)/, 'Asia/Jerusalem'],
 	[/\b(US|American|Washington|White House)\b/, 'America/New_York']
 ];
-
-const COUNTRIES = new Set(['Ukraine', 'Russia', 'Poland', 'Israel', 'Florida']);
 
 /** A speaker named by an alias ("Witkoff") under the known entity's full name. */
 function canonical(attribution: string | null, known: KnownEntity[]): string | null {
@@ -152,7 +150,7 @@ export function proposeEvents(
 		const entities = extractEntities(clause.text, known);
 		// A city or region places an event; a whole country does not.
 		const placeEntity = entities.find(
-			(e) => e.kind === 'place' && placeByName(e.name) && !COUNTRIES.has(e.name)
+			(e) => e.kind === 'place' && placeByName(e.name) && !isCountry(e.name)
 		);
 		const place = placeEntity ? placeByName(placeEntity.name)! : undefined;
 		// The speaker's country dates what they say, unless the speaker is two countries at once.
