@@ -176,7 +176,11 @@ export function resolveDate(
 	if (explicit && !weekdayFirst) return dayResult(explicit.day, timeZone, explicit.phrase);
 	if (weekday) {
 		const target = WEEKDAYS.indexOf(weekday[1]!.toLowerCase());
-		if (future && !/^last /i.test(weekday[0])) {
+		// "…will not commit, its prime minister said on Thursday": the saying dates it.
+		const saidThen = /\b(?:said|told|announced|wrote|confirmed|informed)\s+$/i.test(
+			sentence.slice(0, weekday.index)
+		);
+		if (future && !saidThen && !/^last /i.test(weekday[0])) {
 			// "will meet on Thursday": the next Thursday (today counts when it is that day).
 			const ahead = (target - dayOfWeek(today) + 7) % 7;
 			return dayResult(shift(today, ahead), timeZone, weekday[0]);
@@ -226,6 +230,8 @@ export function resolveDate(
 		return windowResult({ year, month, day: from }, { year, month, day: to }, timeZone, phrase);
 	}
 
+	const nextWeek = /\bnext week\b/i.exec(sentence);
+	if (nextWeek) return windowResult(shift(today, 1), shift(today, 13), timeZone, nextWeek[0]);
 	const lastWeek = /\blast week\b/i.exec(sentence);
 	if (lastWeek) return windowResult(shift(today, -13), shift(today, -7), timeZone, lastWeek[0]);
 	const recently = /\b(?:recently|in recent weeks)\b/i.exec(sentence);

@@ -75,6 +75,11 @@ export function attributionOf(clause: string): string | null {
 	if (according) return according[1]!.trim();
 	const verb = SPEECH.exec(clause);
 	if (!verb) return null;
+	// "The RSF, led by Gen Mohamed Hamdan Dagalo, claimed…": the subject speaks, not the aside.
+	const apposed = /^(?:The |the )?([A-Z][\p{L}’'. -]{1,40}), [^,]{3,60}, $/u.exec(
+		clause.slice(0, verb.index)
+	);
+	if (apposed) return apposed[1]!.trim();
 	const words = clause.slice(0, verb.index).trim().split(/\s+/);
 	const picked: string[] = [];
 	for (let i = words.length - 1; i >= 0; i--) {
@@ -96,8 +101,9 @@ function verificationOf(
 	kind: EventKind,
 	framed: boolean
 ): Verification {
-	// A party's word for what happened on the ground, not seen by the reporter.
-	if (framed && attribution && INTERESTED.test(attribution)) return 'claimed';
+	// A party's word for what happened, or its account of the facts, not seen by the reporter.
+	if ((framed || kind === 'statement') && attribution && INTERESTED.test(attribution))
+		return 'claimed';
 	if (/\b(claimed|claims|unverified|could not be (?:independently )?verified)\b/i.test(clause))
 		return 'claimed';
 	if (attribution && INTERESTED.test(attribution) && kind === 'battlefield' && FIGURE.test(clause))
@@ -159,6 +165,9 @@ export function proposeEvents(
 		const timeZone = place?.timeZone ?? hinted ?? defaultZone;
 		let date = resolveDate(clause.text, publishedAt, timeZone);
 		const verification = verificationOf(clause.text, attribution, kind, reading.framed);
+		// "Trump said earlier in the day": the day of the article's news, not of its publication.
+		if (date && lead && /\b(?:earlier|later) (?:in the|that) day\b/i.test(date.phrase))
+			date = { ...date, start: startOfDay(calendarDay(lead.start, lead.timeZone), timeZone) };
 		const undated = !date;
 		if (!date) {
 			const leadDay = calendarDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
