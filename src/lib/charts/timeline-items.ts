@@ -4,7 +4,8 @@
  * Item and group fields follow https://visjs.github.io/vis-timeline/docs/timeline/#items
  */
 import { EVENT_KINDS, type EventKind, type TimelineEvent } from '$lib/types';
-import { formatEventWhen, zonedParts } from '$lib/format/dates';
+import { formatEventWhen } from '$lib/format/dates';
+import { monthEnd } from '$lib/time/wall-clock';
 import { describeVerification } from '$lib/format/verification';
 
 /** The event fields the timeline needs; a full TimelineEvent fits. */
@@ -96,12 +97,6 @@ export function toTimelineGroups(events: readonly TimelineEventInput[]): Timelin
 		className: `tl-group tl-group-${kind}`,
 		order: EVENT_KINDS.indexOf(kind)
 	}));
-}
-
-function monthEnd(start: Date, timeZone: string): Date {
-	const p = zonedParts(start, timeZone);
-	const days = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
-	return new Date(start.getTime() + days * DAY);
 }
 
 function tooltip(event: TimelineEventInput): string {

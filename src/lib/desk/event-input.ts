@@ -2,7 +2,7 @@
 import { EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
 import type { EventKind, Precision, TimelineEvent, Verification } from '$lib/types';
 import { text, type FieldErrors, type Parsed } from './story-input';
-import { fromLocalInput } from './zoned';
+import { parseInstant, parseLocalInput, type ParsedDate } from '$lib/time/local-input';
 
 /** The fields an editor sets on an event (the rest are the database's). */
 export type EventInput = Pick<
@@ -32,13 +32,10 @@ export function isTimeZone(zone: string): boolean {
 	}
 }
 
-/** An ISO instant ('…Z', '…+02:00') or a datetime-local value read in `zone`. */
-function instant(value: string, zone: string): Date | null {
-	if (/[zZ]$|[+-]\d\d:?\d\d$/.test(value)) {
-		const time = Date.parse(value);
-		return Number.isNaN(time) ? null : new Date(time);
-	}
-	return fromLocalInput(value, zone);
+/** An ISO instant ('…Z', '…+02:00') or a datetime-local value read in `zone`; years 0001–9999. */
+function instant(value: string, zone: string): ParsedDate {
+	if (/[zZ]$|[+-]\d\d:?\d\d$/.test(value)) return parseInstant(value);
+	return parseLocalInput(value, zone);
 }
 
 function coordinate(raw: unknown, limit: number): number | null | undefined {
@@ -66,10 +63,13 @@ export function parseEvent(input: Record<string, unknown>): Parsed<EventInput> {
 	const startRaw = text(input, 'occurredStart', errors);
 	const endRaw = text(input, 'occurredEnd', errors);
 	const zone = zoneOk ? timeZone : 'UTC';
-	const start = startRaw ? instant(startRaw, zone) : null;
-	const end = endRaw ? instant(endRaw, zone) : null;
+	const startParsed = startRaw ? instant(startRaw, zone) : null;
+	const endParsed = endRaw ? instant(endRaw, zone) : null;
+	const start = startParsed?.ok ? startParsed.date : null;
+	const end = endParsed?.ok ? endParsed.date : null;
+	if (startParsed && !startParsed.ok) errors.occurredStart ??= startParsed.error;
 	if (!start) errors.occurredStart ??= 'Give the date and time it started.';
-	if (endRaw && !end) errors.occurredEnd ??= 'Not a date and time.';
+	if (endParsed && !endParsed.ok) errors.occurredEnd ??= endParsed.error;
 	if (start && end && end < start) errors.occurredEnd = 'The end cannot come before the start.';
 	if (precision === 'approximate' && !end)
 		errors.occurredEnd ??= 'An approximate time needs the end of its window.';

@@ -2,7 +2,7 @@
  * An event's date for the embed in the reader's chosen language. English keeps the site's own
  * wording (which never claims more precision than we have); other languages use Intl.
  */
-import { formatEventWhen, safeTimeZone, type EventTiming } from '../format/dates';
+import { formatEventWhen, inclusiveEnd, safeTimeZone, type EventTiming } from '../format/dates';
 
 export function formatWhen(event: EventTiming, lang: string): string {
 	if (lang === 'en' || lang.startsWith('en-')) return formatEventWhen(event);
@@ -24,8 +24,8 @@ export function formatWhen(event: EventTiming, lang: string): string {
 		case 'approximate': {
 			if (!event.occurredEnd || event.occurredEnd <= event.occurredStart)
 				return day.format(event.occurredStart);
-			// Stored ends are exclusive midnights: step back a moment so "4–7 Dec 00:00" is 4–6.
-			const end = new Date(event.occurredEnd.getTime() - 1);
+			// Stored ends are exclusive day starts: "4–7 Dec 00:00" is 4–6.
+			const end = inclusiveEnd(event.occurredStart, event.occurredEnd, timeZone);
 			const range = day.formatRange(event.occurredStart, end);
 			return event.precision === 'approximate' ? `≈ ${range}` : range;
 		}

@@ -1,9 +1,19 @@
 /**
  * Date wording for events, honouring how precisely we know when something happened and the zone
- * of the place it happened in. Pure: Intl.DateTimeFormat only, so it runs the same on the server
- * and in the browser (the reader's own zone never leaks into the wording).
+ * of the place it happened in. Pure: reading dates is Intl only (src/lib/time/wall-clock.ts), so
+ * it runs the same on the server and in the browser (the reader's own zone never leaks into the
+ * wording).
  */
 import type { Precision } from '$lib/types';
+import {
+	isoCalendarDay,
+	isoOffset,
+	offsetSeconds,
+	wallClock,
+	dayEnd,
+	type WallClock
+} from '$lib/time/wall-clock';
+import { safeTimeZone, zoneCity } from '$lib/time/zone';
 
 /** The fields of an event that say when it happened. */
 export interface EventTiming {
@@ -13,15 +23,8 @@ export interface EventTiming {
 	timeZone: string;
 }
 
-interface ZonedParts {
-	year: number;
-	month: number; // 1–12
-	day: number;
-	hour: number;
-	minute: number;
-}
+type ZonedParts = WallClock;
 
-const LOCALE = 'en-GB';
 /** Month names, January first (en-GB, as every date on the site is written). */
 export const MONTHS = [
 	'January',
@@ -38,86 +41,15 @@ export const MONTHS = [
 	'December'
 ];
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+export { safeTimeZone };
 
-// Building a DateTimeFormat costs far more than using one: a 500-event page asked thousands of
-// times whether the same few zones were valid (2.6 s of its load in the bench profile).
-const checkedZones = new Map<string, string>();
-
-/** A zone Intl accepts; a bad zone in the data falls back to UTC rather than breaking a page. */
-export function safeTimeZone(timeZone: string): string {
-	let zone = checkedZones.get(timeZone);
-	if (zone === undefined) {
-		try {
-			new Intl.DateTimeFormat(LOCALE, { timeZone });
-			zone = timeZone;
-		} catch {
-			zone = 'UTC';
-		}
-		checkedZones.set(timeZone, zone);
-	}
-	return zone;
-}
-
-// formatToParts is slow next to everything else on a story page, and each event's dates are
-// worded several times (list entry, detail, tooltip, sources): remember recent answers. Bounded,
-// and the parts are frozen because callers share them.
-const partsCache = new Map<string, Readonly<ZonedParts>>();
-const PARTS_CACHE_MAX = 20_000;
-
-/** The wall-clock date and time of `date` in `timeZone`. */
-export function zonedParts(date: Date, timeZone: string): Readonly<ZonedParts> {
-	const key = `${date.getTime()}|${timeZone}`;
-	let parts = partsCache.get(key);
-	if (!parts) {
-		if (partsCache.size >= PARTS_CACHE_MAX) partsCache.clear();
-		parts = Object.freeze(computeZonedParts(date, timeZone));
-		partsCache.set(key, parts);
-	}
-	return parts;
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (whole minutes, as zones are now). */
-export function zoneOffsetMs(at: Date, timeZone: string): number {
-	const p = zonedParts(at, timeZone);
-	const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-	return wall - Math.floor(at.getTime() / 60_000) * 60_000;
-}
-
-function computeZonedParts(date: Date, timeZone: string): ZonedParts {
-	const zone = safeTimeZone(timeZone);
-	let formatter = partsFormatters.get(zone);
-	if (!formatter) {
-		formatter = new Intl.DateTimeFormat('en-US', {
-			timeZone: zone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: 'numeric',
-			day: 'numeric',
-			hour: 'numeric',
-			minute: 'numeric'
-		});
-		partsFormatters.set(zone, formatter);
-	}
-	const parts: Record<string, number> = {};
-	for (const part of formatter.formatToParts(date)) {
-		if (part.type !== 'literal') parts[part.type] = Number(part.value);
-	}
-	return {
-		year: parts.year ?? 0,
-		month: parts.month ?? 1,
-		day: parts.day ?? 1,
-		hour: parts.hour ?? 0,
-		minute: parts.minute ?? 0
-	};
-}
+/** The wall-clock date and time of `date` in `timeZone` (src/lib/time/wall-clock.ts). */
+export const zonedParts = wallClock;
 
 /** 'Europe/Moscow' → 'Moscow time'; 'UTC' stays 'UTC'. */
 export function zoneLabel(timeZone: string): string {
-	const zone = safeTimeZone(timeZone);
-	if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
-	const city = zone.split('/').pop() ?? zone;
-	return `${city.replaceAll('_', ' ')} time`;
+	const city = zoneCity(timeZone);
+	return city === 'UTC' ? city : `${city} time`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -138,13 +70,15 @@ export function formatTimestamp(date: Date, timeZone = 'UTC'): string {
 }
 
 /**
- * The last moment an end covers. Ends stored as the next day's (or month's) midnight are
- * exclusive, so "4 Dec 00:00 → 7 Dec 00:00" reads as 4–6 December, not 4–7.
+ * The last moment an end covers. An end stored as the start of a day (or month) is exclusive,
+ * so "4 Dec 00:00 → 7 Dec 00:00" reads as 4–6 December, not 4–7; a day's start is not always
+ * midnight (Santiago's 8 September 2024 began at 01:00), so ask whether the moment before is on
+ * an earlier day.
  */
-function inclusiveEnd(start: Date, end: Date, timeZone: string): Date {
-	const p = zonedParts(end, timeZone);
-	if (end > start && p.hour === 0 && p.minute === 0) return new Date(end.getTime() - 1);
-	return end;
+export function inclusiveEnd(start: Date, end: Date, timeZone: string): Date {
+	if (end <= start) return end;
+	const before = new Date(end.getTime() - 1);
+	return isoDay(before, timeZone) === isoDay(end, timeZone) ? end : before;
 }
 
 /** "4–6 December 2025", "30 November – 2 December 2025", "30 December 2025 – 2 January 2026". */
@@ -221,29 +155,22 @@ export function formatEventWhen(event: EventTiming): string {
 export function eventDatetimeAttr(event: EventTiming): string {
 	const zone = safeTimeZone(event.timeZone);
 	const p = zonedParts(event.occurredStart, zone);
-	const date = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+	const date = isoCalendarDay(p);
 	switch (event.precision) {
 		case 'month':
-			return `${p.year}-${pad(p.month)}`;
+			return date.slice(0, -3);
 		case 'day':
 		case 'approximate':
 			return date;
 		case 'hour':
-		case 'minute': {
-			const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-			const start = Math.floor(event.occurredStart.getTime() / 60_000) * 60_000;
-			const offset = Math.round((wall - start) / 60_000);
-			const sign = offset < 0 ? '-' : '+';
-			const abs = Math.abs(offset);
-			return `${date}T${hhmm(p)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-		}
+		case 'minute':
+			return `${date}T${hhmm(p)}${isoOffset(offsetSeconds(event.occurredStart, zone))}`;
 	}
 }
 
 /** A plain ISO date ("2025-12-02") of `date` in `timeZone`, for `<time datetime>`. */
 export function isoDay(date: Date, timeZone = 'UTC'): string {
-	const p = zonedParts(date, timeZone);
-	return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+	return isoCalendarDay(zonedParts(date, timeZone));
 }
 
 /**
@@ -252,14 +179,8 @@ export function isoDay(date: Date, timeZone = 'UTC'): string {
  */
 export function isoWithOffset(date: Date, timeZone = 'UTC'): string {
 	const p = zonedParts(date, timeZone);
-	const seconds = date.getUTCSeconds();
-	const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, seconds);
-	const offset = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
-	const sign = offset < 0 ? '-' : '+';
-	const abs = Math.abs(offset);
 	return (
-		`${p.year}-${pad(p.month)}-${pad(p.day)}T${hhmm(p)}:${pad(seconds)}` +
-		`${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+		`${isoCalendarDay(p)}T${hhmm(p)}:${pad(p.second)}` + isoOffset(offsetSeconds(date, timeZone))
 	);
 }
 
@@ -272,12 +193,6 @@ export const PRECISION_LABELS: Record<Precision, string> = {
 	approximate: 'Approximate'
 };
 
-const offsetMinutes = (date: Date, timeZone: string) => {
-	const p = zonedParts(date, timeZone);
-	const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-	return Math.round((wall - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
-};
-
 /**
  * The event's time on the reader's clock, when their zone's offset differs from the place's:
  * "2 December 2025, 12:30 your time" for a timed event, the span of the place's day for a
@@ -287,7 +202,7 @@ const offsetMinutes = (date: Date, timeZone: string) => {
 export function readerTimeNote(event: EventTiming, readerZone: string): string | null {
 	const reader = safeTimeZone(readerZone);
 	const place = safeTimeZone(event.timeZone);
-	if (offsetMinutes(event.occurredStart, reader) === offsetMinutes(event.occurredStart, place))
+	if (offsetSeconds(event.occurredStart, reader) === offsetSeconds(event.occurredStart, place))
 		return null;
 	const at = (date: Date) => {
 		const p = zonedParts(date, reader);
@@ -302,7 +217,7 @@ export function readerTimeNote(event: EventTiming, readerZone: string): string |
 		case 'day': {
 			const end = inclusiveEnd(
 				event.occurredStart,
-				event.occurredEnd ?? new Date(event.occurredStart.getTime() + 86_400_000),
+				event.occurredEnd ?? dayEnd(event.occurredStart, place),
 				place
 			);
 			return `${at(event.occurredStart)} – ${at(end)} your time`;

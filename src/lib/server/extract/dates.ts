@@ -4,7 +4,15 @@
  * time zone of the place the event happened. Pure: no clock, no database.
  */
 import type { Precision } from '../../types';
-import { zoneOffsetMs } from '../../format/dates';
+import { calendarDay, type CalendarDay } from '../../time/wall-clock';
+import {
+	addDays,
+	daysInMonth,
+	isCalendarDay,
+	nextDayStart,
+	startOfDay,
+	weekday as dayOfWeek
+} from '../../time/zoned';
 
 export interface ResolvedDate {
 	/** Day/month precision: that day's (month's) midnight in `timeZone`. */
@@ -17,7 +25,6 @@ export interface ResolvedDate {
 	phrase: string;
 }
 
-const DAY = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = [
 	'january',
@@ -33,61 +40,49 @@ const MONTHS = [
 	'november',
 	'december'
 ];
-const MONTH = MONTHS.join('|');
+/** Full names and the wire's abbreviations: "Jan.", "Sept.", "Dec". */
+const MONTH =
+	'jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?';
+const monthNumber = (name: string) =>
+	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
+/** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
+const FUTURE =
+	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|plans? to|next)\b/i;
 const WEEKDAY = WEEKDAYS.join('|');
 
-interface Civil {
-	year: number;
-	month: number; // 1-12
-	day: number;
-}
+type Civil = CalendarDay;
 
 /** The calendar day an instant falls on in a zone. */
-export function civilDay(at: Date, timeZone: string): Civil {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).formatToParts(at);
-	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-	return { year: get('year'), month: get('month'), day: get('day') };
-}
+export const civilDay = calendarDay;
 
-/** Midnight of a calendar day in a zone, as an instant (days past month end roll over). */
-export function zonedMidnight(day: Civil, timeZone: string): Date {
-	const guess = Date.UTC(day.year, day.month - 1, day.day);
-	const first = guess - zoneOffsetMs(new Date(guess), timeZone);
-	// A second pass settles days on which the offset changes.
-	return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
-}
+/** The start of a calendar day in a zone (its first instant, which is not always midnight). */
+export const zonedMidnight = startOfDay;
 
-function shift(day: Civil, days: number): Civil {
-	const at = new Date(Date.UTC(day.year, day.month - 1, day.day) + days * DAY);
-	return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
-}
-
-function weekdayOf(day: Civil): number {
-	return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-}
+const shift = addDays;
 
 function dayResult(day: Civil, timeZone: string, phrase: string): ResolvedDate {
-	return { start: zonedMidnight(day, timeZone), precision: 'day', timeZone, phrase };
+	return { start: startOfDay(day, timeZone), precision: 'day', timeZone, phrase };
 }
 
+/** From the start of `from` to the last second of `to`, at the place. */
 function windowResult(from: Civil, to: Civil, timeZone: string, phrase: string): ResolvedDate {
-	const end = new Date(zonedMidnight(shift(to, 1), timeZone).getTime() - 1000);
-	return { start: zonedMidnight(from, timeZone), end, precision: 'approximate', timeZone, phrase };
-}
-
-function daysInMonth(year: number, month: number): number {
-	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+	const toStart = startOfDay(to, timeZone);
+	const end = new Date(nextDayStart(toStart, timeZone).getTime() - 1000);
+	return { start: startOfDay(from, timeZone), end, precision: 'approximate', timeZone, phrase };
 }
 
 /** An explicit calendar date: "4 December", "December 4, 2025", "2025-12-04". */
-function explicitDate(text: string, today: Civil): { day: Civil; phrase: string } | undefined {
+function explicitDate(
+	text: string,
+	today: Civil,
+	future: boolean
+): { day: Civil; phrase: string } | undefined {
 	const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-	if (iso) return { day: { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! }, phrase: iso[0] };
+	if (iso) {
+		const day = { year: +iso[1]!, month: +iso[2]!, day: +iso[3]! };
+		// "2025-02-30" is a typo, not a date: better no date than the wrong one.
+		return isCalendarDay(day) ? { day, phrase: iso[0] } : undefined;
+	}
 	const dm = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (${MONTH})(?:,? (\\d{4}))?\\b`, 'i').exec(
 		text
 	);
@@ -97,12 +92,59 @@ function explicitDate(text: string, today: Civil): { day: Civil; phrase: string 
 	const match = dm ?? md;
 	if (!match) return undefined;
 	const [dayText, monthText, yearText] = dm ? [dm[1], dm[2], dm[3]] : [md![2], md![1], md![3]];
-	const month = MONTHS.indexOf(monthText!.toLowerCase()) + 1;
-	// Without a year, the most recent such date on or before publication (news reports the past).
+	const month = monthNumber(monthText!);
+	// Without a year: the most recent such date (news reports the past), unless the sentence
+	// looks ahead ("will take effect on Jan. 19") or the date is within a month ahead, which no
+	// reporter means as last year's.
 	let year = yearText ? Number(yearText) : today.year;
-	if (!yearText && (month > today.month || (month === today.month && +dayText! > today.day + 1)))
-		year -= 1;
-	return { day: { year, month, day: Number(dayText) }, phrase: match[0] };
+	if (!yearText) {
+		// Calendar days counted from an epoch: only to compare dates, no zone involved.
+		const count = (y: number) => Date.UTC(y, month - 1, Number(dayText)) / 86_400_000;
+		const now = Date.UTC(today.year, today.month - 1, today.day) / 86_400_000;
+		const candidates = [today.year - 1, today.year, today.year + 1];
+		const past = candidates.filter((y) => count(y) <= now + 1).at(-1)!;
+		const next = candidates.find((y) => count(y) > now + 1)!;
+		year = future || count(next) - now <= 31 ? next : past;
+	}
+	const day = { year, month, day: Number(dayText) };
+	return isCalendarDay(day) ? { day, phrase: match[0] } : undefined;
+}
+
+/** "4 to 6 December", "June 9-10", "from Friday to Sunday": a window of whole days. */
+function dayRange(
+	text: string,
+	today: Civil
+): { from: Civil; to: Civil; phrase: string } | undefined {
+	const dm = new RegExp(
+		`\\b(\\d{1,2})(?:–|-| to | and )(\\d{1,2}) (${MONTH})(?:,? (\\d{4}))?`,
+		'i'
+	).exec(text);
+	const md = new RegExp(
+		`\\b(${MONTH}) (\\d{1,2})(?:–|-| to | and )(\\d{1,2})(?:,? (\\d{4}))?`,
+		'i'
+	).exec(text);
+	if (dm || md) {
+		const [a, b, name, y] = dm ? [dm[1], dm[2], dm[3], dm[4]] : [md![2], md![3], md![1], md![4]];
+		const month = monthNumber(name!);
+		let year = y ? Number(y) : today.year;
+		if (!y && month > today.month) year -= 1;
+		const from = { year, month, day: Number(a) };
+		const to = { year, month, day: Number(b) };
+		if (isCalendarDay(from) && isCalendarDay(to) && from.day < to.day)
+			return { from, to, phrase: (dm ?? md)![0] };
+	}
+	const days = new RegExp(`\\bfrom (${WEEKDAY}) (?:to|until|through) (${WEEKDAY})\\b`, 'i').exec(
+		text
+	);
+	if (days) {
+		const back = (name: string) =>
+			(dayOfWeek(today) - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7;
+		const to = shift(today, -back(days[2]!));
+		const length =
+			(WEEKDAYS.indexOf(days[2]!.toLowerCase()) - WEEKDAYS.indexOf(days[1]!.toLowerCase()) + 7) % 7;
+		return { from: shift(to, -length), to, phrase: days[0] };
+	}
+	return undefined;
 }
 
 /**
@@ -116,16 +158,34 @@ export function resolveDate(
 	timeZone = 'UTC'
 ): ResolvedDate | undefined {
 	const today = civilDay(publishedAt, timeZone);
-	const explicit = explicitDate(sentence, today);
-	if (explicit) return dayResult(explicit.day, timeZone, explicit.phrase);
-
+	// Quoted words are someone's speech, not the sentence's tense (“hell will rain down”).
+	const future = FUTURE.test(sentence.replace(/[“"][^”"]*[”"]/g, ''));
+	const span = dayRange(sentence, today);
+	if (span) return windowResult(span.from, span.to, timeZone, span.phrase);
+	const explicit = explicitDate(sentence, today, future);
 	const weekday = new RegExp(
 		`\\b(?:(?:on|early|late|early on|late on|last|this) )?(${WEEKDAY})(?: (?:morning|afternoon|evening|night))?\\b`,
 		'i'
 	).exec(sentence);
+	// The first date the sentence gives is its event's ("dissolved it on Friday and set the
+	// election for 23 February"); "on Sunday, Jan. 19" names one day twice and the date wins.
+	const weekdayFirst =
+		weekday &&
+		explicit &&
+		weekday.index + weekday[0].length + 3 < sentence.indexOf(explicit.phrase);
+	if (explicit && !weekdayFirst) return dayResult(explicit.day, timeZone, explicit.phrase);
 	if (weekday) {
 		const target = WEEKDAYS.indexOf(weekday[1]!.toLowerCase());
-		const back = (weekdayOf(today) - target + 7) % 7;
+		// "…will not commit, its prime minister said on Thursday": the saying dates it.
+		const saidThen = /\b(?:said|told|announced|wrote|confirmed|informed)\s+$/i.test(
+			sentence.slice(0, weekday.index)
+		);
+		if (future && !saidThen && !/^last /i.test(weekday[0])) {
+			// "will meet on Thursday": the next Thursday (today counts when it is that day).
+			const ahead = (target - dayOfWeek(today) + 7) % 7;
+			return dayResult(shift(today, ahead), timeZone, weekday[0]);
+		}
+		const back = (dayOfWeek(today) - target + 7) % 7;
 		return dayResult(shift(today, -back), timeZone, weekday[0]);
 	}
 
@@ -133,7 +193,7 @@ export function resolveDate(
 		[/\b(?:yesterday|last night)\b/i, -1],
 		[/\bthe day before yesterday\b/i, -2],
 		[
-			/\b(?:today|overnight|this morning|tonight|earlier today|(?:second|third|fourth|fifth) (?:straight|consecutive) day)\b/i,
+			/\b(?:today|overnight|this morning|tonight|earlier today|(?:earlier|later) (?:in the|that) day|(?:second|third|fourth|fifth) (?:straight|consecutive) day)\b/i,
 			0
 		]
 	];
@@ -170,6 +230,8 @@ export function resolveDate(
 		return windowResult({ year, month, day: from }, { year, month, day: to }, timeZone, phrase);
 	}
 
+	const nextWeek = /\bnext week\b/i.exec(sentence);
+	if (nextWeek) return windowResult(shift(today, 1), shift(today, 13), timeZone, nextWeek[0]);
 	const lastWeek = /\blast week\b/i.exec(sentence);
 	if (lastWeek) return windowResult(shift(today, -13), shift(today, -7), timeZone, lastWeek[0]);
 	const recently = /\b(?:recently|in recent weeks)\b/i.exec(sentence);

@@ -5,6 +5,7 @@
  * person's surname alone counts as a mention of them. Pure: the caller supplies the known list.
  */
 import type { EntityKind } from '../db/entities';
+import { worldPlace } from './world-places';
 
 export interface KnownEntity {
 	id?: number;
@@ -144,11 +145,18 @@ export const PLACES: Place[] = [
 /** The place's IANA zone, by name or alias (case-insensitive). */
 export function placeByName(name: string): Place | undefined {
 	const key = name.toLowerCase();
-	return PLACES.find(
-		(place) =>
-			place.name.toLowerCase() === key || place.aliases.some((a) => a.toLowerCase() === key)
+	return (
+		PLACES.find(
+			(place) =>
+				place.name.toLowerCase() === key || place.aliases.some((a) => a.toLowerCase() === key)
+		) ?? worldPlace(name)
 	);
 }
+
+/** A whole country: it does not place an event (a city or region does). */
+export const isCountry = (name: string) =>
+	['Ukraine', 'Russia', 'Poland', 'Israel', 'Florida'].includes(name) ||
+	worldPlace(name)?.country === true;
 
 const TITLES = new Set(
 	'President Prime Minister Foreign Defence Defense Finance Secretary Governor Mayor Envoy Special Chancellor Mr Mrs Ms Dr General Gen King Queen Pope Senator Representative Spokesman Spokeswoman Chief Deputy Vice Regional Presidential Adviser Aide Commander Colonel Lieutenant Justice Judge Coach Captain Sir Lord Lady Professor Minister'.split(
@@ -206,6 +214,40 @@ export function extractEntities(text: string, known: KnownEntity[]): FoundEntity
 			claim(start, start + form.length);
 			count(entity);
 		}
+	}
+
+	// The world's cities and countries inside capitalised runs ("in Khartoum", "Sudan’s army"),
+	// the longest run of words first.
+	for (const match of text.matchAll(NAME_RUN)) {
+		const words = match[0].split(/\s+/);
+		let offset = match.index;
+		const starts = words.map((word) => {
+			const at = text.indexOf(word, offset);
+			offset = at + word.length;
+			return at;
+		});
+		for (let i = 0; i < words.length; i++) {
+			for (let j = words.length; j > i; j--) {
+				const phrase = words
+					.slice(i, j)
+					.join(' ')
+					.replace(/[’']s$/, '');
+				const place = worldPlace(phrase);
+				const start = starts[i]!;
+				if (!place || !free(start, start + phrase.length)) continue;
+				claim(start, start + phrase.length);
+				count({ kind: 'place', name: place.name, aliases: [] });
+				i = j - 1;
+				break;
+			}
+		}
+	}
+
+	// Acronyms of groups: "RSF", "HTS", "NATO" (not the country shorthands).
+	for (const match of text.matchAll(/\b[A-Z]{2,5}\b/g)) {
+		if (NOT_NAMES.has(match[0]) || !free(match.index, match.index + match[0].length)) continue;
+		claim(match.index, match.index + match[0].length);
+		count({ kind: 'organisation', name: match[0], aliases: [] });
 	}
 
 	for (const match of text.matchAll(NAME_RUN)) {

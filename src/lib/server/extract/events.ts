@@ -6,8 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventKind, Precision, Verification } from '../../types';
-import { resolveDate, zonedMidnight, civilDay } from './dates';
-import { extractEntities, placeByName, type KnownEntity } from './entities';
+import { resolveDate } from './dates';
+import { calendarDay } from '../../time/wall-clock';
+import { addDays, startOfDay } from '../../time/zoned';
+import { extractEntities, isCountry, placeByName, type KnownEntity } from './entities';
+import { sentences } from './sentences';
+import { kindOf } from './kinds';
 
 export interface EventProposal {
 	kind: EventKind;
@@ -26,25 +30,13 @@ export interface EventProposal {
 	fingerprint: string;
 }
 
-const KINDS: [EventKind, RegExp][] = [
-	[
-		'battlefield',
-		/\b(drones?|missiles?|strikes?|airstrikes?|attacks?|attacked|shelling|shelled|shot down|intercepted|killed|wounded|injured|offensive|troops|captured|destroyed|tanks?|bombard\w*|explosions?|casualties)\b/i
-	],
-	['meeting', /\b(met|meet|meets|meeting|talks|convened|summit|sessions?|held talks|hosted)\b/i],
-	[
-		'policy',
-		/\b(plan|proposal|sanctions?|agreed|framework|law|decree|imposed|approved|ceasefire|budget|tariffs?|bill|ban|banned|announced)\b/i
-	],
-	['statement', /\b(said|says|wrote|told|stated|called|described|warned|urged|posted)\b/i]
-];
 const SPEECH =
 	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted)\b/;
 const INTERESTED =
-	/\b(ministry|military|army|forces|general staff|kremlin|defen[cs]e|spokes\w+|hamas|government)\b/i;
+	/\b(ministry|military|army|forces|general staff|kremlin|defen[cs]e|spokes\w+|hamas|houthis?|rsf|government|security service|state media|news agencies|rebels)\b/i;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
-	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|representatives|negotiators|special|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 // Actors and places of the clause as named in the wider press, by zone of the speaker's country.
 const ZONE_HINTS: [RegExp, string][] = [
 	[/\b(Russia|Russian|Kremlin|Moscow)/, 'Europe/Moscow'],
@@ -52,8 +44,6 @@ const ZONE_HINTS: [RegExp, string][] = [
 	[/\b(Israel\w*)/, 'Asia/Jerusalem'],
 	[/\b(US|American|Washington|White House)\b/, 'America/New_York']
 ];
-
-const COUNTRIES = new Set(['Ukraine', 'Russia', 'Poland', 'Israel', 'Florida']);
 
 /** A speaker named by an alias ("Witkoff") under the known entity's full name. */
 function canonical(attribution: string | null, known: KnownEntity[]): string | null {
@@ -63,18 +53,16 @@ function canonical(attribution: string | null, known: KnownEntity[]): string | n
 }
 
 /** Sentences, then clauses, with their offsets in the text (so evidence is an exact slice). */
-export function clauses(text: string): { text: string; index: number }[] {
-	const out: { text: string; index: number }[] = [];
-	const sentence = /[^.!?\n]+(?:[.!?]+["”’]?|$)/gm;
-	for (const match of text.matchAll(sentence)) {
-		const raw = match[0];
-		const parts = raw.split(/(?:, (?:while|even as|whereas) |; )/);
-		let offset = match.index;
+export function clauses(text: string): { text: string; index: number; sentence: number }[] {
+	const out: { text: string; index: number; sentence: number }[] = [];
+	for (const [n, sentence] of sentences(text).entries()) {
+		const parts = sentence.text.split(/(?:, (?:while|even as|whereas) |; )/);
+		let offset = sentence.index;
 		for (const part of parts) {
 			const at = text.indexOf(part, offset);
 			const trimmed = part.trim().replace(/[.;,]$/, '');
 			const start = at + part.indexOf(trimmed);
-			if (trimmed.split(/\s+/).length >= 5) out.push({ text: trimmed, index: start });
+			if (trimmed.split(/\s+/).length >= 5) out.push({ text: trimmed, index: start, sentence: n });
 			offset = at + part.length;
 		}
 	}
@@ -87,11 +75,18 @@ export function attributionOf(clause: string): string | null {
 	if (according) return according[1]!.trim();
 	const verb = SPEECH.exec(clause);
 	if (!verb) return null;
+	// "The RSF, led by Gen Mohamed Hamdan Dagalo, claimed…": the subject speaks, not the aside.
+	const apposed = /^(?:The |the )?([A-Z][\p{L}’'. -]{1,40}), [^,]{3,60}, $/u.exec(
+		clause.slice(0, verb.index)
+	);
+	if (apposed) return apposed[1]!.trim();
 	const words = clause.slice(0, verb.index).trim().split(/\s+/);
 	const picked: string[] = [];
 	for (let i = words.length - 1; i >= 0; i--) {
 		const word = words[i]!.replace(/^["“]|[,"”]$/g, '');
-		if (!SPEAKER_WORD.test(word) || /[,"”]$/.test(words[i]!)) break;
+		// "its prime minister, Pedro Sánchez, said": the comma closing the name is no break.
+		const closesName = i === words.length - 1 && /,$/.test(words[i]!);
+		if (!SPEAKER_WORD.test(word) || (/[,"”]$/.test(words[i]!) && !closesName)) break;
 		picked.unshift(word);
 	}
 	while (picked.length && /^(the|and|of)$/i.test(picked[0]!)) picked.shift();
@@ -100,12 +95,15 @@ export function attributionOf(clause: string): string | null {
 	return picked.join(' ');
 }
 
-function kindOf(clause: string): EventKind | undefined {
-	if (/^["“]/.test(clause) && SPEECH.test(clause)) return 'statement';
-	return KINDS.find(([, pattern]) => pattern.test(clause))?.[0];
-}
-
-function verificationOf(clause: string, attribution: string | null, kind: EventKind): Verification {
+function verificationOf(
+	clause: string,
+	attribution: string | null,
+	kind: EventKind,
+	framed: boolean
+): Verification {
+	// A party's word for what happened, or its account of the facts, not seen by the reporter.
+	if ((framed || kind === 'statement') && attribution && INTERESTED.test(attribution))
+		return 'claimed';
 	if (/\b(claimed|claims|unverified|could not be (?:independently )?verified)\b/i.test(clause))
 		return 'claimed';
 	if (attribution && INTERESTED.test(attribution) && kind === 'battlefield' && FIGURE.test(clause))
@@ -146,8 +144,9 @@ export function proposeEvents(
 		.find((d) => d?.precision === 'day');
 	const proposals: EventProposal[] = [];
 	for (const clause of clauses(text)) {
-		let kind = kindOf(clause.text);
-		if (!kind) continue;
+		const reading = kindOf(clause.text);
+		if (!reading) continue;
+		let kind = reading.kind;
 		const speaker = attributionOf(clause.text);
 		const attribution = canonical(speaker, known);
 		if (kind === 'statement' && !attribution) continue;
@@ -157,7 +156,7 @@ export function proposeEvents(
 		const entities = extractEntities(clause.text, known);
 		// A city or region places an event; a whole country does not.
 		const placeEntity = entities.find(
-			(e) => e.kind === 'place' && placeByName(e.name) && !COUNTRIES.has(e.name)
+			(e) => e.kind === 'place' && placeByName(e.name) && !isCountry(e.name)
 		);
 		const place = placeEntity ? placeByName(placeEntity.name)! : undefined;
 		// The speaker's country dates what they say, unless the speaker is two countries at once.
@@ -165,13 +164,21 @@ export function proposeEvents(
 		const hinted = hints.length === 1 ? hints[0]![1] : undefined;
 		const timeZone = place?.timeZone ?? hinted ?? defaultZone;
 		let date = resolveDate(clause.text, publishedAt, timeZone);
+		const verification = verificationOf(clause.text, attribution, kind, reading.framed);
+		// "Trump said earlier in the day": the day of the article's news, not of its publication.
+		if (date && lead && /\b(?:earlier|later) (?:in the|that) day\b/i.test(date.phrase))
+			date = { ...date, start: startOfDay(calendarDay(lead.start, lead.timeZone), timeZone) };
+		const undated = !date;
 		if (!date) {
-			const leadDay = civilDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
-			const past = /\b(earlier|previous|had|followed|before|last)\b/.test(clause.text);
-			const start = zonedMidnight(leadDay, timeZone);
+			const leadDay = calendarDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
+			// A statement is made when it is reported; what it says may lie further back.
+			const past =
+				kind !== 'statement' && /\b(earlier|previous|had|followed|before|last)\b/.test(clause.text);
+			const start = startOfDay(leadDay, timeZone);
 			date = past
 				? {
-						start: new Date(start.getTime() - 14 * 86_400_000),
+						// The fortnight before the lead's day, counted in days at the place.
+						start: startOfDay(addDays(leadDay, -14), timeZone),
 						end: new Date(start.getTime() - 1000),
 						precision: 'approximate',
 						timeZone,
@@ -188,6 +195,37 @@ export function proposeEvents(
 			.update(`${kind}\n${evidence}`)
 			.digest('hex')
 			.slice(0, 32);
+		// An undated clause that tells again an event already proposed for the same day (same
+		// kind, and the same speaker, actor or place) is that event: its actors join it.
+		if (!date.phrase) {
+			const same = proposals.find(
+				(p) =>
+					p.kind === kind &&
+					p.start.getTime() === date.start.getTime() &&
+					(kind === 'statement'
+						? p.attribution === attribution
+						: p.place === (place?.name ?? p.place) ||
+							p.actors.some((actor) => actors.includes(actor)))
+			);
+			if (same) {
+				same.actors = [...new Set([...same.actors, ...actors])].slice(0, 8);
+				continue;
+			}
+		}
+		// Past the lead, a sentence that names no date is background or colour ("The meeting
+		// lasted less than two hours"), unless it carries a party's claim, a quoted statement, or
+		// a meeting somewhere the article has not placed one yet ("followed a meeting in Moscow").
+		const quoted = /["“][^"”]{12,}["”]/.test(clause.text);
+		const elsewhere =
+			kind === 'meeting' && !!place && !proposals.some((p) => p.place === place.name);
+		if (
+			undated &&
+			clause.sentence > 0 &&
+			verification !== 'claimed' &&
+			!(kind === 'statement' && quoted) &&
+			!elsewhere
+		)
+			continue;
 		const duplicate = proposals.findIndex(
 			(p) =>
 				kind === 'meeting' &&
@@ -207,7 +245,7 @@ export function proposeEvents(
 			place: place?.name ?? null,
 			actors,
 			attribution,
-			verification: verificationOf(clause.text, attribution, kind),
+			verification,
 			evidence,
 			fingerprint
 		});
@@ -230,7 +268,7 @@ export interface KnownEvent {
 const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
 
 function sameDay(proposal: EventProposal, event: KnownEvent): boolean {
-	const eventDay = civilDay(event.occurredStart, event.timeZone);
+	const eventDay = calendarDay(event.occurredStart, event.timeZone);
 	const key = (d: { year: number; month: number; day: number }) => `${d.year}-${d.month}-${d.day}`;
 	if (proposal.precision === 'approximate' && proposal.end) {
 		return event.occurredStart >= proposal.start && event.occurredStart <= proposal.end;
@@ -238,7 +276,7 @@ function sameDay(proposal: EventProposal, event: KnownEvent): boolean {
 	if (event.precision === 'approximate' && event.occurredEnd) {
 		return proposal.start >= event.occurredStart && proposal.start <= event.occurredEnd;
 	}
-	return key(civilDay(proposal.start, event.timeZone)) === key(eventDay);
+	return key(calendarDay(proposal.start, event.timeZone)) === key(eventDay);
 }
 
 /**

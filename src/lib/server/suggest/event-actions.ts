@@ -12,6 +12,7 @@ import * as entities from '$lib/server/db/entities';
 import * as events from '$lib/server/db/events';
 import * as suggestions from '$lib/server/db/suggestions';
 import { civilDay, zonedMidnight } from '$lib/server/extract/dates';
+import { isCalendarDay } from '$lib/time/zoned';
 import { EVENT_KINDS, VERIFICATIONS, type EventKind, type Verification } from '$lib/types';
 import { formValues } from '$lib/desk/form';
 import { suggestEvents, type EventSuggestion } from './event-suggestions';
@@ -39,6 +40,7 @@ export function chosenTime(proposal: EventSuggestion, date: string) {
 	const m = DATE.exec(date);
 	if (!m) return null;
 	const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+	if (!isCalendarDay(day)) return null;
 	const original = civilDay(proposal.start, proposal.timeZone);
 	const same =
 		original.year === day.year && original.month === day.month && original.day === day.day;

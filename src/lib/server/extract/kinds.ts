@@ -1,0 +1,76 @@
+/**
+ * What kind of event a clause reports. The trigger that comes first in the clause decides
+ * ("Rebels entered Damascus and declared…" is battlefield), except that a speech verb only
+ * frames what it reports: "The army said it had recaptured the palace" is a battlefield event
+ * (the army's word for it), "Oman said the sides had agreed to stop" a policy step. A clause is a
+ * statement only when the speaking is the event: an opinion, a warning, an intention.
+ */
+import type { EventKind } from '../../types';
+
+const TRIGGERS: [EventKind, RegExp][] = [
+	[
+		'battlefield',
+		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|fighting|siege|driven into|drove into|rammed)\b/gi
+	],
+	[
+		'other',
+		/\b(?:earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detained|arrested|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|election|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened)\b/gi
+	],
+	[
+		'policy',
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appointed|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|adopted|paused|launched\\b[^.]{0,30}\\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote)\b/gi
+	],
+	[
+		'meeting',
+		/\b(?:negotiations|met|meet|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round)\b/gi
+	],
+	[
+		'statement',
+		/\b(?:said|says|wrote|told|stated|described|warned|urged|posted|proposed|vowed|announced|called for|accused|reported|claimed|confirmed|informed)\b/gi
+	]
+];
+
+const SPEECH =
+	/\b(?:said|says|reported|claimed|claims|wrote|told|stated|announced|warned|posted|informed|confirmed|declared(?=[^.]{0,25}\bthat\b)|proposed(?=[^.]{0,25}\bthat\b))\b/i;
+
+interface Hit {
+	kind: EventKind;
+	at: number;
+	word: string;
+}
+
+function hits(text: string): Hit[] {
+	const found: Hit[] = [];
+	for (const [kind, pattern] of TRIGGERS) {
+		for (const match of text.matchAll(pattern))
+			found.push({ kind, at: match.index, word: match[0] });
+	}
+	return found.sort((a, b) => a.at - b.at);
+}
+
+export interface KindReading {
+	kind: EventKind;
+	/** The event is someone's word for it ("X said it had recaptured…"). */
+	framed: boolean;
+}
+
+/** The kind of event the clause reports, or undefined when it reports none. */
+export function kindOf(clause: string): KindReading | undefined {
+	// A quotation opened by the clause is a statement, whatever it mentions.
+	if (/^["“]/.test(clause) && SPEECH.test(clause)) return { kind: 'statement', framed: false };
+	const all = hits(clause);
+	if (all.length === 0) return undefined;
+	const speech = SPEECH.exec(clause);
+	const events = all.filter((h) => h.kind !== 'statement');
+	if (speech) {
+		// What the speaker says happened, after the speech verb ("said on Friday that it had…"),
+		// or before it ("Israel and Hamas have agreed…, Qatar's prime minister said").
+		const after = events.filter((h) => h.at > speech.index);
+		const before = events.filter((h) => h.at < speech.index);
+		const content = after[0] ?? before[0];
+		if (!content) return { kind: 'statement', framed: false };
+		return { kind: content.kind, framed: true };
+	}
+	const first = events[0] ?? all[0]!;
+	return { kind: first.kind, framed: false };
+}
