@@ -88,6 +88,26 @@ describe('matchesOptions', () => {
 		expect(matchesOptions(event, { kinds: [], from: '2025-12-05', to: null })).toBe(false);
 		expect(matchesOptions(event, { kinds: [], from: null, to: '2025-12-03' })).toBe(false);
 	});
+
+	it('reads the window in the event’s own days, not UTC’s', () => {
+		// 8 December in Tokyo began at 15:00 UTC on the 7th.
+		const tokyo = {
+			...event,
+			occurredStart: new Date('2025-12-07T15:00:00Z'),
+			timeZone: 'Asia/Tokyo'
+		};
+		expect(matchesOptions(tokyo, { kinds: [], from: null, to: '2025-12-07' })).toBe(false);
+		expect(matchesOptions(tokyo, { kinds: [], from: '2025-12-08', to: '2025-12-08' })).toBe(true);
+		// 4–6 December in New York, stored with the 7th's start as its exclusive end.
+		const span = {
+			...event,
+			occurredStart: new Date('2025-12-04T05:00:00Z'),
+			occurredEnd: new Date('2025-12-07T05:00:00Z'),
+			timeZone: 'America/New_York'
+		};
+		expect(matchesOptions(span, { kinds: [], from: '2025-12-07', to: null })).toBe(false);
+		expect(matchesOptions(span, { kinds: [], from: '2025-12-06', to: null })).toBe(true);
+	});
 });
 
 describe('shapeTimeline', () => {
