@@ -138,6 +138,27 @@ describe('shapeTimeline', () => {
 		expect(shape.major.length).toBeGreaterThan(0);
 		expect(shapeTimeline([], 'en')).toBeNull();
 	});
+
+	it('draws each event on its own day: Tokyo’s 8 December after the 8 December tick', () => {
+		const tokyo = {
+			id: 1,
+			kind: 'meeting' as const,
+			occurredStart: new Date('2025-12-07T15:00:00Z'), // 8 December, 00:00 in Tokyo
+			occurredEnd: null,
+			timeZone: 'Asia/Tokyo'
+		};
+		const newYork = {
+			...tokyo,
+			id: 2,
+			occurredStart: new Date('2025-12-10T05:00:00Z'), // 10 December, 00:00 in New York
+			timeZone: 'America/New_York'
+		};
+		const shape = shapeTimeline([tokyo, newYork], 'en')!;
+		const tick = (day: number) =>
+			[...shape.major, ...shape.minor].find((t) => t.label === `Dec ${day}`)?.x;
+		expect(shape.marks[0]!.x).toBe(tick(8));
+		expect(shape.marks[1]!.x).toBe(tick(10));
+	});
 });
 
 describe('embedFrameAncestors', () => {
