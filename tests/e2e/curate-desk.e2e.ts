@@ -154,7 +154,7 @@ test('dragging an event on the timeline saves its new date, and Undo restores it
 	const [moved] = await db<{ occurred_start: Date }[]>`
 		select occurred_start from events where id = ${event.id}`;
 	expect(moved!.occurred_start.getTime()).toBeGreaterThan(Date.parse('2025-03-10T00:00:00Z'));
-	await expect(page.getByRole('status').filter({ hasText: 'Saved:' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Moved to' })).toBeVisible();
 
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Undone' })).toBeVisible();

@@ -88,6 +88,26 @@ describe('matchesOptions', () => {
 		expect(matchesOptions(event, { kinds: [], from: '2025-12-05', to: null })).toBe(false);
 		expect(matchesOptions(event, { kinds: [], from: null, to: '2025-12-03' })).toBe(false);
 	});
+
+	it('reads the window in the event’s own days, not UTC’s', () => {
+		// 8 December in Tokyo began at 15:00 UTC on the 7th.
+		const tokyo = {
+			...event,
+			occurredStart: new Date('2025-12-07T15:00:00Z'),
+			timeZone: 'Asia/Tokyo'
+		};
+		expect(matchesOptions(tokyo, { kinds: [], from: null, to: '2025-12-07' })).toBe(false);
+		expect(matchesOptions(tokyo, { kinds: [], from: '2025-12-08', to: '2025-12-08' })).toBe(true);
+		// 4–6 December in New York, stored with the 7th's start as its exclusive end.
+		const span = {
+			...event,
+			occurredStart: new Date('2025-12-04T05:00:00Z'),
+			occurredEnd: new Date('2025-12-07T05:00:00Z'),
+			timeZone: 'America/New_York'
+		};
+		expect(matchesOptions(span, { kinds: [], from: '2025-12-07', to: null })).toBe(false);
+		expect(matchesOptions(span, { kinds: [], from: '2025-12-06', to: null })).toBe(true);
+	});
 });
 
 describe('shapeTimeline', () => {
@@ -117,6 +137,27 @@ describe('shapeTimeline', () => {
 		expect(b!.y).toBeGreaterThan(a!.y);
 		expect(shape.major.length).toBeGreaterThan(0);
 		expect(shapeTimeline([], 'en')).toBeNull();
+	});
+
+	it('draws each event on its own day: Tokyo’s 8 December after the 8 December tick', () => {
+		const tokyo = {
+			id: 1,
+			kind: 'meeting' as const,
+			occurredStart: new Date('2025-12-07T15:00:00Z'), // 8 December, 00:00 in Tokyo
+			occurredEnd: null,
+			timeZone: 'Asia/Tokyo'
+		};
+		const newYork = {
+			...tokyo,
+			id: 2,
+			occurredStart: new Date('2025-12-10T05:00:00Z'), // 10 December, 00:00 in New York
+			timeZone: 'America/New_York'
+		};
+		const shape = shapeTimeline([tokyo, newYork], 'en')!;
+		const tick = (day: number) =>
+			[...shape.major, ...shape.minor].find((t) => t.label === `Dec ${day}`)?.x;
+		expect(shape.marks[0]!.x).toBe(tick(8));
+		expect(shape.marks[1]!.x).toBe(tick(10));
 	});
 });
 

@@ -21,6 +21,7 @@ import {
 } from '$lib/time/zoned';
 import { formatLocalInput, parseInstant, parseLocalInput } from '$lib/time/local-input';
 import { isTimeZone } from '$lib/time/zone';
+import { parseTimestamptz } from '$lib/time/postgres';
 import { formatEventWhen } from '$lib/format/dates';
 import { resolveDate } from '$lib/server/extract/dates';
 import { parsePublishedAt } from '$lib/server/ingest/published-at';
@@ -289,6 +290,20 @@ describe('years 0001 to 9999', () => {
 		expect(date(parseLocalInput('2025-06-01T24:00', 'UTC'))).toBe('Not a valid date and time.');
 		expect(fromLocalInput('0000-06-01T12:00', 'UTC')).toBeNull();
 	});
+});
+
+it('reads PostgreSQL’s timestamps of any year we store', () => {
+	expect(parseTimestamptz('0001-03-01 11:10:04+00').toISOString()).toBe('0001-03-01T11:10:04.000Z');
+	expect(parseTimestamptz('0999-12-31 23:00:00.5+01').toISOString()).toBe(
+		'0999-12-31T22:00:00.500Z'
+	);
+	expect(parseTimestamptz('0001-03-01 12:00:00+00:49:56').toISOString()).toBe(
+		'0001-03-01T11:10:04.000Z'
+	);
+	expect(parseTimestamptz('2025-12-07 05:00:00.123456+00').toISOString()).toBe(
+		'2025-12-07T05:00:00.123Z'
+	);
+	expect(parseTimestamptz('9999-12-31 23:59:59+00').getUTCFullYear()).toBe(9999);
 });
 
 describe('zones', () => {

@@ -3,6 +3,7 @@
  * back to its default, so a typo in someone's snippet never turns the frame into an error page.
  */
 import { EVENT_KINDS, type EventKind } from '../types';
+import { inclusiveEnd, isoDay } from '../format/dates';
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type EmbedTheme = (typeof THEMES)[number];
@@ -131,14 +132,22 @@ export function embedQuery(options: EmbedOptions): string {
 	return query ? `?${query}` : '';
 }
 
-/** Whether an event falls in the options' kinds and window (days compared in UTC). */
+/**
+ * Whether an event falls in the options' kinds and window. Days are the event's calendar days at
+ * its place (a Tokyo event on 8 December is on the 8th, though it began on the 7th in UTC), and
+ * an end at a day's start is exclusive, as everywhere else.
+ */
 export function matchesOptions(
-	event: { kind: EventKind; occurredStart: Date; occurredEnd: Date | null },
+	event: { kind: EventKind; occurredStart: Date; occurredEnd: Date | null; timeZone?: string },
 	options: Pick<EmbedOptions, 'kinds' | 'from' | 'to'>
 ): boolean {
 	if (options.kinds.length > 0 && !options.kinds.includes(event.kind)) return false;
-	const start = event.occurredStart.toISOString().slice(0, 10);
-	const end = (event.occurredEnd ?? event.occurredStart).toISOString().slice(0, 10);
+	const zone = event.timeZone ?? 'UTC';
+	const start = isoDay(event.occurredStart, zone);
+	const last = event.occurredEnd
+		? inclusiveEnd(event.occurredStart, event.occurredEnd, zone)
+		: null;
+	const end = last ? isoDay(last, zone) : start;
 	if (options.from && end < options.from) return false;
 	if (options.to && start > options.to) return false;
 	return true;

@@ -4,6 +4,7 @@
  * two levels (minor labels show once the reader zooms in far enough). Pure.
  */
 import { EVENT_KINDS, type EventKind } from '../types';
+import { offsetSeconds } from '../time/wall-clock';
 
 export const SCALE = 1000;
 export const LANE_HEIGHT = 22;
@@ -39,6 +40,16 @@ interface MarkInput {
 	kind: EventKind;
 	occurredStart: Date;
 	occurredEnd: Date | null;
+	/** The place's zone: the axis is each event's own calendar (UTC when absent). */
+	timeZone?: string;
+}
+
+/**
+ * An instant as its place's wall-clock time on a zone-less axis, so the axis' days (labelled in
+ * UTC below) are the days the events happened on where they happened, as their dates are written.
+ */
+function onAxis(at: Date, zone = 'UTC'): number {
+	return at.getTime() + offsetSeconds(at, zone) * 1000;
 }
 
 const HOUR = 3_600_000;
@@ -91,8 +102,8 @@ export function shapeTimeline(events: MarkInput[], lang: string): ShapedTimeline
 	let min = Infinity;
 	let max = -Infinity;
 	for (const event of events) {
-		min = Math.min(min, event.occurredStart.getTime());
-		max = Math.max(max, (event.occurredEnd ?? event.occurredStart).getTime());
+		min = Math.min(min, onAxis(event.occurredStart, event.timeZone));
+		max = Math.max(max, onAxis(event.occurredEnd ?? event.occurredStart, event.timeZone));
 	}
 	// A little room either side, and at least a day so a single event sits in the middle.
 	const pad = Math.max((max - min) * 0.04, DAY / 2);
@@ -104,8 +115,8 @@ export function shapeTimeline(events: MarkInput[], lang: string): ShapedTimeline
 	const marks = events.map((event) => ({
 		id: event.id,
 		kind: event.kind,
-		x: toX(event.occurredStart.getTime()),
-		x2: event.occurredEnd ? toX(event.occurredEnd.getTime()) : null,
+		x: toX(onAxis(event.occurredStart, event.timeZone)),
+		x2: event.occurredEnd ? toX(onAxis(event.occurredEnd, event.timeZone)) : null,
 		y: lanes.indexOf(event.kind) * LANE_HEIGHT + LANE_HEIGHT / 2
 	}));
 

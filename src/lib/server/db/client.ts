@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { parseTimestamptz } from '../../time/postgres';
 
 /** A postgres.js connection (or transaction) whose rows come back with camelCase keys. */
 export type Sql = postgres.Sql<Record<string, never>>;
@@ -6,12 +7,19 @@ export type Sql = postgres.Sql<Record<string, never>>;
 /** What db functions accept as their last argument: the pool, or a transaction within it. */
 export type Db = Sql | postgres.TransactionSql<Record<string, never>>;
 
+const isoString = (value: Date | string) =>
+	(value instanceof Date ? value : new Date(value)).toISOString();
+
 /** Opens a postgres.js pool with the project's conventions (camelCase rows, quiet notices). */
 export function connect(url: string, options: { max?: number } = {}): Sql {
 	return postgres(url, {
 		transform: postgres.camel,
 		max: options.max ?? 10,
 		onnotice: () => {},
+		// Dates before year 1000 come back right (V8 read "0001-03-01 …+00" as 2001).
+		types: {
+			timestamptz: { to: 1184, from: [1184], serialize: isoString, parse: parseTimestamptz }
+		},
 		connection: { application_name: 'throughline' }
 	}) as unknown as Sql;
 }

@@ -15,7 +15,7 @@ import {
 } from '../../time/zoned';
 
 export interface ResolvedDate {
-	/** Day/month precision: that day's (month's) midnight in `timeZone`. */
+	/** Day/month precision: that day's (month's) first instant in `timeZone` (not always midnight). */
 	start: Date;
 	/** Only for 'approximate': the end of the window. */
 	end?: Date;
