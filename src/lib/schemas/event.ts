@@ -81,3 +81,13 @@ export const EventReplace = z
 	});
 
 export { DATE_TIME_MESSAGE };
+
+/**
+ * A new event of a story (for POST /api/v1/stories/{id}/events): kind, title and start at
+ * least; the rest take their defaults (precision day, zone UTC, reported, draft).
+ */
+export const NewEvent = z
+	.strictObject(eventFields)
+	.partial()
+	.required({ kind: true, title: true, occurredStart: true })
+	.meta({ description: 'A new event: fields left out take their defaults.' });
