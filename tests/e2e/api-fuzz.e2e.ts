@@ -99,8 +99,8 @@ const timeline = fc.record({
 
 function fieldsOf(method: string, template: string): string[] {
 	const schema = doc.paths[template]?.[method]?.requestBody?.content['application/json']?.schema;
-	const ref = typeof schema?.$ref === 'string' ? schema.$ref.split('/').pop()! : '';
-	const resolved = ((doc.components as Record<string, Record<string, unknown>>).schemas[ref] ??
+	const ref = typeof schema?.$ref === 'string' ? (schema.$ref.split('/').pop() ?? '') : '';
+	const resolved = ((doc.components as { schemas: Record<string, unknown> }).schemas[ref] ??
 		schema ??
 		{}) as { properties?: Record<string, unknown> };
 	return Object.keys(resolved.properties ?? {});

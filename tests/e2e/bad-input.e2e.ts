@@ -22,20 +22,22 @@ test.beforeAll(async () => {
 	editor = await createUser(db, { role: 'editor' });
 	admin = await createUser(db, { role: 'admin' });
 	token = await createApiToken(db, editor.id);
-	[story] = await db<{ id: number; version: number }[]>`
+	const [storyRow] = await db<{ id: number; version: number }[]>`
 		insert into stories (slug, title) values (${`bad-${run}`}, 'Bad input target')
 		returning id, version`;
-	[event] = await db<{ id: number; version: number }[]>`
+	story = storyRow!;
+	const [eventRow] = await db<{ id: number; version: number }[]>`
 		insert into events (story_id, kind, title, occurred_start, precision)
-		values (${story!.id}, 'meeting', 'Bad input meeting', '2025-12-06T15:00:00Z', 'day')
+		values (${story.id}, 'meeting', 'Bad input meeting', '2025-12-06T15:00:00Z', 'day')
 		returning id, version`;
+	event = eventRow!;
 	const [row] = await db<{ id: number }[]>`
 		insert into articles (source, headline, body_html, body_raw, content_hash, published_at)
 		values ('Bad Wire', 'Bad input article', '<p>x</p>', 'x',
 			${createHash('sha256').update(run).digest('hex')}, '2025-12-06T10:00:00Z') returning id`;
 	article = row!.id;
 	await db`insert into story_articles (story_id, article_id, state, decided_by, decided_at)
-		values (${story!.id}, ${article}, 'accepted', ${editor.id}, now())`;
+		values (${story.id}, ${article}, 'accepted', ${editor.id}, now())`;
 });
 
 test.afterAll(async () => {
@@ -132,10 +134,10 @@ test('the API refuses NUL, years 0 and 10000 and 2,000,000 characters with field
 		'articleId'
 	);
 	expect(await versions()).toEqual(before);
-	const [{ n }] = await db<
+	const [count] = await db<
 		{ n: number }[]
 	>`select count(*)::int as n from stories where title = ${'Fine'}`;
-	expect(n).toBe(0);
+	expect(count?.n).toBe(0);
 });
 
 test('public query parameters that name nothing are 400, huge pages are clamped', async ({
@@ -229,11 +231,11 @@ test('desk forms refuse NUL with a field error and store nothing', async ({ page
 	);
 	await failure('/desk/tokens?/create', { name: NUL }, 'name');
 	expect(await versions()).toEqual(before);
-	const [{ n }] = await db<{ n: number }[]>`
+	const [count] = await db<{ n: number }[]>`
 		select (select count(*) from event_sources where event_id = ${event.id})
 			+ (select count(*) from event_entities where event_id = ${event.id})
 			+ (select count(*) from api_tokens where user_id = ${editor.id}) - 1 as n`;
-	expect(Number(n)).toBe(0);
+	expect(Number(count?.n)).toBe(0);
 
 	const adminPage = await (await browser.newContext()).newPage();
 	await adminPage.goto('/desk/sign-in');
