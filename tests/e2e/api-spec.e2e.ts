@@ -231,6 +231,16 @@ test('articles, filing, suggestions and the token owner answer as documented', a
 		{ headers: json(editor), data: { storyId: story!.id } }
 	);
 	expect(rejected.status()).toBe(409);
+	// Refusals for who is asking are documented too.
+	const anonymous = await call(request, 'POST', '/api/v1/stories', '/api/v1/stories', {
+		data: { title: 'Nobody' }
+	});
+	expect(anonymous.status()).toBe(401);
+	const lowRole = await call(request, 'POST', '/api/v1/stories', '/api/v1/stories', {
+		headers: json(contributor),
+		data: { title: 'Contributor' }
+	});
+	expect(lowRole.status()).toBe(403);
 	const me = await call(request, 'GET', '/api/v1/me', '/api/v1/me', { headers: editor });
 	expect(((await me.json()) as { role: string }).role).toBe('editor');
 	await db`delete from articles where id = ${article.id}`;

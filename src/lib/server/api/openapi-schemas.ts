@@ -107,6 +107,10 @@ export const schemas: Record<string, Schema> = {
 		},
 		['error']
 	),
+	Refusal: {
+		description: 'A request refused for who sent it (no credentials, or a role too low).',
+		...closed({ message: text })
+	},
 	ApiDate: {
 		description:
 			'Every date in the API. `at` is ISO 8601 with the offset of `timeZone` at that instant; ' +

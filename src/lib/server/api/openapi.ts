@@ -14,6 +14,8 @@ const body = (schema: string, description = 'OK'): Json => ({
 	content: { 'application/json': { schema: ref(schema) } }
 });
 const problem = (description: string) => body('Error', description);
+/** The role check (auth/guard) refuses before the handler runs, in SvelteKit's error shape. */
+const refused = (description: string) => body('Refusal', description);
 const jsonBody = (schema: string) => ({
 	required: true,
 	content: { 'application/json': { schema: ref(schema) } }
@@ -54,8 +56,11 @@ const auth = (role: string) => ({
 });
 const writeErrors = {
 	'400': fieldErrors,
-	'401': problem('No session or Bearer token.'),
-	'403': problem('The role is too low.')
+	'401': refused('No session or Bearer token.'),
+	'403': {
+		description: 'The role is too low (before or after the body was read).',
+		content: { 'application/json': { schema: { oneOf: [ref('Error'), ref('Refusal')] } } }
+	}
 };
 const conditional = {
 	'404': problem('Not found.'),
@@ -321,7 +326,7 @@ export function openApiDocument(serverUrl: string): Json {
 					summary: 'Who the token or session belongs to',
 					tags: ['desk'],
 					...auth('contributor'),
-					responses: { '200': body('Me'), '401': problem('No session or Bearer token.') }
+					responses: { '200': body('Me'), '401': refused('No session or Bearer token.') }
 				}
 			},
 			'/api/v1/openapi.json': {
