@@ -3,13 +3,14 @@ import fc from 'fast-check';
 import { createHash, randomBytes } from 'node:crypto';
 import { createApiToken, createUser } from '../support/desk-auth';
 import { e2eDatabase } from '../support/e2e-database';
-import type { Doc } from '../support/openapi-check';
+import { responseProblems, type Doc } from '../support/openapi-check';
 import { writingRoutes } from '../support/writing-routes';
 
 // Every write endpoint of /api/v1, as the served document lists them, gets generated bodies with
 // an editor's token over real HTTP: random JSON, the operation's own field names with hostile
 // values (control characters, NUL, huge strings, odd numbers, years 0 and 10000). No answer may
-// be a 5xx; a 4xx says why (`error`, and `fields` for field errors) and changes nothing.
+// be a 5xx; every answer is one the document describes; a 4xx says why (`error`, and `fields`
+// for field errors) and changes nothing.
 test.describe.configure({ timeout: 600_000 });
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
@@ -177,6 +178,7 @@ test('generated bodies never get a 5xx, and a 4xx says why and changes nothing',
 				const status = response.status();
 				const what = `${method.toUpperCase()} ${url} ${JSON.stringify(body).slice(0, 300)}`;
 				expect(status, what).toBeLessThan(500);
+				expect(await responseProblems(doc, method, template, response), what).toEqual([]);
 				if (status >= 400) {
 					const answer = (await response.json()) as { error?: unknown; fields?: unknown };
 					expect(typeof answer.error === 'string' || typeof answer.fields === 'object', what).toBe(

@@ -76,7 +76,12 @@ function editable(what: 'story' | 'event', schema: string, change: string, repla
 		tags: ['desk'],
 		...auth(role),
 		parameters: [idPath(what), ifMatch],
-		responses: { '200': { ...body(schema), headers: etagHeader }, ...writeErrors, ...conditional },
+		responses: {
+			'200': { ...body(schema), headers: etagHeader },
+			...writeErrors,
+			...conditional,
+			...(what === 'story' ? { '409': problem('Another story already uses that slug.') } : {})
+		},
 		...extra
 	});
 	const drafts = `contributor (drafts; editor to publish or change what readers see)`;
