@@ -1,7 +1,7 @@
 /**
  * A small JSON Schema (2020-12) validator for the subset our OpenAPI document uses: type (one or
  * several), enum, const, properties/required/additionalProperties, items, oneOf/anyOf/allOf,
- * minimum/maximum, minLength/maxLength, pattern, format date-time, and local $refs
+ * minimum/maximum, minLength/maxLength, pattern, format date-time, propertyNames, and local $refs
  * (#/components/schemas/…). Enough to check real responses against the document without a
  * package; an unknown keyword is an error, so the document cannot silently outgrow it.
  */
@@ -27,7 +27,10 @@ const KNOWN = new Set([
 	'$ref',
 	'description',
 	'examples',
-	'title'
+	'title',
+	// zod's z.toJSONSchema writes these; `default` describes, it does not constrain.
+	'default',
+	'propertyNames'
 ]);
 
 // RFC 3339 date-time, which ISO 8601 with an offset must also be.
@@ -79,6 +82,9 @@ export function validate(root: Schema, schema: Schema, value: unknown, at = '$')
 	}
 	if (typeOf(value) === 'object') {
 		const object = value as Record<string, unknown>;
+		if (typeof schema.propertyNames === 'object')
+			for (const name of Object.keys(object))
+				errors.push(...validate(root, schema.propertyNames as Schema, name, `${at}[${name}]`));
 		const properties = (schema.properties ?? {}) as Record<string, Schema>;
 		for (const name of (schema.required ?? []) as string[])
 			if (!(name in object)) errors.push(`${at}: missing required "${name}"`);

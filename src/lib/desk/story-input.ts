@@ -1,5 +1,7 @@
 /** Validation of a story's editable fields, shared by the desk form and the JSON API. */
 import type { StoryStatus } from '$lib/types';
+import { blankToMissing, parseFields } from '$lib/schemas/errors';
+import { storyFields } from '$lib/schemas/story';
 
 export interface StoryInput {
 	title: string;
@@ -10,8 +12,6 @@ export interface StoryInput {
 
 export type FieldErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * 'Peace talks: Geneva, round 2' → 'peace-talks-geneva-round-2' (accents dropped), at most
@@ -39,19 +39,23 @@ export function text(input: Record<string, unknown>, key: string, errors: FieldE
 	return value.trim();
 }
 
-/** Checks a story's fields; an empty slug is made from the title. */
+/** Checks a story's fields (schemas in $lib/schemas/story); an empty slug is made from the title. */
 export function parseStory(input: Record<string, unknown>): Parsed<StoryInput> {
-	const errors: FieldErrors = {};
-	const title = text(input, 'title', errors);
-	const summary = text(input, 'summary', errors);
-	const slug = text(input, 'slug', errors) || slugify(title);
-	const status = text(input, 'status', errors) || 'developing';
-	if (!title) errors.title ??= 'Give the story a title.';
-	else if (title.length > 300) errors.title = 'Keep the title under 300 characters.';
-	if (!SLUG.test(slug) || slug.length > 120)
-		errors.slug ??= 'Use lower-case letters, digits and single hyphens (at most 120).';
-	if (status !== 'developing' && status !== 'concluded')
-		errors.status ??= 'Choose developing or concluded.';
-	if (Object.keys(errors).length > 0) return { ok: false, errors };
-	return { ok: true, value: { title, slug, summary, status: status as StoryStatus } };
+	const given = blankToMissing(input);
+	const { values, errors } = parseFields(storyFields, given);
+	if (given.title === undefined) errors.title = 'Give the story a title.';
+	const slug = values.slug ?? (values.title ? slugify(values.title) : undefined);
+	// A title of only punctuation makes no slug: ask for one.
+	if (given.slug === undefined && values.title && !slug)
+		errors.slug = storyFields.slug.safeParse('').error?.issues[0]?.message ?? 'Give a slug.';
+	if (Object.keys(errors).length > 0 || !values.title || !slug) return { ok: false, errors };
+	return {
+		ok: true,
+		value: {
+			title: values.title,
+			slug,
+			summary: values.summary ?? '',
+			status: values.status ?? 'developing'
+		}
+	};
 }

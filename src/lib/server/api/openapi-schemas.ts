@@ -1,10 +1,41 @@
 /**
- * JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of the API's bodies. Read shapes are closed
+ * JSON Schemas (2020-12, as OpenAPI 3.1 uses them) of the API's bodies. Request bodies are
+ * generated from the zod schemas that validate them ($lib/schemas, `z.toJSONSchema`), so the
+ * document says exactly what the handlers accept. Answers are written here and closed
  * (`additionalProperties: false`) so the e2e tests catch any field the document does not name.
  */
-import { ARTICLE_ROLES, EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
+import { z } from 'zod';
+import { EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
+import { NewArticle } from '$lib/schemas/article';
+import { EventChange, EventReplace } from '$lib/schemas/event';
+import { AttachArticle, RejectSuggestion } from '$lib/schemas/parts';
+import { NewStory, StoryChange, StoryReplace } from '$lib/schemas/story';
 
 type Schema = Record<string, unknown>;
+
+/** A request body's schema as a client sends it (the input side of transforms and defaults). */
+export function fromZod(schema: z.ZodType): Schema {
+	const json = z.toJSONSchema(schema, {
+		io: 'input',
+		target: 'draft-2020-12',
+		unrepresentable: 'any'
+	}) as Schema;
+	// The document's jsonSchemaDialect already says 2020-12.
+	delete json.$schema;
+	return json;
+}
+
+/** Request bodies, each generated from the schema its handler validates with. */
+export const requestSchemas: Record<string, Schema> = {
+	NewStory: fromZod(NewStory),
+	StoryChange: fromZod(StoryChange),
+	StoryReplace: fromZod(StoryReplace),
+	EventChange: fromZod(EventChange),
+	EventReplace: fromZod(EventReplace),
+	NewArticle: fromZod(NewArticle),
+	AttachArticle: fromZod(AttachArticle),
+	RejectSuggestion: fromZod(RejectSuggestion)
+};
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string, extra: Schema = {}): Schema => ({ type: [type, 'null'], ...extra });
@@ -64,10 +95,21 @@ const articleProperties: Record<string, Schema> = {
 };
 
 export const schemas: Record<string, Schema> = {
-	Error: {
-		type: 'object',
-		properties: { error: text, errors: { type: 'array', items: text } },
-		required: ['error']
+	Error: closed(
+		{
+			error: text,
+			errors: { type: 'array', items: text },
+			fields: {
+				type: 'object',
+				description: 'What is wrong with each field, by field name.',
+				additionalProperties: text
+			}
+		},
+		['error']
+	),
+	Refusal: {
+		description: 'A request refused for who sent it (no credentials, or a role too low).',
+		...closed({ message: text })
 	},
 	ApiDate: {
 		description:
@@ -167,72 +209,63 @@ export const schemas: Record<string, Schema> = {
 		},
 		required: ['events']
 	},
-	NewStory: {
-		type: 'object',
-		properties: { title: { type: 'string', minLength: 1, maxLength: 300 }, summary: text },
-		required: ['title']
-	},
-	StoryChange: {
-		type: 'object',
-		description: 'PATCH sends some of these, PUT all of title, summary, status.',
-		properties: {
-			title: { type: 'string', minLength: 1, maxLength: 300 },
-			summary: text,
-			status: { enum: ['developing', 'concluded'] },
-			publication: { enum: ['draft', 'published'] }
-		}
-	},
-	EventChange: {
-		type: 'object',
-		description: 'PATCH sends some of these, PUT all of kind, title, start, precision.',
-		properties: {
-			...eventFields,
-			start: { type: 'string', format: 'date-time' },
-			end: nullable('string', { format: 'date-time' }),
-			precision: { enum: [...PRECISIONS] },
-			timeZone: text,
-			placeName: nullable('string'),
-			status: { enum: ['draft', 'published'] }
-		}
-	},
-	NewArticle: {
-		type: 'object',
-		properties: {
-			headline: text,
-			dek: text,
-			body: { type: 'string', description: 'HTML or plain text; at most 1 MB.' },
-			source: text,
-			section: text,
-			url: { type: 'string', format: 'uri' },
-			publishedAt: { type: 'string', format: 'date-time' },
-			language: text
-		},
-		required: ['headline', 'body', 'source', 'publishedAt']
-	},
-	Created: {
-		type: 'object',
-		properties: { id },
-		required: ['id'],
-		description: 'The new (or, with 200, the existing duplicate) resource.'
-	},
-	AttachArticle: {
-		type: 'object',
-		properties: { articleId: id, role: { enum: [...ARTICLE_ROLES] } },
-		required: ['articleId']
-	},
 	ImportResult: closed({
 		storyId: id,
 		slug: text,
 		events: { type: 'integer', minimum: 0, description: 'How many events were imported.' }
 	}),
-	Me: {
-		type: 'object',
-		properties: {
+	Me: closed(
+		{ id, email: text, displayName: text, role: { enum: ['admin', 'editor', 'contributor'] } },
+		['id', 'email', 'role']
+	),
+	DeskStory: closed(
+		{
 			id,
-			email: text,
-			displayName: text,
-			role: { enum: ['admin', 'editor', 'contributor'] }
+			slug: text,
+			title: text,
+			summary: text,
+			status: { enum: ['developing', 'concluded'] },
+			publication: { enum: ['draft', 'published'] },
+			publishedAt: nullable('string', { format: 'date-time' }),
+			version: { type: 'integer', minimum: 1 },
+			createdAt: { type: 'string', format: 'date-time' },
+			updatedAt: { type: 'string', format: 'date-time' }
 		},
-		required: ['id', 'email', 'displayName', 'role']
-	}
+		['id', 'slug', 'title', 'summary', 'status', 'publication']
+	),
+	DeskEvent: closed({
+		id,
+		storyId: id,
+		...eventFields,
+		occurredStart: { type: 'string', format: 'date-time' },
+		occurredEnd: nullable('string', { format: 'date-time' }),
+		precision: { enum: [...PRECISIONS] },
+		timeZone: text,
+		placeName: nullable('string'),
+		latitude: nullable('number'),
+		longitude: nullable('number'),
+		firstReportedAt: nullable('string', { format: 'date-time' }),
+		status: { enum: ['draft', 'published'] },
+		version: { type: 'integer', minimum: 1 }
+	}),
+	IngestedArticle: closed({
+		id,
+		headline: text,
+		dek: nullable('string'),
+		source: text,
+		section: nullable('string'),
+		url: nullable('string'),
+		language: text,
+		publishedAt: { type: 'string', format: 'date-time' },
+		ingestedAt: { type: 'string', format: 'date-time' },
+		created: { type: 'boolean', description: 'False when the same article was already stored.' }
+	}),
+	Filed: closed({
+		storyId: id,
+		articleId: id,
+		state: { const: 'accepted' },
+		filed: { type: 'boolean', description: 'False when it was already filed there.' }
+	}),
+	Rejected: closed({ storyId: id, articleId: id, state: { const: 'rejected' } }),
+	...requestSchemas
 };

@@ -3,8 +3,8 @@
  * Reading needs no credentials; writing needs a session or `Authorization: Bearer <token>` with
  * the role each operation names. Served at /api/v1/openapi.json.
  */
-import { EVENT_KINDS, VERIFICATIONS } from '$lib/types';
-import { schemas } from './openapi-schemas';
+import { params as query, type ParamName } from '$lib/schemas/query';
+import { fromZod, schemas } from './openapi-schemas';
 import { revisionPaths } from './openapi-revisions';
 
 type Json = Record<string, unknown>;
@@ -15,6 +15,8 @@ const body = (schema: string, description = 'OK'): Json => ({
 	content: { 'application/json': { schema: ref(schema) } }
 });
 const problem = (description: string) => body('Error', description);
+/** The role check (auth/guard) refuses before the handler runs, in SvelteKit's error shape. */
+const refused = (description: string) => body('Refusal', description);
 const jsonBody = (schema: string) => ({
 	required: true,
 	content: { 'application/json': { schema: ref(schema) } }
@@ -27,17 +29,14 @@ const param = (name: string, description: string, schema: Json, where = 'query')
 	schema
 });
 
-const paging = [
-	param('limit', 'Page size, clamped to 1–100 (default 20).', { type: 'integer' }),
-	param('cursor', "The previous page's nextCursor.", { type: 'string' }),
-	param('offset', 'Rows to skip when no cursor is given.', { type: 'integer', minimum: 0 })
-];
-const range = [
-	param('from', 'ISO 8601 date or date-time (UTC unless an offset is given).', {
-		type: 'string'
-	}),
-	param('to', 'ISO 8601 date or date-time, inclusive.', { type: 'string' })
-];
+/** A query parameter described by the schema that reads it ($lib/schemas/query). */
+const queryParam = (schemaName: ParamName, name: string = schemaName): Json => {
+	const { description, ...schema } = fromZod(query[schemaName]);
+	return { name, in: 'query', required: false, description, schema };
+};
+
+const paging = [queryParam('limit'), queryParam('cursor'), queryParam('offset')];
+const range = [queryParam('from'), queryParam('to')];
 const idPath = (what: string) =>
 	param('id', `The ${what}'s numeric id.`, { type: 'integer', minimum: 1 }, 'path');
 const ifMatch = {
@@ -51,14 +50,18 @@ const etagHeader = {
 	ETag: { description: 'The row version, quoted: "3".', schema: { type: 'string' } }
 };
 const bad = { '400': problem('A parameter cannot mean anything (limit=abc, kind=foo).') };
+const fieldErrors = problem('The body is not valid: `fields` says why, field by field.');
 const auth = (role: string) => ({
 	security: [{ bearer: [] }, { session: [] }],
 	'x-required-role': role
 });
 const writeErrors = {
-	'400': problem('The body is not valid.'),
-	'401': problem('No session or Bearer token.'),
-	'403': problem('The role is too low.')
+	'400': fieldErrors,
+	'401': refused('No session or Bearer token.'),
+	'403': {
+		description: 'The role is too low (before or after the body was read).',
+		content: { 'application/json': { schema: { oneOf: [ref('Error'), ref('Refusal')] } } }
+	}
 };
 const conditional = {
 	'404': problem('Not found.'),
@@ -66,20 +69,32 @@ const conditional = {
 	'428': problem('If-Match is missing.')
 };
 
-function editable(what: 'story' | 'event', schema: string, change: string): Json {
-	const write = (summary: string, extra: Json = {}) => ({
+function editable(what: 'story' | 'event', schema: string, change: string, replace: string): Json {
+	const name = what === 'story' ? 'Story' : 'Event';
+	const write = (operationId: string, summary: string, role: string, extra: Json = {}) => ({
+		operationId,
 		summary,
 		tags: ['desk'],
-		...auth('editor'),
+		...auth(role),
 		parameters: [idPath(what), ifMatch],
-		responses: { '200': { ...body(schema), headers: etagHeader }, ...writeErrors, ...conditional },
+		responses: {
+			'200': { ...body(schema), headers: etagHeader },
+			...writeErrors,
+			...conditional,
+			...(what === 'story' ? { '409': problem('Another story already uses that slug.') } : {})
+		},
 		...extra
 	});
+	const drafts = `contributor (drafts; editor to publish or change what readers see)`;
 	return {
-		patch: write(`Change some fields of a ${what}`, { requestBody: jsonBody(change) }),
-		put: write(`Replace a ${what}'s editable fields`, { requestBody: jsonBody(change) }),
+		patch: write(`change${name}`, `Change some fields of a ${what}`, drafts, {
+			requestBody: jsonBody(change)
+		}),
+		put: write(`replace${name}`, `Replace a ${what}'s editable fields`, drafts, {
+			requestBody: jsonBody(replace)
+		}),
 		delete: {
-			...write(`Delete a ${what} (soft: it stays on record)`),
+			...write(`delete${name}`, `Delete a ${what} (soft: it stays on record)`, 'editor'),
 			responses: { '204': { description: 'Deleted.' }, ...writeErrors, ...conditional }
 		}
 	};
@@ -101,51 +116,69 @@ export function openApiDocument(serverUrl: string): Json {
 			schemas,
 			securitySchemes: {
 				bearer: { type: 'http', scheme: 'bearer', description: 'An API token from the desk.' },
-				session: { type: 'apiKey', in: 'cookie', name: 'session' }
+				session: {
+					type: 'apiKey',
+					in: 'cookie',
+					name: 'throughline_session',
+					description: 'The desk session (`__Host-throughline_session` over https).'
+				}
 			}
 		},
 		paths: {
 			'/api/v1/stories': {
 				get: {
+					operationId: 'listStories',
 					summary: 'Published stories, newest first',
 					tags: ['public'],
-					parameters: [
-						...paging,
-						param('status', 'developing or concluded', { enum: ['developing', 'concluded'] }),
-						param('q', 'Words to find in the title or summary.', { type: 'string' })
-					],
+					security: [],
+					parameters: [...paging, queryParam('status'), queryParam('q')],
 					responses: { '200': body('StoryList'), ...bad }
 				},
 				post: {
+					operationId: 'createStory',
 					summary: 'Open a story (a draft)',
 					tags: ['desk'],
 					...auth('editor'),
 					requestBody: jsonBody('NewStory'),
-					responses: { '201': body('Story', 'Created.'), ...writeErrors }
+					responses: { '201': body('DeskStory', 'Created.'), ...writeErrors }
 				}
 			},
 			'/api/v1/stories/{id}': {
 				get: {
+					operationId: 'getStory',
 					summary: 'A published story with its published events',
+					description:
+						'Staff whose role may edit a draft story (a Bearer token or session) also get ' +
+						'it, with all its live events, privately; anyone else gets 404 for a draft.',
 					tags: ['public'],
-					parameters: [param('id', 'Numeric id or slug.', { type: 'string' }, 'path')],
+					security: [],
+					parameters: [
+						param(
+							'id',
+							'Numeric id or slug.',
+							{ type: 'string', pattern: '^(\\d{1,10}|[a-z0-9]+(-[a-z0-9]+)*)$' },
+							'path'
+						)
+					],
 					responses: {
 						'200': { ...body('StoryDetail'), headers: etagHeader },
 						'304': { description: 'If-None-Match names the current version.' },
 						'404': problem('No published story with that id or slug.')
 					}
 				},
-				...editable('story', 'Story', 'StoryChange')
+				...editable('story', 'DeskStory', 'StoryChange', 'StoryReplace')
 			},
 			'/api/v1/events': {
 				get: {
+					operationId: 'listEvents',
 					summary: 'Published events, in time order',
 					tags: ['public'],
+					security: [],
 					parameters: [
 						...paging,
-						param('story', 'Story id or slug.', { type: 'string' }),
-						param('kind', 'Event kind.', { enum: [...EVENT_KINDS] }),
-						param('verification', 'How far it is verified.', { enum: [...VERIFICATIONS] }),
+						queryParam('story'),
+						queryParam('kind'),
+						queryParam('verification'),
 						...range
 					],
 					responses: { '200': body('EventList'), ...bad }
@@ -153,50 +186,64 @@ export function openApiDocument(serverUrl: string): Json {
 			},
 			'/api/v1/events/{id}': {
 				get: {
+					operationId: 'getEvent',
 					summary: 'A published event with its sources',
+					description:
+						'Staff whose role may edit a draft event also get it, privately; anyone else ' +
+						'gets 404 for a draft.',
 					tags: ['public'],
+					security: [],
 					parameters: [idPath('event')],
 					responses: {
 						'200': { ...body('Event'), headers: etagHeader },
 						'304': { description: 'If-None-Match names the current version.' },
+						...bad,
 						'404': problem('No published event with that id.')
 					}
 				},
-				...editable('event', 'Event', 'EventChange')
+				...editable('event', 'DeskEvent', 'EventChange', 'EventReplace')
 			},
 			'/api/v1/articles': {
 				get: {
+					operationId: 'listArticles',
 					summary: 'Articles accepted into published stories, newest first',
 					tags: ['public'],
-					parameters: [...paging, param('story', 'Story id.', { type: 'integer' }), ...range],
+					security: [],
+					parameters: [...paging, queryParam('storyId', 'story'), ...range],
 					responses: { '200': body('ArticleList'), ...bad }
 				},
 				post: {
+					operationId: 'ingestArticle',
 					summary: 'Send in an article',
 					tags: ['ingest'],
 					...auth('contributor'),
 					requestBody: jsonBody('NewArticle'),
 					responses: {
-						'201': body('Created', 'Stored.'),
-						'200': body('Created', 'The same article was already stored: its id.'),
+						'201': body('IngestedArticle', 'Stored.'),
+						'200': body('IngestedArticle', 'The same article was already stored.'),
 						'413': problem('The body is over 1 MB.'),
+						'415': problem('Not application/json.'),
 						...writeErrors
 					}
 				}
 			},
 			'/api/v1/articles/{id}': {
 				get: {
+					operationId: 'getArticle',
 					summary: 'A public article with its sanitised body',
 					tags: ['public'],
+					security: [],
 					parameters: [idPath('article')],
 					responses: {
 						'200': body('ArticleDetail'),
+						...bad,
 						'404': problem('No public article with that id.')
 					}
 				}
 			},
 			'/api/v1/articles/{id}/story-suggestions': {
 				get: {
+					operationId: 'suggestStories',
 					summary: 'Stories this article may belong to, and whether to open a new one',
 					tags: ['desk'],
 					...auth('contributor'),
@@ -208,8 +255,25 @@ export function openApiDocument(serverUrl: string): Json {
 					}
 				}
 			},
+			'/api/v1/articles/{id}/story-suggestions/rejections': {
+				post: {
+					operationId: 'rejectStorySuggestion',
+					summary: 'The article does not belong in that story: never suggest it again',
+					tags: ['desk'],
+					...auth('editor'),
+					parameters: [idPath('article')],
+					requestBody: jsonBody('RejectSuggestion'),
+					responses: {
+						'201': body('Rejected', 'Recorded.'),
+						...writeErrors,
+						'404': problem('No such article or story.'),
+						'409': problem('The article is filed in that story.')
+					}
+				}
+			},
 			'/api/v1/articles/{id}/event-suggestions': {
 				get: {
+					operationId: 'suggestEvents',
 					summary: 'Events the article reports, as proposals (matched to known ones)',
 					tags: ['desk'],
 					...auth('contributor'),
@@ -223,14 +287,15 @@ export function openApiDocument(serverUrl: string): Json {
 			},
 			'/api/v1/stories/{id}/articles': {
 				post: {
+					operationId: 'fileArticle',
 					summary: 'Accept an article into a story',
 					tags: ['desk'],
 					...auth('editor'),
 					parameters: [idPath('story')],
 					requestBody: jsonBody('AttachArticle'),
 					responses: {
-						'201': { description: 'Attached.' },
-						'200': { description: 'Already attached.' },
+						'201': body('Filed', 'Filed.'),
+						'200': body('Filed', 'Already filed.'),
 						...writeErrors,
 						'404': problem('No such story or article.')
 					}
@@ -238,6 +303,7 @@ export function openApiDocument(serverUrl: string): Json {
 			},
 			'/api/v1/import/timelinejs': {
 				post: {
+					operationId: 'importTimelineJs',
 					summary: 'Import a TimelineJS3 timeline as a new draft story',
 					description:
 						'TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html) or the ' +
@@ -262,10 +328,25 @@ export function openApiDocument(serverUrl: string): Json {
 			},
 			'/api/v1/me': {
 				get: {
+					operationId: 'whoAmI',
 					summary: 'Who the token or session belongs to',
 					tags: ['desk'],
 					...auth('contributor'),
-					responses: { '200': body('Me'), '401': problem('No session or Bearer token.') }
+					responses: { '200': body('Me'), '401': refused('No session or Bearer token.') }
+				}
+			},
+			'/api/v1/openapi.json': {
+				get: {
+					operationId: 'getOpenApiDocument',
+					summary: 'This document',
+					tags: ['public'],
+					security: [],
+					responses: {
+						'200': {
+							description: 'OpenAPI 3.1.',
+							content: { 'application/json': { schema: { type: 'object' } } }
+						}
+					}
 				}
 			},
 			...revisionPaths

@@ -2,6 +2,7 @@
  * Changes to staff accounts, each in one transaction with its audit-log line: adding someone,
  * changing a role, disabling (which ends every session at once) and changing a password.
  */
+import { NewUser } from '../../schemas/accounts';
 import * as audit from '../db/audit';
 import { sql, type Sql } from '../db/client';
 import * as users from '../db/users';
@@ -30,13 +31,12 @@ export function newUserProblems(input: {
 	password: string;
 }): FieldErrors {
 	const errors: FieldErrors = {};
-	const email = users.normaliseEmail(input.email);
-	if (!/^[^@\s]+@[^@\s]+$/.test(email) || email.length > 254) {
-		errors.email = 'Enter an email address, like name@example.org.';
-	}
-	const name = input.displayName.trim();
-	if (!name || [...name].length > 200) errors.displayName = 'Enter a name of 1 to 200 characters.';
-	if (!isRole(input.role)) errors.role = 'Choose contributor, editor or admin.';
+	const checked = NewUser.safeParse(input);
+	if (!checked.success)
+		for (const issue of checked.error.issues) {
+			const field = issue.path[0] as keyof FieldErrors;
+			errors[field] ??= issue.message;
+		}
 	const password = passwordProblem(input.password);
 	if (password) errors.password = password;
 	return errors;

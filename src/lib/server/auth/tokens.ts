@@ -2,22 +2,20 @@
  * API tokens for scripts and other machines: `Authorization: Bearer tl_…`. The token is shown
  * once at creation; the database keeps its SHA-256 (secret.ts), so a leaked table is useless.
  */
+import { tokenName } from '../../schemas/accounts';
+import { LIMITS } from '../../schemas/limits';
 import * as apiTokens from '../db/api-tokens';
 import * as audit from '../db/audit';
 import { sql, type Db } from '../db/client';
 import type { DeskUser } from './guard';
 import { API_TOKEN_PREFIX, generateApiToken, hashToken } from './secret';
 
-export const TOKEN_NAME_MAX_LENGTH = 100;
+export const TOKEN_NAME_MAX_LENGTH = LIMITS.tokenName;
 
 /** Why a token name is refused, for the form; undefined when it is fine. */
 export function tokenNameProblem(name: string): string | undefined {
-	const trimmed = name.trim();
-	if (!trimmed) return 'Give the token a name, such as the script that will use it.';
-	if ([...trimmed].length > TOKEN_NAME_MAX_LENGTH) {
-		return `Use at most ${TOKEN_NAME_MAX_LENGTH} characters.`;
-	}
-	return undefined;
+	const checked = tokenName.safeParse(name);
+	return checked.success ? undefined : checked.error.issues[0]?.message;
 }
 
 /** Creates a token for the user; the returned `token` is the only time anyone sees it. */

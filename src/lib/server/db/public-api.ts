@@ -208,3 +208,55 @@ export async function storyRevision(storyId: number, db: Db = sql): Promise<numb
 	`;
 	return row?.revision ?? 0;
 }
+
+/*
+ * Staff reads through the same API shapes: a draft story or event, for a staff member whose
+ * role may edit it (the API handler asks the policy first), so an API client can fetch the
+ * ETag it needs for If-Match. Deleted rows stay hidden.
+ */
+
+/** A story by numeric id or slug, draft or published. */
+export async function getStoryAnyState(idOrSlug: number | string, db: Db = sql) {
+	const [story] = await db<PublicStory[]>`
+		select ${storyColumns(db)}
+		from stories s
+		where s.deleted_at is null
+			and ${typeof idOrSlug === 'number' ? db`s.id = ${idOrSlug}` : db`s.slug = ${idOrSlug}`}
+	`;
+	return story;
+}
+
+/** All live events of a story (drafts too), in time order, with their sources. */
+export async function listStoryEventsAnyState(
+	storyId: number,
+	db: Db = sql
+): Promise<PublicEvent[]> {
+	const rows = await db<EventRow[]>`
+		select e.id, e.story_id, e.kind, e.title, e.description, e.occurred_start, e.occurred_end,
+			e.precision, e.time_zone, e.place_name, e.latitude, e.longitude, e.first_reported_at,
+			e.attribution, e.verification, e.status, e.version, s.slug as story_slug
+		from events e
+		join stories s on s.id = e.story_id
+		where s.id = ${storyId} and e.deleted_at is null and s.deleted_at is null
+		order by e.occurred_start, e.id
+	`;
+	return withSources(rows, db);
+}
+
+/** One live event, draft or published, of a live story; with the story's publication. */
+export async function getEventAnyState(
+	id: number,
+	db: Db = sql
+): Promise<(PublicEvent & { storyPublication: 'draft' | 'published' }) | undefined> {
+	const rows = await db<(EventRow & { storyPublication: 'draft' | 'published' })[]>`
+		select e.id, e.story_id, e.kind, e.title, e.description, e.occurred_start, e.occurred_end,
+			e.precision, e.time_zone, e.place_name, e.latitude, e.longitude, e.first_reported_at,
+			e.attribution, e.verification, e.status, e.version, s.slug as story_slug,
+			s.publication as story_publication
+		from events e
+		join stories s on s.id = e.story_id
+		where e.id = ${id} and e.deleted_at is null and s.deleted_at is null
+	`;
+	const [event] = await withSources(rows, db);
+	return event;
+}

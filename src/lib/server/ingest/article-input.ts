@@ -1,8 +1,13 @@
 /**
  * The one shape every way in (JSON API, paste form, feed poller) hands to ingestArticle, and
- * its validation: each problem is reported against the field it concerns.
+ * its validation on the NewArticle schema ($lib/schemas/article): each problem is reported
+ * against the field it concerns.
  */
-import { MAX_BODY_BYTES, plainText } from './sanitise';
+import { articleFields } from '$lib/schemas/article';
+import { inYearRange, YEAR_MESSAGE } from '$lib/schemas/dates';
+import { blankToMissing, parseFields } from '$lib/schemas/errors';
+import { LIMITS } from '$lib/schemas/limits';
+import { plainText } from './sanitise';
 import { parsePublishedAt } from './published-at';
 
 export interface ArticleInput {
@@ -35,82 +40,74 @@ export type FieldErrors = Record<string, string>;
 
 export type Validation = { ok: true; value: ValidArticle } | { ok: false; errors: FieldErrors };
 
-const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** Dates before 1800 are typing errors, not newspaper archives we ingest. */
+const EARLIEST = Date.UTC(1800, 0, 1);
 
-function optionalText(value: unknown): string | null | undefined {
-	if (value === undefined || value === null) return null;
-	if (typeof value !== 'string') return undefined;
-	return plainText(value) || null;
+/** Plain text of a field that may carry markup, checked again: entities can spell NUL. */
+function plain(key: 'headline' | 'dek' | 'source' | 'section', raw: string, errors: FieldErrors) {
+	const value = plainText(raw);
+	const checked = articleFields[key].safeParse(value);
+	if (!checked.success) errors[key] ??= checked.error.issues[0]?.message ?? 'Not valid.';
+	return value;
 }
 
 /** Checks and normalises an article before anything touches the database. */
 export function validateArticle(input: ArticleInput): Validation {
-	const errors: FieldErrors = {};
+	const given = blankToMissing({ ...input });
+	// A Date (the feed poller's) is read as it is; the schema describes the JSON string.
+	const publishedAt = given.publishedAt;
+	delete given.publishedAt;
+	const { values, errors } = parseFields(articleFields, given);
 
-	const headline = typeof input.headline === 'string' ? plainText(input.headline) : '';
-	if (!headline) errors.headline = 'Enter the headline.';
-	else if (headline.length > 500) errors.headline = 'Keep the headline under 500 characters.';
-
-	const source = typeof input.source === 'string' ? plainText(input.source) : '';
-	if (!source) errors.source = 'Enter the outlet that published the article.';
-	else if (source.length > 200) errors.source = 'Keep the outlet name under 200 characters.';
-
-	const dek = optionalText(input.dek);
-	if (dek === undefined) errors.dek = 'The dek must be text.';
-	else if (dek && dek.length > 2000) errors.dek = 'Keep the dek under 2,000 characters.';
-
-	const section = optionalText(input.section);
-	if (section === undefined) errors.section = 'The section must be text.';
-	else if (section && section.length > 200)
-		errors.section = 'Keep the section under 200 characters.';
-
-	let body = '';
-	if (typeof input.body !== 'string' || !input.body.trim()) errors.body = 'Enter the article body.';
-	else if (Buffer.byteLength(input.body, 'utf8') > MAX_BODY_BYTES) {
-		errors.body = 'The body is larger than 1 MB.';
-	} else body = input.body;
+	const headline = values.headline ? plain('headline', values.headline, errors) : '';
+	if (!headline) errors.headline ??= 'Enter the headline.';
+	const source = values.source ? plain('source', values.source, errors) : '';
+	if (!source) errors.source ??= 'Enter the outlet that published the article.';
+	const dek = values.dek ? plain('dek', values.dek, errors) || null : null;
+	const section = values.section ? plain('section', values.section, errors) || null : null;
+	if (given.body === undefined) errors.body = 'Enter the article body.';
 
 	let url: string | null = null;
-	if (input.url !== undefined && input.url !== null && input.url !== '') {
-		url = normaliseUrl(input.url);
+	if (values.url) {
+		url = normaliseUrl(values.url);
 		if (!url) errors.url = 'Enter the full http:// or https:// address of the article.';
 	}
 
-	const timeZone = typeof input.timeZone === 'string' ? input.timeZone.trim() : null;
-	const published = parsePublishedAt(input.publishedAt, timeZone);
+	const checkedAt =
+		typeof publishedAt === 'string'
+			? articleFields.publishedAt.safeParse(publishedAt)
+			: { success: true as const };
+	const published = checkedAt.success
+		? parsePublishedAt(publishedAt, values.timeZone ?? null)
+		: ({ ok: false, error: 'Not a valid date.' } as const);
 	if (!published.ok) errors.publishedAt = published.error;
-	else if (published.date.getTime() <= Date.UTC(1800, 0, 1)) {
+	else if (published.date.getTime() <= EARLIEST)
 		errors.publishedAt = 'The date must be after 1800.';
-	}
+	else if (!inYearRange(published.date)) errors.publishedAt = YEAR_MESSAGE;
 
-	let language = 'en';
-	if (input.language !== undefined && input.language !== null && input.language !== '') {
-		const tag = typeof input.language === 'string' ? input.language.trim() : '';
-		// BCP 47 primary subtags are case-insensitive; the column stores them lower-case.
-		const normalised = tag.replace(/^[A-Za-z]+/, (primary) => primary.toLowerCase());
-		if (LANGUAGE.test(normalised)) language = normalised;
-		else errors.language = 'Use a language tag such as en or uk.';
-	}
+	// BCP 47 primary subtags are case-insensitive; the column stores them lower-case.
+	const language = values.language?.replace(/^[A-Za-z]+/, (primary) => primary.toLowerCase());
 
-	if (Object.keys(errors).length > 0 || !published.ok) return { ok: false, errors };
+	if (Object.keys(errors).length > 0 || !published.ok || !values.body) return { ok: false, errors };
 	return {
 		ok: true,
 		value: {
 			headline,
-			dek: dek ?? null,
-			body,
+			dek,
+			body: values.body,
 			source,
-			section: section ?? null,
+			section,
 			url,
 			publishedAt: published.date,
-			language
+			language: language ?? 'en'
 		}
 	};
 }
 
 /** An absolute http(s) URL in canonical form, or null. */
 export function normaliseUrl(value: unknown): string | null {
-	if (typeof value !== 'string' || value.trim().length === 0 || value.length > 2000) return null;
+	if (typeof value !== 'string' || value.trim().length === 0 || value.length > LIMITS.url)
+		return null;
 	try {
 		const url = new URL(value.trim());
 		if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;

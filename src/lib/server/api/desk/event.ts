@@ -10,10 +10,9 @@ import * as deskEvents from '$lib/server/db/desk-events';
 import * as audit from '$lib/server/db/audit';
 import * as deskStories from '$lib/server/db/desk-stories';
 import { parseEvent } from '$lib/desk/event-input';
+import { fieldErrors } from '$lib/schemas/errors';
+import { EventChange, EventReplace } from '$lib/schemas/event';
 import { etag, expectedVersion, invalid, parseId, problem, readObject, stale } from './http';
-
-const EDITABLE: readonly string[] = deskEvents.EVENT_FIELD_NAMES;
-const REQUIRED = ['kind', 'title', 'occurredStart', 'precision'];
 
 /** The event as JSON, times as ISO instants so the body can be sent back as is. */
 export function eventBody(event: deskEvents.DeskEvent) {
@@ -37,14 +36,10 @@ async function change(event: RequestEvent, replace: boolean): Promise<Response> 
 	if (!current) return problem(404, 'No event with that id.');
 	if (current.version !== expected) return stale(current.version);
 
-	const unknown = Object.keys(body).filter((key) => !EDITABLE.includes(key));
-	if (unknown.length > 0)
-		return invalid(Object.fromEntries(unknown.map((k) => [k, 'Not an editable field.'])));
-	if (replace) {
-		const missing = REQUIRED.filter((key) => !(key in body));
-		if (missing.length > 0)
-			return invalid(Object.fromEntries(missing.map((k) => [k, 'Required by PUT.'])));
-	}
+	// The body as the OpenAPI document describes it (EventChange / EventReplace), then the checks
+	// across fields on the event it would make.
+	const shape = (replace ? EventReplace : EventChange).safeParse(body);
+	if (!shape.success) return invalid(fieldErrors(shape.error));
 	const parsed = parseEvent(replace ? body : { ...eventBody(current), ...body });
 	if (!parsed.ok) return invalid(parsed.errors);
 	if (

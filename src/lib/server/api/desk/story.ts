@@ -8,10 +8,10 @@ import { sql } from '$lib/server/db/client';
 import * as audit from '$lib/server/db/audit';
 import * as deskStories from '$lib/server/db/desk-stories';
 import { parseStory } from '$lib/desk/story-input';
+import { fieldErrors } from '$lib/schemas/errors';
+import { StoryChange, StoryReplace } from '$lib/schemas/story';
 import type { Story } from '$lib/types';
 import { etag, expectedVersion, invalid, parseId, problem, readObject, stale } from './http';
-
-const EDITABLE = ['title', 'slug', 'summary', 'status', 'publication'] as const;
 
 function storyBody(story: Story) {
 	return { ...story, publishedAt: story.publishedAt?.toISOString() ?? null };
@@ -29,14 +29,9 @@ async function change(event: RequestEvent, replace: boolean): Promise<Response> 
 	if (!current) return problem(404, 'No story with that id.');
 	if (current.version !== expected) return stale(current.version);
 
-	const unknown = Object.keys(body).filter((key) => !(EDITABLE as readonly string[]).includes(key));
-	if (unknown.length > 0)
-		return invalid(Object.fromEntries(unknown.map((k) => [k, 'Not an editable field.'])));
-	if (replace) {
-		const missing = ['title', 'slug', 'summary', 'status'].filter((key) => !(key in body));
-		if (missing.length > 0)
-			return invalid(Object.fromEntries(missing.map((k) => [k, 'Required by PUT.'])));
-	}
+	// The body as the OpenAPI document describes it (StoryChange / StoryReplace).
+	const shape = (replace ? StoryReplace : StoryChange).safeParse(body);
+	if (!shape.success) return invalid(fieldErrors(shape.error));
 	const merged = replace ? body : { ...current, ...body };
 	const parsed = parseStory(merged);
 	const publication = merged.publication ?? current.publication;

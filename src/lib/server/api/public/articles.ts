@@ -7,9 +7,9 @@ import {
 	instantIdCursor,
 	pageJson,
 	parseDate,
-	parseId,
 	parseLimit,
 	parseOffset,
+	parseParam,
 	respond
 } from './params';
 import { articleJson } from './shape';
@@ -23,7 +23,7 @@ export const GET: RequestHandler = ({ url }) =>
 		const params = url.searchParams;
 		const limit = parseLimit(params);
 		const filter = {
-			storyId: parseId('story', params.get('story')),
+			storyId: parseParam(params, 'storyId', 'story'),
 			from: parseDate(params, 'from'),
 			to: parseDate(params, 'to')
 		};

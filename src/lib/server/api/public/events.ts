@@ -1,6 +1,5 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import * as publicApi from '$lib/server/db/public-api';
-import { EVENT_KINDS, VERIFICATIONS } from '$lib/types';
 import {
 	BadParameter,
 	decodeCursor,
@@ -8,9 +7,9 @@ import {
 	instantIdCursor,
 	pageJson,
 	parseDate,
-	parseEnum,
 	parseLimit,
 	parseOffset,
+	parseParam,
 	respond
 } from './params';
 import { eventJson } from './shape';
@@ -23,14 +22,12 @@ export const GET: RequestHandler = ({ url }) =>
 	respond(async () => {
 		const params = url.searchParams;
 		const limit = parseLimit(params);
-		const story = params.get('story')?.trim() ?? '';
-		if (story && !/^(\d{1,9}|[a-z0-9]+(-[a-z0-9]+)*)$/.test(story))
-			throw new BadParameter('story must be a story id or slug.');
+		const story = parseParam(params, 'story');
 		const filter: publicApi.EventFilter = {
-			storyId: /^\d+$/.test(story) ? Number(story) : undefined,
-			storySlug: story && !/^\d+$/.test(story) ? story : undefined,
-			kind: parseEnum(params, 'kind', EVENT_KINDS),
-			verification: parseEnum(params, 'verification', VERIFICATIONS),
+			storyId: typeof story === 'number' ? story : undefined,
+			storySlug: typeof story === 'string' ? story : undefined,
+			kind: parseParam(params, 'kind'),
+			verification: parseParam(params, 'verification'),
 			from: parseDate(params, 'from'),
 			to: parseDate(params, 'to')
 		};

@@ -4,9 +4,12 @@
  * `{error}` naming the parameter.
  */
 import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { inYearRange, YEAR_MESSAGE } from '$lib/schemas/dates';
+import { MAX_ID } from '$lib/schemas/parts';
+import { DEFAULT_LIMIT, params as schemas, type ParamName } from '$lib/schemas/query';
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
+export { DEFAULT_LIMIT, MAX_LIMIT } from '$lib/schemas/query';
 
 /** A bad request, turned into `400 {error}` by `respond`. */
 export class BadParameter extends Error {}
@@ -25,28 +28,35 @@ export async function respond(run: () => Promise<Response>): Promise<Response> {
 	}
 }
 
-function integer(name: string, raw: string): number {
-	if (!/^-?\d{1,9}$/.test(raw.trim())) throw new BadParameter(`${name} must be a whole number.`);
-	return Number(raw);
+/** One query parameter read by its schema ($lib/schemas/query); undefined when absent or empty. */
+export function parseParam<N extends ParamName>(
+	searchParams: URLSearchParams,
+	name: N,
+	as: string = name
+): z.output<(typeof schemas)[N]> | undefined {
+	const raw = searchParams.get(as);
+	if (raw === null || raw === '') return undefined;
+	const result = schemas[name].safeParse(raw);
+	if (result.success) return result.data as z.output<(typeof schemas)[N]>;
+	const message = result.error.issues[0]?.message ?? 'is not valid.';
+	throw new BadParameter(message.startsWith(as) ? message : `${as} ${message}`);
 }
 
 /** `limit`: 1..100, default 20; a number outside the range is clamped. */
 export function parseLimit(params: URLSearchParams): number {
-	const raw = params.get('limit');
-	if (raw === null || raw === '') return DEFAULT_LIMIT;
-	return Math.min(MAX_LIMIT, Math.max(1, integer('limit', raw)));
+	return parseParam(params, 'limit') ?? DEFAULT_LIMIT;
 }
 
 export function parseOffset(params: URLSearchParams): number {
-	const raw = params.get('offset');
-	if (raw === null || raw === '') return 0;
-	return Math.min(1_000_000, Math.max(0, integer('offset', raw)));
+	return parseParam(params, 'offset') ?? 0;
 }
 
+/** A positive id that fits the database's integer (a path segment or a query parameter). */
 export function parseId(name: string, raw: string | null): number | undefined {
 	if (raw === null || raw === '') return undefined;
-	const id = integer(name, raw);
-	if (id < 1) throw new BadParameter(`${name} must be a positive id.`);
+	if (!/^\s*\d+\s*$/.test(raw)) throw new BadParameter(`${name} must be a whole number.`);
+	const id = Number(raw);
+	if (id < 1 || id > MAX_ID) throw new BadParameter(`${name} must be a positive id.`);
 	return id;
 }
 
@@ -62,15 +72,10 @@ export function parseEnum<T extends string>(
 	return raw as T;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
 /** `from`/`to`: an ISO 8601 date ("2025-12-06", taken as UTC) or date-time (with an offset). */
-export function parseDate(params: URLSearchParams, name: string): Date | undefined {
-	const raw = params.get(name);
-	if (raw === null || raw === '') return undefined;
-	const value = raw.trim();
-	if (!DATE.test(value))
-		throw new BadParameter(`${name} must be an ISO 8601 date or date-time, e.g. 2025-12-06.`);
+export function parseDate(params: URLSearchParams, name: 'from' | 'to'): Date | undefined {
+	const value = parseParam(params, name)?.trim();
+	if (value === undefined) return undefined;
 	const zoned =
 		value.length === 10
 			? `${value}T00:00:00Z`
@@ -80,6 +85,7 @@ export function parseDate(params: URLSearchParams, name: string): Date | undefin
 	const date = new Date(zoned);
 	if (Number.isNaN(date.getTime()))
 		throw new BadParameter(`${name} is not a real date: ${value.slice(0, 40)}.`);
+	if (!inYearRange(date)) throw new BadParameter(`${name}: ${YEAR_MESSAGE}`);
 	return date;
 }
 
@@ -92,8 +98,8 @@ export function decodeCursor<T>(
 	params: URLSearchParams,
 	check: (value: unknown) => T | undefined
 ): T | undefined {
-	const raw = params.get('cursor');
-	if (raw === null || raw === '') return undefined;
+	const raw = parseParam(params, 'cursor');
+	if (raw === undefined) return undefined;
 	try {
 		const value = check(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
 		if (value !== undefined) return value;
@@ -107,9 +113,14 @@ export function decodeCursor<T>(
 export function instantIdCursor(value: unknown): [Date, number] | undefined {
 	if (!Array.isArray(value) || value.length !== 2) return undefined;
 	const [at, id] = value as unknown[];
-	if (typeof at !== 'string' || typeof id !== 'number' || !Number.isInteger(id)) return undefined;
+	if (typeof at !== 'string' || !isId(id)) return undefined;
 	const date = new Date(at);
-	return Number.isNaN(date.getTime()) ? undefined : [date, id];
+	return Number.isNaN(date.getTime()) || !inYearRange(date) ? undefined : [date, id];
+}
+
+/** A row id a cursor may carry: what PostgreSQL's integer holds. */
+export function isId(value: unknown): value is number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_ID;
 }
 
 /** The list envelope: the page's items and the cursor of the next page (null on the last). */

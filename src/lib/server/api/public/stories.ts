@@ -3,16 +3,16 @@ import * as publicApi from '$lib/server/db/public-api';
 import {
 	decodeCursor,
 	encodeCursor,
+	isId,
 	pageJson,
-	parseEnum,
 	parseLimit,
 	parseOffset,
+	parseParam,
 	respond
 } from './params';
 import { storyJson } from './shape';
 
-const idCursor = (value: unknown) =>
-	typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+const idCursor = (value: unknown) => (isId(value) ? value : undefined);
 
 /** GET /api/v1/stories: published stories, newest first; ?status, ?q, ?limit, ?cursor|?offset. */
 export const GET: RequestHandler = ({ url }) =>
@@ -21,8 +21,8 @@ export const GET: RequestHandler = ({ url }) =>
 		const limit = parseLimit(params);
 		const after = decodeCursor(params, idCursor);
 		const filter = {
-			status: parseEnum(params, 'status', ['developing', 'concluded'] as const),
-			q: params.get('q') ?? undefined
+			status: parseParam(params, 'status'),
+			q: parseParam(params, 'q')
 		};
 		// One row more than asked tells whether there is a next page.
 		const rows = await publicApi.listStories(filter, {

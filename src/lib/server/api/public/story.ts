@@ -4,6 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { swrCache } from '$lib/server/http/swr-cache';
 import { apiError, notModified, respond } from './params';
 import { eventJson, storyJson } from './shape';
+import { staffStory } from './staff-read';
+import { LIMITS } from '$lib/schemas/limits';
+import { MAX_ID } from '$lib/schemas/parts';
+import { SLUG_PATTERN } from '$lib/schemas/story';
 
 interface Answer {
 	status: number;
@@ -31,14 +35,25 @@ async function build(idOrSlug: number | string): Promise<Answer> {
 	return { status: 200, body, gzip, etag: `"${story.version}-r${revision}"` };
 }
 
-/** GET /api/v1/stories/{id}: a published story by numeric id or slug, with its published events. */
-export const GET: RequestHandler = ({ params, request }) =>
+/** A numeric id or a slug; undefined for what can name no story (so it never reaches SQL). */
+function storyKey(key: string): number | string | undefined {
+	if (/^\d+$/.test(key)) return Number(key) <= MAX_ID ? Number(key) : undefined;
+	return key.length <= LIMITS.slug && new RegExp(SLUG_PATTERN).test(key) ? key : undefined;
+}
+
+/**
+ * GET /api/v1/stories/{id}: a published story by numeric id or slug, with its published events;
+ * staff who may edit a draft story also get it, with all its live events (staff-read.ts).
+ */
+export const GET: RequestHandler = ({ params, request, locals }) =>
 	respond(async () => {
 		const key = params.id ?? '';
-		const idOrSlug = /^\d{1,9}$/.test(key) ? Number(key) : key;
+		const idOrSlug = storyKey(key);
+		const missing = () => apiError(404, 'No published story with that id or slug.');
+		if (idOrSlug === undefined) return missing();
 		const answer = await cache.get(String(idOrSlug), () => build(idOrSlug));
 		if (answer.status === 404 || !answer.etag)
-			return apiError(404, 'No published story with that id or slug.');
+			return (await staffStory(locals.user, idOrSlug, request)) ?? missing();
 		const cached = notModified(request, answer.etag);
 		if (cached) return cached;
 		const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');

@@ -4,20 +4,16 @@ import { requireApiRole } from '$lib/server/auth/guard';
 import { sql } from '$lib/server/db/client';
 import * as suggestions from '$lib/server/db/suggestions';
 import { invalid, readObject } from '$lib/server/api/desk/http';
+import { fieldErrors } from '$lib/schemas/errors';
+import { NewStory } from '$lib/schemas/story';
 
-/** Checks `{title, summary?}`: the field errors, or the cleaned values. */
+/** Checks `{title, summary?}` on the NewStory schema: the field errors, or the cleaned values. */
 export function checkNewStory(
 	body: Record<string, unknown>
 ): { errors: Record<string, string> } | { values: { title: string; summary: string } } {
-	const errors: Record<string, string> = {};
-	const title = typeof body.title === 'string' ? body.title.trim() : '';
-	if (typeof body.title !== 'string' || title === '') errors.title = 'Give the story a title.';
-	else if (title.length > 300) errors.title = 'Keep the title under 300 characters.';
-	if (body.summary !== undefined && body.summary !== null && typeof body.summary !== 'string')
-		errors.summary = 'The summary must be text.';
-	const summary = typeof body.summary === 'string' ? body.summary.trim() : '';
-	if (summary.length > 5000) errors.summary = 'Keep the summary under 5,000 characters.';
-	return Object.keys(errors).length ? { errors } : { values: { title, summary } };
+	const checked = NewStory.safeParse(body);
+	if (!checked.success) return { errors: fieldErrors(checked.error) };
+	return { values: { title: checked.data.title, summary: checked.data.summary ?? '' } };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
 import { fileAsSuggested } from '$lib/server/suggest/suggest';
-import { ARTICLE_ROLES, type ArticleRole } from '$lib/types';
+import { fieldErrors } from '$lib/schemas/errors';
+import { AttachArticle } from '$lib/schemas/parts';
 import { invalid, parseId, problem, readObject } from '$lib/server/api/desk/http';
 
 /**
@@ -17,22 +18,16 @@ export const POST: RequestHandler = async (event) => {
 	if (storyId === null) return problem(404, 'No story with that id.');
 	const body = await readObject(event.request);
 	if (body instanceof Response) return body;
-	const errors: Record<string, string> = {};
-	const articleId =
-		typeof body.articleId === 'number' && Number.isInteger(body.articleId) && body.articleId > 0
-			? body.articleId
-			: null;
-	if (articleId === null) errors.articleId = 'Give the article’s numeric id.';
-	const role = body.role ?? 'update';
-	if (typeof role !== 'string' || !(ARTICLE_ROLES as readonly string[]).includes(role))
-		errors.role = `The role is one of ${ARTICLE_ROLES.join(', ')}.`;
-	if (articleId === null || Object.keys(errors).length) return invalid(errors);
+	const checked = AttachArticle.safeParse(body);
+	if (!checked.success) return invalid(fieldErrors(checked.error));
+	const { articleId } = checked.data;
+	const role = checked.data.role ?? 'update';
 
 	const { outcome } = await fileAsSuggested({
 		articleId,
 		storyId,
 		userId: user.id,
-		role: role as ArticleRole
+		role
 	});
 	if (outcome === 'not_found') return problem(404, 'No such story or article.');
 	const status = outcome === 'filed' ? 201 : 200;

@@ -5,6 +5,8 @@ import { sql } from '$lib/server/db/client';
 import * as suggestions from '$lib/server/db/suggestions';
 import { suggestStories } from '$lib/server/suggest/suggest';
 import { invalid, parseId, problem, readObject } from '$lib/server/api/desk/http';
+import { fieldErrors } from '$lib/schemas/errors';
+import { RejectSuggestion } from '$lib/schemas/parts';
 
 /**
  * GET /api/v1/articles/{id}/story-suggestions (contributor): the stories the article may
@@ -31,9 +33,9 @@ export const REJECT: RequestHandler = async (event) => {
 	if (articleId === null) return problem(404, 'No article with that id.');
 	const body = await readObject(event.request);
 	if (body instanceof Response) return body;
-	const storyId =
-		typeof body.storyId === 'number' && Number.isInteger(body.storyId) ? body.storyId : null;
-	if (storyId === null || storyId < 1) return invalid({ storyId: 'Give the story’s numeric id.' });
+	const checked = RejectSuggestion.safeParse(body);
+	if (!checked.success) return invalid(fieldErrors(checked.error));
+	const { storyId } = checked.data;
 	const filed = await suggestions.storiesOfArticle(articleId);
 	if (filed.some((story) => story.id === storyId))
 		return problem(409, 'The article is filed in that story; remove it from the story instead.');

@@ -4,6 +4,8 @@ import { demoCredentials } from '$lib/server/auth/demo';
 import { createSession } from '$lib/server/auth/session';
 import { checkSignIn } from '$lib/server/auth/sign-in';
 import { safeNextPath } from './next-path';
+import { SignIn } from '$lib/schemas/accounts';
+import { fieldErrors } from '$lib/schemas/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -27,10 +29,12 @@ export const actions: Actions = {
 		const next = safeNextPath(String(form.get('next') ?? ''), event.url.origin);
 		const values = { email };
 
-		const errors: SignInErrors = {};
-		if (!email) errors.email = 'Enter your email address.';
-		if (!password) errors.password = 'Enter your password.';
-		if (errors.email || errors.password) return fail(400, { errors, values });
+		// The fields' own checks (SignIn schema): blank, over-long, or control characters.
+		const checked = SignIn.safeParse({ email, password });
+		if (!checked.success) {
+			const errors: SignInErrors = fieldErrors(checked.error);
+			return fail(400, { errors, values });
+		}
 
 		const result = await checkSignIn({ email, password, clientAddress: event.getClientAddress() });
 		if (!result.ok && result.reason === 'throttled') {

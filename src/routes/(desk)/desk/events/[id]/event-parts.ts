@@ -11,9 +11,8 @@ import * as deskStories from '$lib/server/db/desk-stories';
 import * as entities from '$lib/server/db/entities';
 import * as events from '$lib/server/db/events';
 import { formValues, intField } from '$lib/desk/form';
-
-const RELATIONS = ['follows', 'part_of', 'responds_to', 'contradicts', 'same_as'] as const;
-const ACTOR_KINDS = ['person', 'organisation', 'place'] as const;
+import { blankToMissing, fieldErrors } from '$lib/schemas/errors';
+import { Actor, RELATIONS, Source } from '$lib/schemas/parts';
 
 export async function eventOf(event: RequestEvent) {
 	const param = event.params.id ?? '';
@@ -33,14 +32,14 @@ export async function addSource(event: RequestEvent) {
 	const user = requireRole(event, 'contributor');
 	const target = await eventOf(event);
 	const data = await event.request.formData();
-	const articleId = intField(data, 'articleId');
-	const evidence = String(data.get('evidence') ?? '').trim();
-	const errors: Record<string, string> = {};
-	if (articleId === null) errors.articleId = 'Choose one of the story’s articles.';
-	if (!evidence) errors.evidence = 'Quote the words in the article that report the event.';
-	else if (evidence.length > 2000) errors.evidence = 'Quote at most 2000 characters.';
-	if (articleId === null || Object.keys(errors).length > 0)
-		return fail(400, { part: 'source', errors, values: formValues(data) });
+	const checked = Source.safeParse(formValues(data));
+	if (!checked.success)
+		return fail(400, {
+			part: 'source',
+			errors: fieldErrors(checked.error),
+			values: formValues(data)
+		});
+	const { articleId, evidence } = checked.data;
 	if (!(await deskEvents.isFiledIn(target.storyId, articleId)))
 		return fail(400, {
 			part: 'source',
@@ -67,29 +66,16 @@ export async function addActor(event: RequestEvent) {
 	requireRole(event, 'contributor');
 	const target = await eventOf(event);
 	const data = await event.request.formData();
-	const name = String(data.get('name') ?? '').trim();
-	const kind = String(data.get('entityKind') ?? 'person');
-	const aliases = String(data.get('aliases') ?? '')
-		.split(',')
-		.map((a) => a.trim())
-		.filter(Boolean);
-	if (!name || name.length > 300)
+	const checked = Actor.safeParse(blankToMissing(formValues(data)));
+	if (!checked.success)
 		return fail(400, {
 			part: 'actor',
-			errors: { name: 'Give the actor’s name.' },
+			errors: fieldErrors(checked.error),
 			values: formValues(data)
 		});
-	if (!(ACTOR_KINDS as readonly string[]).includes(kind))
-		return fail(400, {
-			part: 'actor',
-			errors: { entityKind: 'Choose a kind.' },
-			values: formValues(data)
-		});
+	const { name, entityKind: kind, aliases } = checked.data;
 	await sql.begin(async (tx) => {
-		const entity = await entities.upsert(
-			{ kind: kind as (typeof ACTOR_KINDS)[number], name, aliases },
-			tx
-		);
+		const entity = await entities.upsert({ kind, name, aliases }, tx);
 		await entities.linkToEvent({ eventId: target.id, entityId: entity.id, role: 'actor' }, tx);
 	});
 	return { message: 'Actor added.' };
