@@ -14,7 +14,8 @@ import { changePassword } from '../../src/lib/server/auth/accounts';
 import {
 	DEMO_EDITOR_EMAIL,
 	demoEditorEmail,
-	ensureDemoEditor
+	ensureDemoEditor,
+	retireDemoEditor
 } from '../../src/lib/server/auth/demo';
 import { hashToken } from '../../src/lib/server/auth/secret';
 import * as audit from '../../src/lib/server/db/audit';
@@ -259,6 +260,25 @@ describe('the demo editor', () => {
 			expect(await ensureDemoEditor(demoDb.sql, false)).toBeUndefined();
 			expect(await demoEditorEmail(demoDb.sql)).toBeUndefined();
 			expect(await signIn('my own password')).toMatchObject({ ok: true });
+			// …and so does a start on a public origin.
+			expect(await retireDemoEditor(demoDb.sql)).toBe(false);
+		} finally {
+			await demoDb.drop();
+		}
+	});
+
+	it('is retired by a start on a public origin: the password it had stops working', async () => {
+		const demoDb = await createTestDatabase();
+		try {
+			await seedDemo(demoDb.sql);
+			const password = await ensureDemoEditor(demoDb.sql, true);
+			expect(await retireDemoEditor(demoDb.sql)).toBe(true);
+			expect(
+				await checkSignIn(
+					{ email: DEMO_EDITOR_EMAIL, password: password!, clientAddress: freshAddress() },
+					demoDb.sql
+				)
+			).toEqual({ ok: false, reason: 'invalid' });
 		} finally {
 			await demoDb.drop();
 		}

@@ -1,6 +1,6 @@
 import { openDatabase, type Database } from '../db/database';
 import { stopListening } from '../live/listener';
-import { DEMO_EDITOR_EMAIL, demoMode, ensureDemoEditor } from '../auth/demo';
+import { DEMO_EDITOR_EMAIL, demoEditorAtStart, demoMode } from '../auth/demo';
 import { seedDemo } from '../seed/demo';
 import { startPoller, stopPoller } from '../subscriptions/scheduler';
 import { startHousekeeping, stopHousekeeping } from './housekeeping';
@@ -23,7 +23,7 @@ export function startDatabase(): Promise<Database> {
 		const seeded = demo.story && (await seedDemo(db.sql)).seeded;
 		if (seeded) console.log('[db] loaded the demo story "Russia–Ukraine peace talks"');
 		// A fresh password on every local start while the demo editor has not chosen its own.
-		const password = demo.editor ? await ensureDemoEditor(db.sql, seeded) : undefined;
+		const password = await demoEditorAtStart(db.sql, demo, seeded);
 		if (password)
 			console.log(`[auth] demo editor: ${DEMO_EDITOR_EMAIL} / ${password} (sign in at /desk)`);
 		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable).

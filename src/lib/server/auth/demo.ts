@@ -99,6 +99,35 @@ export async function ensureDemoEditor(db: Db, create: boolean): Promise<string 
 	return password;
 }
 
+/**
+ * On a start that makes no demo editor (a public origin), a demo editor left from earlier gets a
+ * random password no one is told: the one it had may have been shown publicly.
+ */
+export async function retireDemoEditor(db: Db): Promise<boolean> {
+	const existing = await users.getCredentials(DEMO_EDITOR_EMAIL, db);
+	if (!existing || existing.disabledAt || !(await stillDemoPassword(existing.id, db))) return false;
+	await users.setPasswordHash(existing.id, await hashPassword(newPassword() + newPassword()), db);
+	await audit.record(
+		{ actorId: null, action: RESET_ACTION, entityType: 'user', entityId: existing.id },
+		db
+	);
+	return true;
+}
+
+/**
+ * The demo editor at start: made or given a fresh password (returned, for the terminal) when the
+ * mode allows one, else retired.
+ */
+export async function demoEditorAtStart(
+	db: Db,
+	mode: DemoMode,
+	seeded: boolean
+): Promise<string | undefined> {
+	if (mode.editor) return ensureDemoEditor(db, seeded);
+	await retireDemoEditor(db);
+	return undefined;
+}
+
 /** True while the last password event for the account was one of ours. */
 async function stillDemoPassword(userId: number, db: Db): Promise<boolean> {
 	const [row] = await db<{ action: string }[]>`
