@@ -13,9 +13,15 @@ export const STATIC_CSP =
 	"default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 export const HSTS = 'max-age=31536000';
 
-/** The URL paths of the files under a build's client folder (/_app/… and static/). */
+/**
+ * The URL paths of the files under a build's client folder (/_app/… and static/).
+ * @param {string} clientDir
+ * @returns {Set<string>}
+ */
 export function staticPaths(clientDir) {
+	/** @type {Set<string>} */
 	const paths = new Set();
+	/** @param {string} dir @param {string} prefix */
 	const walk = (dir, prefix) => {
 		if (!existsSync(dir)) return;
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -28,10 +34,15 @@ export function staticPaths(clientDir) {
 	return paths;
 }
 
-/** Sets the headers on a response to one of `paths` (or anything under /_app/). */
+/**
+ * Sets the headers on a response to one of `paths` (or anything under /_app/).
+ * @param {Set<string>} paths
+ * @param {{ https: boolean }} options
+ * @returns {(request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void}
+ */
 export function staticHeaders(paths, { https }) {
 	return (request, response) => {
-		let pathname = (request.url ?? '/').split('?')[0];
+		let pathname = (request.url ?? '/').split('?')[0] ?? '/';
 		try {
 			pathname = decodeURIComponent(pathname);
 		} catch {
@@ -45,8 +56,18 @@ export function staticHeaders(paths, { https }) {
 	};
 }
 
-/** Subscribes for the rest of the process. */
+/**
+ * Subscribes for the rest of the process.
+ * @param {string} clientDir
+ * @param {string | undefined} origin
+ */
 export function serveStaticHeaders(clientDir, origin) {
 	const set = staticHeaders(staticPaths(clientDir), { https: /^https:/i.test(origin ?? '') });
-	subscribe('http.server.request.start', ({ request, response }) => set(request, response));
+	subscribe('http.server.request.start', (message) => {
+		const { request, response } =
+			/** @type {{ request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse }} */ (
+				message
+			);
+		set(request, response);
+	});
 }

@@ -238,10 +238,10 @@ describe('the demo editor', () => {
 			expect(signedIn).toMatchObject({ ok: true, user: { role: 'editor' } });
 
 			// The password is nowhere in the database: not in the audit log, not in any row.
-			const [{ found }] = await demoDb.sql<{ found: number }[]>`
+			const [row] = await demoDb.sql<{ found: number }[]>`
 				select count(*)::int as found from audit_log where after::text like ${`%${first}%`}
 					or before::text like ${`%${first}%`}`;
-			expect(found).toBe(0);
+			expect(row?.found).toBe(0);
 
 			// The next start prints a new password; the old one stops working.
 			const second = await ensureDemoEditor(demoDb.sql, false);
