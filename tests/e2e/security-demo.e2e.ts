@@ -55,7 +55,12 @@ test('on a fresh local demo the editor’s password is in the terminal only, and
 		dataDir,
 		port,
 		readyPath: '/stories/russia-ukraine-peace-talks',
-		env: { ORIGIN: origin, ADDRESS_HEADER: 'x-forwarded-for', RATE_LIMIT_OEMBED: '3' }
+		env: {
+			ORIGIN: origin,
+			ADDRESS_HEADER: 'x-forwarded-for',
+			RATE_LIMIT_OEMBED: '3',
+			RATE_LIMIT_API: '5'
+		}
 	});
 	const printed = /demo editor: (\S+) \/ (\S+)/.exec(app.output());
 	expect(printed?.[1]).toBe('editor@demo.throughline.test');
@@ -99,6 +104,19 @@ test('a guesser rotating through an IPv6 /64 is slowed, and the account’s owne
 	// The probe locked the account with five requests; its owner, from home, is not locked out.
 	const owner = await signIn(app!.baseUrl, origin, '198.51.100.1', email, demoPassword);
 	expect(owner.status).toBe(303);
+});
+
+test('the public API answers 429 with Retry-After past its rate limit, per client', async () => {
+	const get = (from: string) =>
+		fetch(`${app!.baseUrl}/api/v1/stories`, { headers: { 'x-forwarded-for': from } });
+	const statuses: number[] = [];
+	for (let i = 0; i < 6; i += 1) statuses.push((await get('2001:db8:cc:dd::1')).status);
+	expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+	// The same /64 is the same client; another network is not.
+	const same = await get('2001:db8:cc:dd::99');
+	expect(same.status).toBe(429);
+	expect(Number(same.headers.get('retry-after'))).toBeGreaterThan(0);
+	expect((await get('2001:db8:cc:de::1')).status).toBe(200);
 });
 
 test('oEmbed answers 429 with Retry-After past its rate limit', async () => {

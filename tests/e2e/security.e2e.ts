@@ -175,3 +175,25 @@ test('static files carry nosniff and a CSP; desk pages are never cached; no HSTS
 	const me = await page.request.get('/api/v1/stories?limit=1');
 	expect(me.headers()['cache-control']).toContain('no-store');
 });
+
+test('a feed at an IPv4-compatible IPv6 address of this machine is refused, not fetched', async ({
+	page,
+	baseURL
+}) => {
+	const editor = await createUser(db, { role: 'editor' });
+	await signIn(page, editor);
+	const port = new URL(baseURL!).port;
+	// The app's own feed, reached through loopback written as ::127.0.0.1 (Node writes ::7f00:1).
+	const url = `http://[::127.0.0.1]:${port}/stories/russia-ukraine-peace-talks/feed.atom?${tag()}`;
+	const [feed] = await db<{ id: number }[]>`
+		insert into feeds (url, source, next_poll_at)
+		values (${url}, 'Probe', now() + interval '1 day') returning id`;
+	const response = await page.request.post('/desk/feeds?/poll', {
+		form: { id: String(feed!.id) },
+		headers: { origin: new URL(baseURL!).origin }
+	});
+	expect(await response.text()).toContain('which is not a public address: refused');
+	const [row] = await db<{ items: number }[]>`
+		select count(*)::int as items from articles where source = 'Probe'`;
+	expect(row?.items).toBe(0);
+});
