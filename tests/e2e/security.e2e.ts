@@ -197,3 +197,20 @@ test('a feed at an IPv4-compatible IPv6 address of this machine is refused, not 
 		select count(*)::int as items from articles where source = 'Probe'`;
 	expect(row?.items).toBe(0);
 });
+
+test('the story page "as of" a past date shows no draft and no deleted event', async ({
+	request
+}) => {
+	const past = await story(`As of ${tag()}`);
+	await event(past.id, 'Public then and now');
+	const draft = await event(past.id, 'Draft held back');
+	const deleted = await event(past.id, 'Deleted since');
+	await db`update events set first_reported_at = '2025-12-05T13:00:00Z' where story_id = ${past.id}`;
+	await db`update events set status = 'draft' where id = ${draft}`;
+	await db`update events set deleted_at = now() where id = ${deleted}`;
+
+	const html = await (await request.get(`/stories/${past.slug}?asof=2025-12-20`)).text();
+	expect(html).toContain('Public then and now');
+	expect(html).not.toContain('Draft held back');
+	expect(html).not.toContain('Deleted since');
+});
