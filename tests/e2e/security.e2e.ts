@@ -86,11 +86,12 @@ test('a page on another origin cannot sign anyone out, whatever it sends', async
 	const user = await createUser(db, { role: 'editor' });
 	await signIn(page, user);
 	const sibling = baseURL!.replace('//localhost', '//evil.localhost');
-	for (const headers of [
+	const attempts: Record<string, string>[] = [
 		{ origin: sibling, 'sec-fetch-site': 'same-site' },
 		{ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
 		{}
-	]) {
+	];
+	for (const headers of attempts) {
 		// No data: the request has no Content-Type, which SvelteKit's own check let through.
 		const response = await page.request.post('/desk/sign-out', { headers, maxRedirects: 0 });
 		expect(response.status(), JSON.stringify(headers)).toBe(403);
