@@ -189,7 +189,8 @@ async function main() {
 				...process.env,
 				PORT: String(APP_PORT),
 				DATABASE_URL: url.toString(),
-				SEED_DEMO: 'false'
+				SEED_DEMO: 'false',
+				RATE_LIMIT: 'off' // autocannon is one client far past the public API's limit
 			},
 			stdio: ['ignore', 'ignore', 'inherit']
 		});

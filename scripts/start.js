@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { serveStaticHeaders } from './static-headers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -49,5 +50,6 @@ process.env.BODY_SIZE_LIMIT ??= '2M';
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 }
+serveStaticHeaders(path.join(root, 'build', 'client'), process.env.ORIGIN);
 await import(pathToFileURL(entry).href);
 console.log(`Throughline is serving http://localhost:${process.env.PORT}`);

@@ -1,6 +1,7 @@
 import { closeDatabaseOnShutdown, startDatabase } from '$lib/server/app/lifecycle';
 import { publicApiCors } from '$lib/server/api/cors';
 import { authenticate } from '$lib/server/auth/handle';
+import { requestGuards } from '$lib/server/http/request-guards';
 import { headExtras } from '$lib/server/http/head-extras';
 import { storyPageCache } from '$lib/server/http/page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -16,6 +17,7 @@ export const init: ServerInit = async () => {
 export const handle = sequence(
 	securityHeaders,
 	publicApiCors,
+	requestGuards,
 	authenticate,
 	storyPageCache,
 	headExtras

@@ -2,13 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './harness';
 import { checkSignIn } from '../../src/lib/server/auth/sign-in';
 import {
-	MAX_FAILURES_PER_ACCOUNT,
+	ACCOUNT_MAX_WAIT_S,
+	ACCOUNT_SLOW_FAILURES,
 	MAX_FAILURES_PER_ADDRESS,
-	THROTTLE_WINDOW_MS
+	PAIR_FREE_FAILURES,
+	THROTTLE_WINDOW_MS,
+	addressGroup
 } from '../../src/lib/server/auth/throttle';
 import { authenticateToken, createToken, revokeToken } from '../../src/lib/server/auth/tokens';
 import { changePassword } from '../../src/lib/server/auth/accounts';
-import { DEMO_EDITOR_EMAIL, demoCredentials } from '../../src/lib/server/auth/demo';
+import {
+	DEMO_EDITOR_EMAIL,
+	demoEditorEmail,
+	ensureDemoEditor,
+	retireDemoEditor
+} from '../../src/lib/server/auth/demo';
 import { hashToken } from '../../src/lib/server/auth/secret';
 import * as audit from '../../src/lib/server/db/audit';
 import { seedDemo } from '../../src/lib/server/seed/demo';
@@ -66,44 +74,72 @@ describe('signing in', () => {
 });
 
 describe('throttling', () => {
-	it(`locks an account after ${MAX_FAILURES_PER_ACCOUNT} failures in 15 minutes, from any address, even for the right password`, async () => {
-		const user = await createUser(db.sql, { role: 'editor' });
-		for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i += 1) {
-			const result = await checkSignIn(
-				{ email: user.email, password: `guess number ${i}`, clientAddress: freshAddress() },
-				db.sql
-			);
-			expect(result.ok).toBe(false);
-		}
-		const locked = await checkSignIn(
-			{ email: user.email, password: user.password, clientAddress: freshAddress() },
-			db.sql
-		);
-		expect(locked).toMatchObject({ ok: false, reason: 'throttled' });
-		const seconds =
-			locked.ok === false && locked.reason === 'throttled' ? locked.retryAfterSeconds : 0;
-		expect(seconds).toBeGreaterThan(0);
-		expect(seconds).toBeLessThanOrEqual(THROTTLE_WINDOW_MS / 1000);
+	const attempt = (email: string, password: string, clientAddress: string) =>
+		checkSignIn({ email, password, clientAddress }, db.sql);
+	const waitOf = (result: Awaited<ReturnType<typeof checkSignIn>>) =>
+		!result.ok && result.reason === 'throttled' ? result.retryAfterSeconds : 0;
+	/** Lets time pass for the throttle: every attempt on the account happened `s` seconds earlier. */
+	const later = (email: string, s: number) =>
+		db.sql`update sign_in_attempts set at = at - ${`${s} seconds`}::interval where email = ${email}`;
 
-		// Once the failures are older than the window, the right password works again.
-		await db.sql`update sign_in_attempts set at = at - interval '16 minutes' where email = ${user.email}`;
-		expect(
-			await checkSignIn(
-				{ email: user.email, password: user.password, clientAddress: freshAddress() },
-				db.sql
-			)
-		).toMatchObject({ ok: true });
+	it('backs off one account from one address exponentially, then lets the right password in', async () => {
+		const user = await createUser(db.sql, { role: 'editor' });
+		const clientAddress = freshAddress();
+		for (let i = 0; i < PAIR_FREE_FAILURES; i += 1) {
+			expect(await attempt(user.email, `guess ${i}`, clientAddress)).toEqual({
+				ok: false,
+				reason: 'invalid'
+			});
+		}
+		const waits: number[] = [];
+		for (let i = 0; i < 4; i += 1) {
+			const refused = await attempt(user.email, user.password, clientAddress);
+			waits.push(waitOf(refused));
+			await later(user.email, waits.at(-1)!);
+			expect(await attempt(user.email, `late guess ${i}`, clientAddress)).toMatchObject({
+				reason: 'invalid'
+			});
+		}
+		expect(waits).toEqual([5, 10, 20, 40].map((s) => expect.closeTo(s, 0)));
+		await later(user.email, 80);
+		expect(await attempt(user.email, user.password, clientAddress)).toMatchObject({ ok: true });
+	});
+
+	it('counts an IPv6 client by its /64: rotating addresses inside it does not help', async () => {
+		const user = await createUser(db.sql, { role: 'editor' });
+		for (let i = 1; i <= PAIR_FREE_FAILURES; i += 1) {
+			await attempt(user.email, `guess ${i}`, `2001:db8:7:7:${i.toString(16)}::${i}`);
+		}
+		expect(waitOf(await attempt(user.email, 'next guess', '2001:db8:7:7:ffff::1'))).toBe(5);
+		// Another /64 is another network.
+		expect(await attempt(user.email, user.password, '2001:db8:7:8::1')).toMatchObject({ ok: true });
+	});
+
+	it('slows, never locks, an account guessed at from many networks: its owner gets in', async () => {
+		const user = await createUser(db.sql, { role: 'editor' });
+		const home = freshAddress();
+		expect(await attempt(user.email, user.password, home)).toMatchObject({ ok: true });
+		for (let i = 0; i < ACCOUNT_SLOW_FAILURES + 4; i += 1) {
+			await later(user.email, 60);
+			expect(await attempt(user.email, `guess ${i}`, `198.18.${i}.1`)).toMatchObject({
+				reason: 'invalid'
+			});
+		}
+		// A fresh network waits, briefly…
+		const away = await attempt(user.email, user.password, '203.0.113.77');
+		expect(waitOf(away)).toBeGreaterThan(0);
+		expect(waitOf(away)).toBeLessThanOrEqual(ACCOUNT_MAX_WAIT_S);
+		// …and the owner, from where they have signed in before, does not wait at all.
+		expect(await attempt(user.email, user.password, home)).toMatchObject({ ok: true });
 	});
 
 	it('gives an address without an account exactly the answers an existing account gets', async () => {
 		const user = await createUser(db.sql, { role: 'editor' });
 		const answers = async (email: string) => {
+			const clientAddress = freshAddress();
 			const seen = [];
-			for (let i = 0; i <= MAX_FAILURES_PER_ACCOUNT; i += 1) {
-				const result = await checkSignIn(
-					{ email, password: 'wrong password', clientAddress: freshAddress() },
-					db.sql
-				);
+			for (let i = 0; i <= PAIR_FREE_FAILURES + 1; i += 1) {
+				const result = await attempt(email, 'wrong password', clientAddress);
 				seen.push(result.ok ? 'ok' : result.reason);
 			}
 			return seen;
@@ -114,25 +150,26 @@ describe('throttling', () => {
 		expect(existing.at(-1)).toBe('throttled');
 	});
 
-	it(`stops one client address after ${MAX_FAILURES_PER_ADDRESS} failures across different accounts`, async () => {
+	it(`stops one network after ${MAX_FAILURES_PER_ADDRESS} failures across different accounts`, async () => {
 		const clientAddress = freshAddress();
 		for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i += 1) {
-			await checkSignIn(
-				{ email: `spray-${i}@example.test`, password: 'password1', clientAddress },
-				db.sql
-			);
+			await attempt(`spray-${i}@example.test`, 'password1', clientAddress);
 		}
 		const user = await createUser(db.sql, { role: 'editor' });
-		expect(
-			await checkSignIn({ email: user.email, password: user.password, clientAddress }, db.sql)
-		).toMatchObject({ ok: false, reason: 'throttled' });
+		const refused = await attempt(user.email, user.password, clientAddress);
+		expect(refused).toMatchObject({ ok: false, reason: 'throttled' });
+		expect(waitOf(refused)).toBeLessThanOrEqual(THROTTLE_WINDOW_MS / 1000);
 		// The account itself is fine from elsewhere.
-		expect(
-			await checkSignIn(
-				{ email: user.email, password: user.password, clientAddress: freshAddress() },
-				db.sql
-			)
-		).toMatchObject({ ok: true });
+		expect(await attempt(user.email, user.password, freshAddress())).toMatchObject({ ok: true });
+	});
+});
+
+describe('addressGroup', () => {
+	it('keeps IPv4, groups IPv6 by /64 and reads IPv4-mapped IPv6 as IPv4', () => {
+		expect(addressGroup('192.0.2.7')).toBe('192.0.2.7');
+		expect(addressGroup('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+		expect(addressGroup('2001:0db8:0001:0002::9')).toBe('2001:db8:1:2::/64');
+		expect(addressGroup('::ffff:192.0.2.7')).toBe('192.0.2.7');
 	});
 });
 
@@ -182,32 +219,66 @@ describe('API tokens', () => {
 });
 
 describe('the demo editor', () => {
-	it('is created with the demo story, and its credentials show only until its password changes', async () => {
+	it('is made only with the demo story, keeps its password out of the database, and gets a fresh one each start until it picks its own', async () => {
 		const demoDb = await createTestDatabase();
-		try {
-			expect(await demoCredentials(demoDb.sql)).toBeUndefined();
-			await seedDemo(demoDb.sql);
-			const demo = await demoCredentials(demoDb.sql);
-			expect(demo?.email).toBe(DEMO_EDITOR_EMAIL);
-			expect(demo?.password).toMatch(/^[a-z2-7]{16}$/);
-			const signIn = await checkSignIn(
-				{ email: DEMO_EDITOR_EMAIL, password: demo?.password ?? '', clientAddress: '198.51.100.1' },
+		const signIn = (password: string) =>
+			checkSignIn(
+				{ email: DEMO_EDITOR_EMAIL, password, clientAddress: freshAddress() },
 				demoDb.sql
 			);
-			expect(signIn).toMatchObject({ ok: true, user: { role: 'editor' } });
+		try {
+			// A database that was not seeded just now (a real newsroom's) never gets one.
+			expect(await ensureDemoEditor(demoDb.sql, false)).toBeUndefined();
+			expect(await demoEditorEmail(demoDb.sql)).toBeUndefined();
+			await seedDemo(demoDb.sql);
+			const first = await ensureDemoEditor(demoDb.sql, true);
+			expect(first).toMatch(/^[a-z2-7]{16}$/);
+			expect(await demoEditorEmail(demoDb.sql)).toBe(DEMO_EDITOR_EMAIL);
+			const signedIn = await signIn(first!);
+			expect(signedIn).toMatchObject({ ok: true, user: { role: 'editor' } });
 
-			const userId = signIn.ok ? signIn.user.id : 0;
+			// The password is nowhere in the database: not in the audit log, not in any row.
+			const [row] = await demoDb.sql<{ found: number }[]>`
+				select count(*)::int as found from audit_log where after::text like ${`%${first}%`}
+					or before::text like ${`%${first}%`}`;
+			expect(row?.found).toBe(0);
+
+			// The next start prints a new password; the old one stops working.
+			const second = await ensureDemoEditor(demoDb.sql, false);
+			expect(second).toMatch(/^[a-z2-7]{16}$/);
+			expect(second).not.toBe(first);
+			expect(await signIn(first!)).toEqual({ ok: false, reason: 'invalid' });
+			expect(await signIn(second!)).toMatchObject({ ok: true });
+
+			// Once the demo editor picks its own password, starts leave it alone.
+			const userId = signedIn.ok ? signedIn.user.id : 0;
 			await changePassword(
-				{
-					userId,
-					email: DEMO_EDITOR_EMAIL,
-					current: demo?.password ?? '',
-					next: 'my own password'
-				},
+				{ userId, email: DEMO_EDITOR_EMAIL, current: second!, next: 'my own password' },
 				{ actorId: userId },
 				demoDb.sql
 			);
-			expect(await demoCredentials(demoDb.sql)).toBeUndefined();
+			expect(await ensureDemoEditor(demoDb.sql, false)).toBeUndefined();
+			expect(await demoEditorEmail(demoDb.sql)).toBeUndefined();
+			expect(await signIn('my own password')).toMatchObject({ ok: true });
+			// …and so does a start on a public origin.
+			expect(await retireDemoEditor(demoDb.sql)).toBe(false);
+		} finally {
+			await demoDb.drop();
+		}
+	});
+
+	it('is retired by a start on a public origin: the password it had stops working', async () => {
+		const demoDb = await createTestDatabase();
+		try {
+			await seedDemo(demoDb.sql);
+			const password = await ensureDemoEditor(demoDb.sql, true);
+			expect(await retireDemoEditor(demoDb.sql)).toBe(true);
+			expect(
+				await checkSignIn(
+					{ email: DEMO_EDITOR_EMAIL, password: password!, clientAddress: freshAddress() },
+					demoDb.sql
+				)
+			).toEqual({ ok: false, reason: 'invalid' });
 		} finally {
 			await demoDb.drop();
 		}

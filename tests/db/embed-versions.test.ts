@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('the story as an embed shows it', () => {
-	it('pins a version: later edits, new events and deletions do not show', async () => {
+	it('pins a version: later edits and new events do not show; events deleted since do not either', async () => {
 		const story = await createStory(db.sql, { title: 'Talks' });
 		const kept = await createEvent(db.sql, story.id, { title: 'Talks open' });
 		const dropped = await createEvent(db.sql, story.id, { title: 'Delegations arrive' });
@@ -32,10 +32,8 @@ describe('the story as an embed shows it', () => {
 
 		const then = await embeds.getForEmbed(story.slug, pinned, db.sql);
 		expect(then?.story.title).toBe('Talks');
-		expect(then?.events.map((event) => event.title).sort()).toEqual([
-			'Delegations arrive',
-			'Talks open'
-		]);
+		// "Delegations arrive" was published at the pinned revision but has been deleted since.
+		expect(then?.events.map((event) => event.title)).toEqual(['Talks open']);
 		expect(then?.revision).toBe(pinned);
 		expect(then?.unknownVersion).toBe(false);
 		// Dates come back as dates from the JSON snapshot; sources are today's.
@@ -60,6 +58,39 @@ describe('the story as an embed shows it', () => {
 
 		expect((await embeds.getForEmbed(story.slug, pinned, db.sql))?.events).toEqual([]);
 		expect((await embeds.getForEmbed(story.slug, null, db.sql))?.events).toHaveLength(1);
+	});
+
+	it('a revision at which the story was a draft is not shown: the embargoed title stays hidden', async () => {
+		const story = await createStory(db.sql, {
+			title: 'Embargoed: minister resigns',
+			publication: 'draft'
+		});
+		await createEvent(db.sql, story.id, { title: 'Resignation letter sent' });
+		const embargoed = await embeds.latestRevision(story.id, db.sql);
+		await db.sql`update stories set title = 'Minister resigns', publication = 'published',
+			published_at = now(), version = version + 1 where id = ${story.id}`;
+		const published = await embeds.latestRevision(story.id, db.sql);
+
+		for (let version = 1; version <= embargoed; version += 1)
+			expect(await embeds.getForEmbed(story.slug, version, db.sql)).toBeUndefined();
+		const now = await embeds.getForEmbed(story.slug, published, db.sql);
+		expect(now?.story.title).toBe('Minister resigns');
+		expect(now?.events.map((event) => event.title)).toEqual(['Resignation letter sent']);
+	});
+
+	it('a story deleted at a revision is not shown at it, nor are events that were drafts then', async () => {
+		const story = await createStory(db.sql, { title: 'Flood' });
+		const event = await createEvent(db.sql, story.id, { title: 'River rises', status: 'draft' });
+		const draftThen = await embeds.latestRevision(story.id, db.sql);
+		await db.sql`update events set status = 'published', version = version + 1 where id = ${event.id}`;
+		await db.sql`update stories set deleted_at = now() where id = ${story.id}`;
+		const deletedThen = await embeds.latestRevision(story.id, db.sql);
+		await db.sql`update stories set deleted_at = null where id = ${story.id}`;
+
+		expect((await embeds.getForEmbed(story.slug, draftThen, db.sql))?.events).toEqual([]);
+		expect(await embeds.getForEmbed(story.slug, deletedThen, db.sql)).toBeUndefined();
+		const live = await embeds.getForEmbed(story.slug, null, db.sql);
+		expect(live?.events.map((e) => e.title)).toEqual(['River rises']);
 	});
 
 	it('falls back to the latest for an unknown version, and hides unpublished stories', async () => {

@@ -195,7 +195,10 @@ test('the article page shows its headline, dek and body as text', async ({ page 
 	expect(dialogs).toEqual([]);
 });
 
-test('the Atom feed carries the payloads as escaped text only', async ({ page, request }) => {
+test('the Atom feed carries the payloads as text only, tags stripped from titles', async ({
+	page,
+	request
+}) => {
 	const response = await request.get(`${STORY}/feed.atom`);
 	expect(response.status()).toBe(200);
 	const xml = await response.text();
@@ -220,8 +223,10 @@ test('the Atom feed carries the payloads as escaped text only', async ({ page, r
 	expect(parsed.errors).toBe(0);
 	expect(parsed.scripts).toBe(0);
 	expect(parsed.markup).toBe(0);
-	expect(parsed.titles).toContain(EVENT_TITLE);
-	expect(parsed.titles).toContain(HEADLINE);
+	// Titles are text fields (src/lib/format/export-text.ts): the tags are stripped.
+	expect(parsed.titles).toContain('Payload');
+	expect(parsed.titles).toContain('Payload headline ');
+	expect(parsed.titles.join('\n')).not.toContain('<');
 	// The entry content is HTML carried as text: a feed reader would get the payload escaped.
 	const eventContent = parsed.content.find((content) => content.includes('__pwned=2'));
 	expect(eventContent).toContain('&lt;script&gt;window.__pwned=2&lt;/script&gt;');
@@ -229,7 +234,7 @@ test('the Atom feed carries the payloads as escaped text only', async ({ page, r
 	expect(parsed.content.join('\n')).not.toMatch(/<script|<img|<svg/i);
 });
 
-test('the JSON feed carries the payloads as JSON text, escaped inside its HTML', async ({
+test('the JSON feed carries the payloads as plain text, escaped inside its HTML', async ({
 	request
 }) => {
 	const response = await request.get(`${STORY}/feed.json`);
@@ -238,13 +243,14 @@ test('the JSON feed carries the payloads as JSON text, escaped inside its HTML',
 		items: { title: string; summary?: string; content_html: string }[];
 	};
 
-	const event = feed.items.find((item) => item.title === EVENT_TITLE);
+	// Titles and summaries are text fields (src/lib/format/export-text.ts): tags stripped.
+	const event = feed.items.find((item) => item.title === 'Payload');
 	expect(event).toBeDefined();
 	expect(event!.content_html).toContain('&lt;script&gt;window.__pwned=2&lt;/script&gt;');
 	expect(event!.content_html).not.toMatch(/<script|<img|<svg/i);
 
-	const article = feed.items.find((item) => item.title === HEADLINE);
+	const article = feed.items.find((item) => item.title === 'Payload headline ');
 	expect(article).toBeDefined();
-	expect(article!.summary).toBe(DEK);
+	expect(article!.summary).toBe('Payload dek');
 	expect(article!.content_html).not.toMatch(/<script|<img|<svg/i);
 });

@@ -33,9 +33,12 @@ export async function startApp(options: {
 	pgPort?: number;
 	readyPath?: string;
 	timeoutMs?: number;
+	/** More environment for the app (ORIGIN, SEED_DEMO, …). */
+	env?: NodeJS.ProcessEnv;
 }): Promise<AppProcess> {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
+		...options.env,
 		PORT: String(options.port),
 		EMBEDDED_PG_DIR: options.dataDir
 	};

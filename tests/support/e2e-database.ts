@@ -4,10 +4,10 @@ import postgres from 'postgres';
 
 /**
  * A connection to the browser tests' web server's embedded database, for tests that change
- * data behind an open page (playwright.config.ts makes the folder; the server fills it).
+ * data behind an open page (playwright.config.ts makes the folder; the server fills it), or to
+ * the embedded database in `dir` of an app a test started itself.
  */
-export function e2eDatabase() {
-	const dir = process.env.THROUGHLINE_E2E_PG_DIR;
+export function e2eDatabase(dir = process.env.THROUGHLINE_E2E_PG_DIR) {
 	if (!dir) throw new Error('THROUGHLINE_E2E_PG_DIR is not set: run through playwright.config.ts');
 	const { user, password } = JSON.parse(readFileSync(`${dir}.credentials.json`, 'utf8')) as {
 		user: string;

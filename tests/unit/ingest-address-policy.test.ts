@@ -38,6 +38,30 @@ describe('isPublicAddress', () => {
 		expect(isPublicAddress('[::ffff:8.8.8.8]')).toBe(true);
 	});
 
+	it('refuses IPv4-compatible and every deprecated or special IPv6 form', () => {
+		for (const address of [
+			'::127.0.0.1',
+			'[::127.0.0.1]',
+			'::7f00:1',
+			'::10.0.0.1',
+			'::8.8.8.8',
+			'fec0::1',
+			'feff::1',
+			'2002:c0a8:101::1', // 6to4 around 192.168.1.1
+			'2002:7f00:1::1', // 6to4 around 127.0.0.1
+			'64:ff9b::a00:1', // NAT64 around 10.0.0.1
+			'2001::a00:1', // Teredo
+			'2001:db8::1',
+			'2001:10::1',
+			'100::1',
+			'::ffff:0:a00:1',
+			'4000::1',
+			'3fff::1'
+		]) {
+			expect(isPublicAddress(address), address).toBe(false);
+		}
+	});
+
 	it('refuses anything that is not an address', () => {
 		expect(isPublicAddress('localhost')).toBe(false);
 		expect(isPublicAddress('')).toBe(false);

@@ -81,6 +81,16 @@ describe('parseFeedDocument', () => {
 		expect(() => parseFeedDocument(xxe)).toThrow(/declares XML entities/);
 	});
 
+	it('refuses entities behind a comment or processing instruction holding a tag', () => {
+		const entities = `<!DOCTYPE r [<!ENTITY x "${'y'.repeat(10)}">]>`;
+		const feed = `<rss version="2.0"><channel><title>&x;</title></channel></rss>`;
+		for (const before of ['<!-- <b>tag</b> -->', '<?pi <tag>?>', '<!--<x-->\n']) {
+			expect(() => parseFeedDocument(`${before}${entities}${feed}`), before).toThrow(
+				/declares XML entities/
+			);
+		}
+	});
+
 	it('gives a clear error for malformed or unknown documents', () => {
 		expect(() => parseFeedDocument('<html><body>Not a feed</body></html>')).toThrow(
 			/Not a readable RSS, Atom or JSON feed/

@@ -2,7 +2,7 @@
  * oEmbed (https://oembed.com, section 2): which URLs of this site we answer for, and the "rich"
  * response with an iframe. Pure: the endpoint looks the story up and passes the origin.
  */
-import { escapeHtml } from '../format/html';
+import { asHtml, asText } from '../format/export-text';
 import { embedQuery, parseEmbedOptions } from './options';
 
 export const DEFAULT_WIDTH = 640;
@@ -79,13 +79,13 @@ export function buildOEmbed(input: {
 	const height = fit(DEFAULT_HEIGHT, input.maxHeight);
 	const src = `${input.origin}/embed/stories/${encodeURIComponent(input.slug)}${input.query}`;
 	const html =
-		`<iframe src="${escapeHtml(src)}" width="${width}" height="${height}" ` +
-		`title="${escapeHtml(`Timeline: ${input.title}`)}" loading="lazy" ` +
+		`<iframe src="${asHtml(src)}" width="${width}" height="${height}" ` +
+		`title="${asHtml(`Timeline: ${input.title}`)}" loading="lazy" ` +
 		`style="border:0;max-width:100%"></iframe>`;
 	return {
 		type: 'rich',
 		version: '1.0',
-		title: input.title,
+		title: asText(input.title),
 		provider_name: 'Throughline',
 		provider_url: `${input.origin}/`,
 		cache_age: 3600,

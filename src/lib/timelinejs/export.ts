@@ -1,11 +1,12 @@
 /**
  * A story as a TimelineJS3 JSON document (https://timeline.knightlab.com/docs/json-format.html):
- * a title slide, then one slide per published event. TimelineJS renders headlines and text as
- * HTML, so every value from the database is escaped here; the only markup is ours.
+ * a title slide, then one slide per published event. TimelineJS renders headlines, text, group
+ * labels and display dates as HTML, so every value put in them is escaped here (the export rule,
+ * format/export-text.ts); the only markup is ours.
  */
 import { KIND_LABELS } from '$lib/charts/timeline-items';
 import { formatEventWhen, zonedParts } from '$lib/format/dates';
-import { escapeHtml } from '$lib/format/html';
+import { asHtml } from '$lib/format/export-text';
 import { VERIFICATION_LABELS } from '$lib/format/verification';
 import type { Precision, TimelineEvent } from '$lib/types';
 
@@ -45,7 +46,7 @@ function paragraphs(text: string): string {
 		.split(/\n{2,}/)
 		.map((p) => p.trim())
 		.filter(Boolean)
-		.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+		.map((p) => `<p>${asHtml(p).replace(/\n/g, '<br>')}</p>`)
 		.join('');
 }
 
@@ -70,14 +71,14 @@ export function timelineDate(date: Date, precision: Precision, timeZone: string)
 
 function eventText(event: TimelineEvent): string {
 	const facts = [
-		event.placeName ? `Where: ${escapeHtml(event.placeName)}` : '',
-		event.attribution ? `According to: ${escapeHtml(event.attribution)}` : '',
-		`Verification: ${escapeHtml(VERIFICATION_LABELS[event.verification])}`
+		event.placeName ? `Where: ${asHtml(event.placeName)}` : '',
+		event.attribution ? `According to: ${asHtml(event.attribution)}` : '',
+		`Verification: ${asHtml(VERIFICATION_LABELS[event.verification])}`
 	].filter(Boolean);
 	const sources = event.sources.map((source) => {
-		const label = `${escapeHtml(source.headline)} (${escapeHtml(source.source)})`;
+		const label = `${asHtml(source.headline)} (${asHtml(source.source)})`;
 		const url = safeUrl(source.url);
-		return url ? `<li><a href="${escapeHtml(url)}">${label}</a></li>` : `<li>${label}</li>`;
+		return url ? `<li><a href="${asHtml(url)}">${label}</a></li>` : `<li>${label}</li>`;
 	});
 	return (
 		paragraphs(event.description) +
@@ -101,9 +102,9 @@ export function eventSlide(event: TimelineEvent, group?: string): TimelineSlide 
 		unique_id: `event-${event.id}`,
 		start_date: start,
 		...(end && !sameYear ? { end_date: end } : {}),
-		display_date: formatEventWhen(event),
-		group: group ?? KIND_LABELS[event.kind],
-		text: { headline: escapeHtml(event.title), text: eventText(event) }
+		display_date: asHtml(formatEventWhen(event)),
+		group: asHtml(group ?? KIND_LABELS[event.kind]),
+		text: { headline: asHtml(event.title), text: eventText(event) }
 	};
 }
 
@@ -119,10 +120,10 @@ export function toTimelineJs(
 		title: {
 			unique_id: 'title',
 			text: {
-				headline: escapeHtml(story.title),
+				headline: asHtml(story.title),
 				text:
 					paragraphs(story.summary) +
-					(link ? `<p><a href="${escapeHtml(link)}">Read the story</a></p>` : '')
+					(link ? `<p><a href="${asHtml(link)}">Read the story</a></p>` : '')
 			}
 		},
 		events: events.map((event) => eventSlide(event, groups.get(event.id)))

@@ -1,6 +1,6 @@
 import { openDatabase, type Database } from '../db/database';
 import { stopListening } from '../live/listener';
-import { demoCredentials } from '../auth/demo';
+import { DEMO_EDITOR_EMAIL, demoEditorAtStart, demoMode } from '../auth/demo';
 import { seedDemo } from '../seed/demo';
 import { startPoller, stopPoller } from '../subscriptions/scheduler';
 import { startHousekeeping, stopHousekeeping } from './housekeeping';
@@ -13,19 +13,19 @@ const state = globalThis as typeof globalThis & {
 
 /**
  * Opens, migrates and (on an empty database) seeds the demo story, once per process. Set
- * SEED_DEMO=false to start a real newsroom's database empty.
+ * SEED_DEMO=false to start a real newsroom's database empty; demo mode (auth/demo.ts) refuses
+ * to start a demo on a public origin unless DEMO_PUBLIC=1.
  */
 export function startDatabase(): Promise<Database> {
 	return (state.__throughlineDatabase ??= (async () => {
+		const demo = demoMode(process.env);
 		const db = await openDatabase();
-		if (process.env.SEED_DEMO !== 'false') {
-			const result = await seedDemo(db.sql);
-			if (result.seeded) console.log('[db] loaded the demo story "Russia–Ukraine peace talks"');
-		}
-		// Printed on every start while the demo editor's password is unchanged.
-		const demo = await demoCredentials(db.sql);
-		if (demo)
-			console.log(`[auth] demo editor: ${demo.email} / ${demo.password} (sign in at /desk)`);
+		const seeded = demo.story && (await seedDemo(db.sql)).seeded;
+		if (seeded) console.log('[db] loaded the demo story "Russia–Ukraine peace talks"');
+		// A fresh password on every local start while the demo editor has not chosen its own.
+		const password = await demoEditorAtStart(db.sql, demo, seeded);
+		if (password)
+			console.log(`[auth] demo editor: ${DEMO_EDITOR_EMAIL} / ${password} (sign in at /desk)`);
 		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable).
 		startPoller(db.sql);
 		startHousekeeping(db.sql);

@@ -1,5 +1,6 @@
 import { sql, type Db } from './client';
 import type { StoryStatus, TimelineEvent } from '../../types';
+import { field, storyFieldsOf, type Snapshot } from '../revisions/snapshot';
 
 /** What an embed shows of a story. */
 export interface EmbedStory {
@@ -45,12 +46,19 @@ export interface EmbedData {
 
 type EventRow = Omit<EmbedEvent, 'sources'>;
 
+/** Whether a story snapshot is one readers could see: published and not deleted. */
+const publishedIn = (snapshot: Snapshot) =>
+	field(snapshot, 'publication') === 'published' && field(snapshot, 'deleted_at') == null;
+
 /**
  * A story for an embed, live or as it was at story revision `version` (revisions, 00003): for the
- * story and each event, the latest snapshot numbered `version` or lower; events count when that
- * snapshot is published and not deleted. The story must be published now, pinned or not, so
- * unpublishing a story also takes down its pinned embeds. Sources are not revisioned: a pinned
- * event lists the articles citing it today. An unknown `version` falls back to the latest.
+ * story and each event, the latest snapshot numbered `version` or lower. A pinned embed shows only
+ * what readers could see then: the story only if it was published (and not deleted) at that
+ * revision, else nothing (a draft's embargoed title must not leak through an old number); an
+ * event only if it was published then and has not been deleted since. The story must also be
+ * published now, so unpublishing a story takes down its pinned embeds. Sources are not
+ * revisioned: a pinned event lists the articles citing it today. A `version` past the latest
+ * shows the latest (what readers see now).
  */
 export async function getForEmbed(
 	slug: string,
@@ -83,14 +91,16 @@ export async function getForEmbed(
 		return { ...base, story, events: await withSources(events, db) };
 	}
 
-	const [snapshot] = await db<{ title: string; summary: string; status: StoryStatus }[]>`
-		select snapshot->>'title' as title, snapshot->>'summary' as summary,
-			snapshot->>'status' as status
-		from revisions
+	// Read through field(): postgres.js camelCases the keys inside the jsonb it returns.
+	const [row] = await db<{ snapshot: Snapshot }[]>`
+		select snapshot from revisions
 		where story_id = ${story.id} and entity_type = 'story' and story_revision <= ${pinned}
 		order by story_revision desc
 		limit 1
 	`;
+	if (!row || !publishedIn(row.snapshot)) return undefined;
+	const { title, summary, status } = storyFieldsOf(row.snapshot);
+	// In SQL the stored keys are the columns' own snake_case names.
 	const events = await db<EventRow[]>`
 		select entity_id as id, snapshot->>'kind' as kind, snapshot->>'title' as title,
 			snapshot->>'description' as description,
@@ -105,12 +115,13 @@ export async function getForEmbed(
 			where story_id = ${story.id} and entity_type = 'event' and story_revision <= ${pinned}
 			order by entity_id, story_revision desc
 		) latest
+		join events e on e.id = latest.entity_id and e.deleted_at is null
 		where snapshot->>'status' = 'published' and snapshot->>'deleted_at' is null
 		order by (snapshot->>'occurred_start')::timestamptz, entity_id
 	`;
 	return {
 		...base,
-		story: { ...story, ...(snapshot ?? {}) },
+		story: { ...story, title, summary, status },
 		events: await withSources(events, db)
 	};
 }

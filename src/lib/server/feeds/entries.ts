@@ -8,8 +8,7 @@ import type { EventKind, Story, StoryArticle, TimelineEvent, Verification } from
 import { KIND_LABELS } from '$lib/charts/timeline-items';
 import { formatDay, formatEventWhen, formatTimestamp } from '$lib/format/dates';
 import { describeVerification } from '$lib/format/verification';
-import { escapeHtml } from '../../format/html';
-import { stripInvalidXmlChars } from './xml';
+import { asHtml, asText } from '../../format/export-text';
 
 /** One verification-history row, as `events.verificationHistoryForStory` returns it. */
 export interface FeedVerificationChange {
@@ -71,8 +70,9 @@ export interface StoryFeed {
  */
 const TAG_DATE = '2025';
 
-/** Text made safe for HTML (escaped) and for XML 1.0 (no forbidden characters). */
-const html = (text: string) => escapeHtml(stripInvalidXmlChars(text));
+// The export rule (format/export-text.ts): content is markup built from escaped text; titles,
+// summaries and extension values are text.
+const html = asHtml;
 
 function tagUri(origin: string, specific: string): string {
 	return `tag:${new URL(origin).hostname},${TAG_DATE}:${specific}`;
@@ -141,16 +141,20 @@ function eventEntry(
 	return {
 		id: tagUri(origin, `event:${event.id}`),
 		type: 'event',
-		title: `${prefix}${event.title}`,
+		title: asText(`${prefix}${event.title}`),
 		url: eventUrl(origin, story.slug, event.id),
 		externalUrl: null,
 		published,
 		updated,
 		correction,
-		summary: hasVerificationNote(event) || correction ? sentence : event.description,
+		summary: asText(hasVerificationNote(event) || correction ? sentence : event.description),
 		contentHtml: parts.join('\n'),
 		tags: ['event', event.kind, event.verification, ...(correction ? ['correction'] : [])],
-		event: { kind: event.kind, verification: event.verification, attribution: event.attribution }
+		event: {
+			kind: event.kind,
+			verification: event.verification,
+			attribution: event.attribution === null ? null : asText(event.attribution)
+		}
 	};
 }
 
@@ -172,13 +176,13 @@ function articleEntry(
 	return {
 		id: tagUri(origin, `article:${article.id}`),
 		type: 'article',
-		title: article.headline,
+		title: asText(article.headline),
 		url: articleUrl(origin, article.id),
 		externalUrl: article.url,
 		published: article.publishedAt,
 		updated: article.publishedAt,
 		correction: false,
-		summary: article.dek ?? '',
+		summary: asText(article.dek ?? ''),
 		contentHtml: parts.join('\n'),
 		tags: ['article'],
 		event: null
@@ -208,8 +212,8 @@ export function buildStoryFeed(input: StoryFeedInput): StoryFeed {
 	const home = storyUrl(origin, story.slug);
 	return {
 		id: tagUri(origin, `story:${story.id}`),
-		title: `${story.title} · Throughline`,
-		subtitle: story.summary,
+		title: asText(`${story.title} · Throughline`),
+		subtitle: asText(story.summary),
 		homePageUrl: home,
 		atomUrl: `${home}/feed.atom`,
 		jsonUrl: `${home}/feed.json`,

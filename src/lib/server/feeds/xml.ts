@@ -5,14 +5,10 @@
  * escaped: no escape makes them legal, and one of them would make a reader reject the feed.
  */
 
-// Allowed: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-// With the `u` flag a valid surrogate pair is one code point, so only lone halves match here.
-const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+import { stripForbiddenChars } from '../../format/export-text';
 
 /** Removes the characters XML 1.0 does not allow anywhere in a document. */
-export function stripInvalidXmlChars(text: string): string {
-	return text.replace(INVALID_XML_CHARS, '');
-}
+export const stripInvalidXmlChars = stripForbiddenChars;
 
 const ESCAPES: Record<string, string> = {
 	'&': '&amp;',

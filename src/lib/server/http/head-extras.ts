@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { insertBefore } from './splice';
 
 /**
  * Markup a page's load puts in `locals.headHtml` (the story's JSON-LD) goes into the served
@@ -11,6 +12,6 @@ export const headExtras: Handle = async ({ event, resolve }) =>
 			const extra = event.locals.headHtml;
 			if (!extra || !html.includes('</head>')) return html;
 			event.locals.headHtml = undefined;
-			return html.replace('</head>', `${extra}</head>`);
+			return insertBefore(html, '</head>', extra);
 		}
 	});

@@ -20,11 +20,27 @@ export function embedFrameAncestors(value: string | undefined): string {
 }
 
 const isEmbed = (pathname: string) => pathname.startsWith('/embed/');
+const isDesk = (pathname: string) => pathname === '/desk' || pathname.startsWith('/desk/');
+const isApi = (pathname: string) => pathname.startsWith('/api/');
+
+/** Browsers keep to https for a year once they have seen the site over it. */
+export const HSTS = 'max-age=31536000';
+
+/**
+ * Whether a response holds what only its requester may see, so no cache may keep it: every desk
+ * page (tokens, audit log, drafts) and data request, and any API answer to a signed-in caller
+ * (drafts are readable by staff, /api/v1/me names the caller).
+ */
+export function isPrivate(pathname: string, signedIn: boolean): boolean {
+	return isDesk(pathname) || (isApi(pathname) && signedIn);
+}
 
 /**
  * Headers the CSP (svelte.config.js) does not cover, and framing per path: only /embed/* may be
  * framed cross-origin (frame-ancestors from EMBED_FRAME_ANCESTORS), everything else refuses
- * (frame-ancestors 'none' plus X-Frame-Options for old browsers). Embeds set no cookies.
+ * (frame-ancestors 'none' plus X-Frame-Options for old browsers). Embeds set no cookies. HSTS
+ * when served over https; `no-store` on whatever carries private data (isPrivate). Static files
+ * never reach the hooks: scripts/static-headers.js gives them theirs.
  */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
@@ -40,5 +56,10 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
 	if (embed) response.headers.delete('Set-Cookie');
 	else response.headers.set('X-Frame-Options', 'DENY');
+	// event.url is the ORIGIN the app is told it is served at (or what PROTOCOL_HEADER says).
+	if (event.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', HSTS);
+	if (isPrivate(event.url.pathname, event.locals.user != null)) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
 	return response;
 };

@@ -9,7 +9,6 @@ import * as articles from '../db/articles';
 import * as entities from '../db/entities';
 import * as events from '../db/events';
 import * as stories from '../db/stories';
-import { createDemoEditor } from '../auth/demo';
 import { splitParagraphs } from '../ingest/text-to-html';
 import {
 	crbcArticle,
@@ -178,10 +177,6 @@ export async function seedDemo(db: Sql): Promise<{ seeded: boolean; reason?: str
 			},
 			tx
 		);
-
-		// Seeded with the story, so only a demo database has the demo editor (the app prints its
-		// credentials at start: auth/demo.ts).
-		await createDemoEditor(tx);
 
 		return { seeded: true };
 	});

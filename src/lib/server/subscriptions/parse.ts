@@ -55,11 +55,13 @@ function array(value: unknown): unknown[] {
 	return Array.isArray(value) ? value : [];
 }
 
-/** Refuses DOCTYPEs that declare entities before any parser sees them. */
+/**
+ * Refuses a document with a DOCTYPE that declares entities, wherever they stand: the whole
+ * document is searched, because a comment or processing instruction holding a tag can come
+ * before the DOCTYPE and hide it from a scan that stops at the first tag.
+ */
 export function assertNoEntityDeclarations(document: string): void {
-	const root = document.search(/<(?![?!])/);
-	const prolog = root === -1 ? document : document.slice(0, root);
-	if (/<!DOCTYPE/i.test(prolog) && /<!ENTITY/i.test(prolog)) {
+	if (/<!DOCTYPE/i.test(document) && /<!ENTITY/i.test(document)) {
 		throw new FeedParseError(
 			'The feed declares XML entities in a DOCTYPE; refused (entity expansion attacks).'
 		);

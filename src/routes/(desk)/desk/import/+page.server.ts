@@ -4,8 +4,11 @@ import * as imports from '$lib/server/db/imports';
 import { importTimelineCsv, importTimelineJson } from '$lib/timelinejs/import';
 import type { Actions, PageServerLoad } from './$types';
 
-/** A TimelineJS file is kilobytes; this refuses abuse (the API has the same cap). */
-const MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * A TimelineJS file is kilobytes; this refuses abuse (the API has the same cap). 2 MB, because
+ * the whole request may not be larger (BODY_SIZE_LIMIT, scripts/start.js).
+ */
+const MAX_BYTES = 2 * 1024 * 1024;
 /** Pasted text sent back into the form after an error, at most this much. */
 const ECHO_LIMIT = 200_000;
 
@@ -29,7 +32,7 @@ export const actions: Actions = {
 		if (!upload && !pasted.trim())
 			return fail(400, { errors: ['Choose a file or paste a timeline.'], values });
 		if ((upload?.size ?? 0) > MAX_BYTES || pasted.length > MAX_BYTES)
-			return fail(413, { errors: ['The timeline is larger than 5 MB.'], values });
+			return fail(413, { errors: ['The timeline is larger than 2 MB.'], values });
 
 		const text = upload ? await upload.text() : pasted;
 		const name = upload?.name ?? '';

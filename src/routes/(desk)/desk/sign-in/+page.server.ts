@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { setSessionCookie } from '$lib/server/auth/cookie';
-import { demoCredentials } from '$lib/server/auth/demo';
+import { demoEditorEmail, isLocalOrigin } from '$lib/server/auth/demo';
 import { createSession } from '$lib/server/auth/session';
 import { checkSignIn } from '$lib/server/auth/sign-in';
 import { safeNextPath } from './next-path';
@@ -11,7 +11,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const next = safeNextPath(url.searchParams.get('next'), url.origin);
 	if (locals.user) redirect(303, next);
-	return { next, demo: await demoCredentials() };
+	// The demo editor's address, never its password (printed in the terminal), and only on a
+	// local origin: elsewhere it is no one's business that such an account exists.
+	const demoEmail = isLocalOrigin({ ORIGIN: url.origin }) ? await demoEditorEmail() : undefined;
+	return { next, demoEmail };
 };
 
 type SignInErrors = { email?: string; password?: string; form?: string };

@@ -5,7 +5,8 @@ import type { RequestHandler } from './$types';
 
 /**
  * Signs this browser out (the desk's Sign out button posts a plain form here). POST only, and
- * SvelteKit refuses cross-site form posts, so another site cannot sign anyone out.
+ * refused unless same-origin whatever its Content-Type (http/cookie-writes.ts), so no other
+ * site, sibling subdomains included, can sign anyone out.
  */
 export const POST: RequestHandler = async ({ locals, cookies, url }) => {
 	if (locals.sessionId) await invalidateSession(locals.sessionId);

@@ -4,8 +4,11 @@ import * as imports from '$lib/server/db/imports';
 import { readCapped, TooLarge } from '$lib/server/http/read-capped';
 import { importTimelineCsv, importTimelineJson } from '$lib/timelinejs/import';
 
-/** A TimelineJS file is kilobytes; 5 MB leaves room for long texts and refuses abuse. */
-const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/**
+ * A TimelineJS file is kilobytes; 2 MB leaves room for long texts and refuses abuse. No request
+ * may be larger anyway (BODY_SIZE_LIMIT, scripts/start.js): a higher cap here was never reached.
+ */
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 const problem = (status: number, error: string, extra: object = {}) =>
 	json({ error, ...extra }, { status });
