@@ -33,6 +33,10 @@ export async function startApp(options: {
 	pgPort?: number;
 	readyPath?: string;
 	timeoutMs?: number;
+	/** A PostgreSQL to run on instead of the embedded one (tests of several instances). */
+	databaseUrl?: string;
+	/** More settings, e.g. a deployment's (ADDRESS_HEADER, PURGE_URL…). */
+	env?: NodeJS.ProcessEnv;
 }): Promise<AppProcess> {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -41,6 +45,8 @@ export async function startApp(options: {
 	};
 	delete env.DATABASE_URL; // always the embedded server, even when the suite runs on real PG
 	if (options.pgPort) env.EMBEDDED_PG_PORT = String(options.pgPort);
+	if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+	Object.assign(env, options.env);
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
