@@ -37,6 +37,8 @@ export async function startApp(options: {
 	databaseUrl?: string;
 	/** More settings, e.g. a deployment's (ADDRESS_HEADER, PURGE_URL…). */
 	env?: NodeJS.ProcessEnv;
+	/** Sent with the readiness check (e.g. the X-Forwarded-For a proxy would add). */
+	readyHeaders?: Record<string, string>;
 }): Promise<AppProcess> {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -68,7 +70,9 @@ export async function startApp(options: {
 			throw new Error(`The app was not ready in time:\n${log}`);
 		}
 		try {
-			const response = await fetch(baseUrl + (options.readyPath ?? '/'));
+			const response = await fetch(baseUrl + (options.readyPath ?? '/'), {
+				headers: options.readyHeaders
+			});
 			if (response.status === 200) break;
 		} catch {
 			// not listening yet
