@@ -258,8 +258,11 @@ test('the sign-in throttle counts the reader’s own address, not the proxy’s 
 	expect(attempts.map((attempt) => attempt.address)).toEqual(['127.0.0.2']);
 });
 
-test('nginx caches the story JSON, shows an edit within the edge lifetime, and the CDN is told once per change', async () => {
+test('nginx caches the story JSON and the embed, shows an edit within the edge lifetime, and the CDN is told once per change', async () => {
 	const url = `${nginx.baseUrl}/api/v1/stories/${SLUG}`;
+	const embed = `${nginx.baseUrl}/embed/stories/${SLUG}`;
+	await fetch(embed);
+	expect((await fetch(embed)).headers.get('x-cache-status')).toBe('HIT');
 	await fetch(url);
 	const cached = await fetch(url);
 	expect(cached.headers.get('x-cache-status')).toBe('HIT');
@@ -281,6 +284,14 @@ test('nginx caches the story JSON, shows an edit within the edge lifetime, and t
 	}
 	expect(body).toContain('Seen through the cache');
 	expect(Date.now() - saved).toBeLessThan(EDGE_CACHE_SECONDS * 1000 + 4000);
+	// The embed too, though the app keeps its own render for up to 5 s besides.
+	let page = '';
+	while (!page.includes('Seen through the cache') && Date.now() - saved < 20_000) {
+		page = await (await fetch(embed)).text();
+		if (!page.includes('Seen through the cache')) await sleep(250);
+	}
+	expect(page).toContain('Seen through the cache');
+	expect(Date.now() - saved).toBeLessThan(EDGE_CACHE_SECONDS * 1000 + 5000 + 4000);
 
 	const [after] = await db<{ n: number }[]>`
 		select count(*)::int as n from story_changes where story_id = ${storyId}`;
