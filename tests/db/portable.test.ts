@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './harness';
-import { actAs, type Sql } from '../../src/lib/server/db/client';
+import { actAs, connect, type Sql } from '../../src/lib/server/db/client';
+import { startEmbedded } from '../../src/lib/server/db/embedded';
+import { migrate } from '../../src/lib/server/db/migrate';
+import { databaseUrl } from './urls';
 import * as feeds from '../../src/lib/server/db/feeds';
 import * as suggestions from '../../src/lib/server/db/suggestions';
 import { serverMajor } from '../../src/lib/server/db/portable';
@@ -17,6 +20,11 @@ import {
 } from '../../src/lib/server/portable/portable';
 import { PORTABLE_TABLES } from '../../src/lib/server/portable/tables';
 import { dump, findTool, restore } from '../../src/lib/server/portable/pg-tools';
+import {
+	isPhysicalBackup,
+	physicalBackup,
+	physicalRestore
+} from '../../src/lib/server/portable/physical';
 import { createEvent, createStory, createStoryArticle, createUser } from '../factories';
 
 /**
@@ -173,6 +181,49 @@ describe('backup and restore (pg_dump, pg_restore)', () => {
 		} finally {
 			await target.drop();
 			rmSync(folder, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('backup and restore of the embedded PostgreSQL (no pg_dump)', () => {
+	it('copies the running server and restores it as it was when the backup ended', async () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'throughline-physical-'));
+		chmodSync(root, 0o755); // as root the server runs as postgres, which must enter it
+		const file = path.join(root, 'backup.tar');
+		let snapshot: Record<string, unknown[]>;
+		const first = await startEmbedded({ dataDir: path.join(root, 'pg'), log: () => {} });
+		try {
+			const admin = connect(first.url, { max: 1 });
+			await admin.unsafe('create database throughline');
+			await admin.end();
+			const sql = connect(databaseUrl(first.url, 'throughline'), { max: 2 });
+			try {
+				await migrate(sql);
+				await seedDemo(sql);
+				snapshot = await everyRow(sql);
+				await physicalBackup(sql, first.dataDir, file);
+				await createStory(sql, { title: 'Written after the backup' });
+			} finally {
+				await sql.end();
+			}
+		} finally {
+			await first.stop();
+		}
+		expect(isPhysicalBackup(file)).toBe(true);
+
+		const restoredDir = path.join(root, 'restored');
+		expect(await physicalRestore(file, restoredDir)).toBeUndefined();
+		const second = await startEmbedded({ dataDir: restoredDir, log: () => {} });
+		try {
+			const sql = connect(databaseUrl(second.url, 'throughline'), { max: 2 });
+			try {
+				expect(await everyRow(sql)).toEqual(snapshot);
+			} finally {
+				await sql.end();
+			}
+		} finally {
+			await second.stop();
+			rmSync(root, { recursive: true, force: true });
 		}
 	});
 });

@@ -128,3 +128,20 @@ export async function currentDatabase(db: Db = sql): Promise<string> {
 	if (!row) throw new Error('current_database() returned no row');
 	return row.name;
 }
+
+/**
+ * Opens a base backup (PostgreSQL's low-level backup API, 15 and later): the server keeps what a
+ * copy of its data folder needs until stopBackup. Both must run on the same connection
+ * (`sql.reserve()`), which the backup holds open in between.
+ */
+export async function startBackup(label: string, db: Db): Promise<void> {
+	await db`select pg_backup_start(${label}, true)`;
+}
+
+/** Closes the base backup; the label file goes into the copy as backup_label. */
+export async function stopBackup(db: Db): Promise<{ labelfile: string; spcmapfile: string }> {
+	const [row] = await db<{ labelfile: string; spcmapfile: string }[]>`
+		select labelfile, spcmapfile from pg_backup_stop(false)`;
+	if (!row) throw new Error('pg_backup_stop returned no row');
+	return row;
+}
