@@ -225,5 +225,5 @@ describe('backup and restore of the embedded PostgreSQL (no pg_dump)', () => {
 			await second.stop();
 			rmSync(root, { recursive: true, force: true });
 		}
-	});
+	}, 180_000); // two embedded servers start, one of them recovering
 });
