@@ -33,17 +33,22 @@ export async function startApp(options: {
 	pgPort?: number;
 	readyPath?: string;
 	timeoutMs?: number;
-	/** More environment for the app (ORIGIN, SEED_DEMO, …). */
+	/** A PostgreSQL to run on instead of the embedded one (tests of several instances). */
+	databaseUrl?: string;
+	/** More settings, e.g. a deployment's (ADDRESS_HEADER, PURGE_URL…). */
 	env?: NodeJS.ProcessEnv;
+	/** Sent with the readiness check (e.g. the X-Forwarded-For a proxy would add). */
+	readyHeaders?: Record<string, string>;
 }): Promise<AppProcess> {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
-		...options.env,
 		PORT: String(options.port),
 		EMBEDDED_PG_DIR: options.dataDir
 	};
 	delete env.DATABASE_URL; // always the embedded server, even when the suite runs on real PG
 	if (options.pgPort) env.EMBEDDED_PG_PORT = String(options.pgPort);
+	if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+	Object.assign(env, options.env);
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -65,7 +70,9 @@ export async function startApp(options: {
 			throw new Error(`The app was not ready in time:\n${log}`);
 		}
 		try {
-			const response = await fetch(baseUrl + (options.readyPath ?? '/'));
+			const response = await fetch(baseUrl + (options.readyPath ?? '/'), {
+				headers: options.readyHeaders
+			});
 			if (response.status === 200) break;
 		} catch {
 			// not listening yet

@@ -2,6 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import * as stories from '$lib/server/db/stories';
 import { buildOEmbed, parseMax, parseTarget } from '$lib/embed/oembed';
+import { edgeHeaders } from '$lib/server/http/edge-cache';
 
 /**
  * oEmbed provider endpoint (https://oembed.com, 2.2): JSON only (501 otherwise); 404 for URLs
@@ -26,7 +27,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	});
 	return json(body, {
 		headers: {
-			'cache-control': 'public, max-age=300, s-maxage=3600',
+			...edgeHeaders(story.id, 300),
 			'access-control-allow-origin': '*'
 		}
 	});

@@ -22,5 +22,8 @@ export async function loadStoryFeed(
 	return { origin, story, events: eventList, articles: articleList, history };
 }
 
-/** Feeds change when the desk publishes: a minute's caching spares the database, not the news. */
-export const FEED_CACHE_CONTROL = 'public, max-age=60';
+/**
+ * Feeds change when the desk publishes: a minute's caching in the reader's client spares the
+ * database, not the news (shared caches follow http/edge-cache.ts).
+ */
+export const FEED_BROWSER_SECONDS = 60;

@@ -2,6 +2,7 @@ import { type RequestHandler } from '@sveltejs/kit';
 import * as publicApi from '$lib/server/db/public-api';
 import { gzipSync } from 'node:zlib';
 import { swrCache } from '$lib/server/http/swr-cache';
+import { edgeHeaders } from '$lib/server/http/edge-cache';
 import { apiError, notModified, respond } from './params';
 import { eventJson, storyJson } from './shape';
 import { staffStory } from './staff-read';
@@ -15,6 +16,7 @@ interface Answer {
 	/** The same bytes gzipped once, for clients that accept it (a 500-event story is ~10× smaller). */
 	gzip: Buffer;
 	etag: string | null;
+	storyId: number;
 }
 
 // Readers' tools poll this: answers are kept in memory and rebuilt in the background once older
@@ -23,7 +25,8 @@ const cache = swrCache<Answer>({ freshMs: 2_000, maxEntries: 1_000 });
 
 async function build(idOrSlug: number | string): Promise<Answer> {
 	const story = await publicApi.getStory(idOrSlug);
-	if (!story) return { status: 404, body: Buffer.alloc(0), gzip: Buffer.alloc(0), etag: null };
+	if (!story)
+		return { status: 404, body: Buffer.alloc(0), gzip: Buffer.alloc(0), etag: null, storyId: 0 };
 	// The answer holds the events too: its ETag follows the story's latest revision (any event
 	// change makes one), with the row's version first, which is what If-Match is checked on.
 	const [revision, events] = await Promise.all([
@@ -32,7 +35,13 @@ async function build(idOrSlug: number | string): Promise<Answer> {
 	]);
 	const body = Buffer.from(JSON.stringify({ ...storyJson(story), events: events.map(eventJson) }));
 	const gzip = gzipSync(body);
-	return { status: 200, body, gzip, etag: `"${story.version}-r${revision}"` };
+	return {
+		status: 200,
+		body,
+		gzip,
+		etag: `"${story.version}-r${revision}"`,
+		storyId: story.id
+	};
 }
 
 /** A numeric id or a slug; undefined for what can name no story (so it never reaches SQL). */
@@ -66,7 +75,8 @@ export const GET: RequestHandler = ({ params, request, locals }) =>
 				Vary: 'Accept-Encoding',
 				// One ETag for both encodings: it names the story's state, which If-Match checks.
 				ETag: answer.etag,
-				'Cache-Control': 'public, max-age=0, must-revalidate'
+				// Browsers revalidate every time; shared caches keep it briefly, tagged for purges.
+				...edgeHeaders(answer.storyId)
 			}
 		});
 	});

@@ -15,6 +15,7 @@ import { EMBED_CSP, embedDocument } from '$lib/embed/document';
 import Embed from '$lib/embed/Embed.svelte';
 import { swrCache } from '$lib/server/http/swr-cache';
 import { digestOf } from '$lib/server/http/digest';
+import { edgeHeaders } from '$lib/server/http/edge-cache';
 
 /**
  * The embeddable timeline: a whole HTML document rendered with svelte/server (the site layout
@@ -30,6 +31,8 @@ interface Rendered {
 	etag: string;
 	/** Of the data it was rendered from: a refresh that finds the same data renders nothing. */
 	digest: string;
+	/** For the edge cache's tag; 0 when the story is not found. */
+	storyId: number;
 }
 
 // Served from memory and checked again in the background once older than 5 s (see swr-cache),
@@ -37,8 +40,6 @@ interface Rendered {
 // data; only changed data is rendered and compressed again (130 ms of CPU at 500 events, which
 // landed while the reader's browser was drawing the embed).
 const cache = swrCache<Rendered>({ freshMs: 5_000, maxEntries: 500 });
-
-const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 
 async function build(
 	slug: string,
@@ -86,7 +87,14 @@ function render(
 	}
 	const bytes = Buffer.from(html);
 	const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
-	return { status, html: bytes, gzip: gzipSync(bytes, { level: 9 }), etag, digest };
+	return {
+		status,
+		html: bytes,
+		gzip: gzipSync(bytes, { level: 9 }),
+		etag,
+		digest,
+		storyId: data?.story.id ?? 0
+	};
 }
 
 export const GET: RequestHandler = async ({ params, url, request }) => {
@@ -101,7 +109,9 @@ export const GET: RequestHandler = async ({ params, url, request }) => {
 	const etag = gzip ? `${entry.etag.slice(0, -1)}-gz"` : entry.etag;
 	const headers = new Headers({
 		'content-type': 'text/html; charset=utf-8',
-		'cache-control': entry.status === 200 ? CACHE_CONTROL : 'public, max-age=60',
+		...(entry.status === 200
+			? edgeHeaders(entry.storyId, 60)
+			: { 'cache-control': 'public, max-age=60' }),
 		'content-security-policy': EMBED_CSP,
 		etag,
 		vary: 'Accept-Encoding'
