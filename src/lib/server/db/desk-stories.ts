@@ -54,6 +54,40 @@ export async function get(id: number, db: Db = sql): Promise<Story | undefined> 
 	return story;
 }
 
+/**
+ * The story's snapshot as it was at `version` (the revision the trigger wrote when the row
+ * reached it), for the three-way merge of a save that started from that version.
+ */
+export async function snapshotAt(
+	id: number,
+	version: number,
+	db: Db = sql
+): Promise<Record<string, unknown> | undefined> {
+	const [row] = await db<{ snapshot: Record<string, unknown> }[]>`
+		select snapshot from revisions
+		where entity_type = 'story' and entity_id = ${id} and entity_version = ${version}
+		order by id desc limit 1`;
+	return row?.snapshot;
+}
+
+/** Inserts a draft story (readers see nothing of it until an editor publishes it). */
+export async function insertDraft(fields: StoryFields, db: Db = sql): Promise<Story> {
+	const [story] = await db<Story[]>`
+		insert into stories (slug, title, summary, status, publication)
+		values (${fields.slug}, ${fields.title}, ${fields.summary}, ${fields.status}, 'draft')
+		returning ${columns(db)}`;
+	if (!story) throw new Error('insert into stories returned no row');
+	return story;
+}
+
+/** Whether the article is accepted in the story (a link the desk can move, re-role or detach). */
+export async function isFiled(storyId: number, articleId: number, db: Db = sql) {
+	const rows = await db`
+		select 1 from story_articles
+		where story_id = ${storyId} and article_id = ${articleId} and state = 'accepted'`;
+	return rows.length > 0;
+}
+
 /** Whether another story (deleted ones too: the unique index covers them) has this slug. */
 export async function slugTaken(slug: string, exceptId: number | null, db: Db = sql) {
 	const rows = await db`select 1 from stories where slug = ${slug} and id <> ${exceptId ?? -1}`;
