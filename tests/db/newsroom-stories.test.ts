@@ -256,7 +256,13 @@ describe('saving after someone else saved', () => {
 			status: 'developing'
 		});
 
-		const again = await stories.saveStory(e, story.id, conflict.version, shown.values, db.sql);
+		const again = await stories.saveStory(
+			e,
+			story.id,
+			conflict.version,
+			{ ...shown.values },
+			db.sql
+		);
 		expect(again).toMatchObject({
 			kind: 'ok',
 			value: { title: 'My title', summary: 'Their summary', status: 'concluded' }
