@@ -7,7 +7,7 @@ import { sql, type Db, type Sql } from './client';
 import { KIND_LABELS } from '../../charts/timeline-items';
 import type { EventKind } from '../../types';
 import * as audit from './audit';
-import { freeSlug } from './desk-stories';
+import { freeSlug, insertDraft } from './desk-stories';
 import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
 
 export interface ImportedTimeline {
@@ -30,12 +30,10 @@ export async function importTimeline(
 		if (actor.id !== null) await actAs(actor.id, tx);
 		const slug = await freeSlug(input.story.title, 'imported-timeline', tx);
 
-		const [story] = await tx<{ id: number }[]>`
-			insert into stories (slug, title, summary) values (${slug}, ${input.story.title},
-				${input.story.summary})
-			returning id
-		`;
-		if (!story) throw new Error('insert into stories returned no row');
+		const story = await insertDraft(
+			{ slug, title: input.story.title, summary: input.story.summary, status: 'developing' },
+			tx
+		);
 		const rows = input.events.map((event) => ({
 			storyId: story.id,
 			kind: event.kind,

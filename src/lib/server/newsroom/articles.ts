@@ -106,7 +106,7 @@ export async function rejectSuggestion(
 			storyId: 'The article is filed in that story; remove it from the story instead.'
 		});
 	const done = await asActor(actor, db, (tx) =>
-		suggestions.rejectSuggestion({ ...input, decidedBy: actor.id }, tx)
+		deskStories.rejectSuggestion({ ...input, decidedBy: actor.id }, tx)
 	);
 	return done ? ok(input) : notFound('No such article or story.');
 }
@@ -125,7 +125,7 @@ export async function startStoryWith(
 	const story = await asActor(actor, db, async (tx) => {
 		const slug = await deskStories.freeSlug(title, 'story', tx);
 		const created = await deskStories.insertDraft({ title, slug, summary, status }, tx);
-		const outcome = await suggestions.fileArticle(
+		const outcome = await deskStories.fileArticle(
 			{
 				storyId: created.id,
 				articleId: input.articleId,

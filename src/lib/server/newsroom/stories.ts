@@ -7,7 +7,6 @@
 import { sql, type Db, type Sql } from '../db/client';
 import * as audit from '../db/audit';
 import * as deskStories from '../db/desk-stories';
-import * as suggestions from '../db/suggestions';
 import { parseStory } from '../../desk/story-input';
 import { storyFieldsOf } from '../revisions/snapshot';
 import { threeWay } from './three-way';
@@ -300,7 +299,7 @@ export async function attachArticle(
 	if (!isArticleRole(role))
 		return invalid({ role: `The role is one of ${ARTICLE_ROLES.join(', ')}.` });
 	const outcome = await asActor(actor, db, async (tx) => {
-		const filed = await suggestions.fileArticle(
+		const filed = await deskStories.fileArticle(
 			{
 				storyId: input.storyId,
 				articleId: input.articleId,
