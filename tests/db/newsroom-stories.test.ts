@@ -207,6 +207,21 @@ describe('creating', () => {
 	});
 });
 
+describe('one set of rules at every door', () => {
+	it('caps the summary the same when creating and when saving', async () => {
+		const long = 'x'.repeat(5001);
+		const e = staff.editor;
+		const created = await stories.createStory(e, { title: 'Long', summary: long }, db.sql);
+		expect(created).toMatchObject({ kind: 'invalid', errors: { summary: expect.any(String) } });
+		const story = await createStory(db.sql, { publication: 'draft' });
+		const saved = await stories.saveStory(e, story.id, 1, { summary: long }, db.sql);
+		expect(saved).toMatchObject({ kind: 'invalid', errors: { summary: expect.any(String) } });
+		expect((await deskStories.get(story.id, db.sql))?.summary).toBe(story.summary);
+		const fits = await stories.saveStory(e, story.id, 1, { summary: long.slice(1) }, db.sql);
+		expect(fits.kind).toBe('ok');
+	});
+});
+
 describe('saving after someone else saved', () => {
 	it('keeps the other editor’s change to a field you did not touch', async () => {
 		const story = await createStory(db.sql, { publication: 'draft' });
