@@ -16,10 +16,10 @@ type RowResult = { id: number; error?: string; done?: string };
 const actor = (event: RequestEvent) =>
 	actorOf(requireRole(event, 'contributor'), event.getClientAddress());
 
+/** The user's id; an unreadable one is no user (the command says so after the role check). */
 function userId(form: FormData): number {
 	const id = Number(form.get('id'));
-	if (!Number.isSafeInteger(id) || id < 1) error(400, 'No such user.');
-	return id;
+	return Number.isSafeInteger(id) && id > 0 ? id : 0;
 }
 
 /** One user's row after a change: done, a refusal beside the row, or a whole-page answer. */
