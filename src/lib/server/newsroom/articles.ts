@@ -5,6 +5,7 @@
  * story commands, so the rule for published stories is the same at every door.
  */
 import { sql, type Db, type Sql } from '../db/client';
+import * as audit from '../db/audit';
 import * as deskStories from '../db/desk-stories';
 import * as imports from '../db/imports';
 import * as suggestions from '../db/suggestions';
@@ -149,7 +150,8 @@ class ArticleGone extends Error {}
 
 /**
  * A parsed TimelineJS file becomes a new draft story with its events (readers see nothing until
- * an editor publishes it), under a unique slug, in one transaction with its audit entry.
+ * an editor publishes it), under a unique slug, in one transaction with its audit entry: a
+ * failure leaves nothing half-imported.
  */
 export async function importTimeline(
 	actor: Actor,
@@ -158,5 +160,25 @@ export async function importTimeline(
 ): Promise<CommandResult<imports.ImportedTimeline>> {
 	const early = refused(actor, 'import.timelinejs');
 	if (early) return early;
-	return ok(await imports.importTimeline(input, actor, db));
+	const saved = await asActor(actor, db, async (tx) => {
+		const stored = await imports.insertTimeline(input, tx);
+		await audit.record(
+			{
+				actorId: actor.id,
+				action: 'story.imported',
+				entityType: 'story',
+				entityId: stored.storyId,
+				after: {
+					slug: stored.slug,
+					title: input.story.title,
+					events: stored.events,
+					format: 'timelinejs'
+				},
+				clientAddress: actor.clientAddress
+			},
+			tx
+		);
+		return stored;
+	});
+	return ok(saved);
 }
