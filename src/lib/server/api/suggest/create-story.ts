@@ -18,9 +18,9 @@ export const POST: RequestHandler = async (event) => {
 		return invalid({ summary: 'The summary must be text.' });
 	const result = await createStory(actorOf(user, event.getClientAddress()), body);
 	if (result.kind !== 'ok') return refusal(result);
-	const story = result.value;
+	const { id, slug, title, summary, publication, status, createdAt } = result.value;
 	return json(
-		{ ...story, publishedAt: null },
-		{ status: 201, headers: { Location: `/api/v1/stories/${story.id}` } }
+		{ id, slug, title, summary, publication, status, createdAt },
+		{ status: 201, headers: { Location: `/api/v1/stories/${id}` } }
 	);
 };
