@@ -22,20 +22,13 @@ import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
 import type { Actor } from './actor';
 import { may, refusal, type Action } from './policy';
 import { forbidden, invalid, notFound, ok, type CommandResult } from './result';
-import { attachArticle, type Filed } from './stories';
+import { asActor, attachArticle, type Filed } from './stories';
 
 /** The message of an `invalid` answer whose body is over the size cap (doors answer 413). */
 export const TOO_LARGE = 'The article body is larger than 1 MB.';
 
 const refused = (actor: Actor, action: Action) =>
 	may(actor.role, action, 'draft') ? null : forbidden(refusal(action, 'draft'));
-
-async function asActor<T>(actor: Actor, db: Sql, run: (tx: Db) => Promise<T>): Promise<T> {
-	return db.begin(async (tx) => {
-		if (actor.id !== null) await deskStories.actAs(actor.id, tx);
-		return run(tx);
-	}) as Promise<T>;
-}
 
 /**
  * Takes an article in: validated, sanitised, de-duplicated (the same URL or text answers the

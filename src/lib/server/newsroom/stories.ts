@@ -90,7 +90,8 @@ async function record(
 	);
 }
 
-async function asActor<T>(actor: Actor, db: Sql, run: (tx: Db) => Promise<T>): Promise<T> {
+/** Runs `run` in one transaction as the actor (the revision triggers record who it was). */
+export async function asActor<T>(actor: Actor, db: Sql, run: (tx: Db) => Promise<T>): Promise<T> {
 	return db.begin(async (tx) => {
 		if (actor.id !== null) await deskStories.actAs(actor.id, tx);
 		return run(tx);
