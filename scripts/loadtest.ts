@@ -16,8 +16,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { addUser } from '../src/lib/server/auth/accounts';
-import { createToken } from '../src/lib/server/auth/tokens';
+import { createToken, createUser } from '../src/lib/server/newsroom/accounts';
 import { openDatabase } from '../src/lib/server/db/database';
 
 const SLUG = 'russia-ukraine-peace-talks';
@@ -206,23 +205,26 @@ async function main(): Promise<number> {
 		const db = await openDatabase({ migrate: false, log: () => {} });
 		let token: string;
 		try {
-			const actor = { actorId: null, clientAddress: 'loadtest' };
-			const user = await addUser(
+			// The same commands the CLI uses: the system adds the editor, who makes the token.
+			const system = { id: null, role: 'admin' as const, clientAddress: 'loadtest' };
+			const user = await createUser(
+				system,
 				{
-					email: 'loadtest@example.test',
+					email: `loadtest-${Date.now()}@example.test`,
 					displayName: 'Load test',
 					role: 'editor',
 					password: `lt-${Date.now()}-pw`
 				},
-				actor,
 				db.sql
 			);
-			({ token } = await db.sql.begin((tx) =>
-				createToken(
-					{ userId: user.id, name: 'loadtest', actorId: user.id, clientAddress: 'loadtest' },
-					tx
-				)
-			));
+			if (user.kind !== 'ok') throw new Error(`load test editor: ${JSON.stringify(user)}`);
+			const made = await createToken(
+				{ id: user.value.id, role: 'editor', clientAddress: 'loadtest' },
+				'loadtest',
+				db.sql
+			);
+			if (made.kind !== 'ok') throw new Error(`load test token: ${JSON.stringify(made)}`);
+			token = made.value.token;
 		} finally {
 			await db.close();
 		}

@@ -3,7 +3,8 @@
  * prints it; the last line is the token alone, so `npm run -s token:add … | tail -n 1` works.
  */
 import { parseArgs } from 'node:util';
-import { createToken, tokenNameProblem } from '../src/lib/server/auth/tokens';
+import { tokenNameProblem } from '../src/lib/server/auth/tokens';
+import { createToken } from '../src/lib/server/newsroom/accounts';
 import { openDatabase } from '../src/lib/server/db/database';
 import * as users from '../src/lib/server/db/users';
 
@@ -31,11 +32,19 @@ try {
 	const user = await users.getByEmail(email, db.sql);
 	if (!user) throw new Error(`No account has the address ${email}.`);
 	if (user.disabledAt) throw new Error(`${user.email} is disabled.`);
-	const { token } = await db.sql.begin((tx) =>
-		createToken({ userId: user.id, name, actorId: user.id, clientAddress: 'cli' }, tx)
-	);
+	// The token is the user's own, made as them: the command checks their role may hold one.
+	const actor = { id: user.id, role: user.role, clientAddress: 'cli' };
+	const result = await createToken(actor, name, db.sql);
+	if (result.kind !== 'ok')
+		throw new Error(
+			result.kind === 'invalid'
+				? `--name: ${Object.values(result.errors).join(' ')}`
+				: result.kind === 'stale'
+					? 'Try again.'
+					: `${user.email}: ${result.message}`
+		);
 	console.log(`Token "${name.trim()}" for ${user.email} (${user.role}); it is shown only now:`);
-	console.log(token);
+	console.log(result.value.token);
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error);
 	process.exitCode = 1;

@@ -4,7 +4,9 @@
  * password twice on the terminal, without echoing it.
  */
 import { parseArgs } from 'node:util';
-import { addUser, EmailTakenError, isRole, newUserProblems } from '../src/lib/server/auth/accounts';
+import { isRole } from '../src/lib/server/auth/accounts';
+import { createUser } from '../src/lib/server/newsroom/accounts';
+import type { Actor } from '../src/lib/server/newsroom/actor';
 import { openDatabase } from '../src/lib/server/db/database';
 import { readPasswordStdin, promptHidden } from './password-input';
 
@@ -45,27 +47,27 @@ if (args['password-stdin']) {
 	if ((await promptHidden('Password again: ')) !== password) fail('The passwords differ.');
 }
 
-const problems = newUserProblems({ email, displayName, role, password });
-if (Object.keys(problems).length > 0) {
-	fail(
-		Object.entries(problems)
-			.map(([field, problem]) => `${field}: ${problem}`)
-			.join('\n')
-	);
-}
-
 // Progress goes to stderr so stdout carries only the result.
 const db = await openDatabase({ log: (line) => console.error(`[db] ${line}`) });
+// The command line is the system acting as an admin: it makes the first admin of a fresh install.
+const system: Actor = { id: null, role: 'admin', clientAddress: 'cli' };
 try {
-	const user = await addUser(
-		{ email, displayName, role, password },
-		{ actorId: null, clientAddress: 'cli' },
-		db.sql
-	);
-	console.log(`Added ${user.email} (${user.displayName}) as ${user.role}.`);
-} catch (error) {
-	console.error(error instanceof EmailTakenError ? error.message : error);
-	process.exitCode = 1;
+	const result = await createUser(system, { email, displayName, role, password }, db.sql);
+	if (result.kind === 'ok') {
+		const user = result.value;
+		console.log(`Added ${user.email} (${user.displayName}) as ${user.role}.`);
+	} else {
+		console.error(
+			result.kind === 'invalid'
+				? Object.entries(result.errors)
+						.map(([field, problem]) => `${field}: ${problem}`)
+						.join('\n')
+				: result.kind === 'stale'
+					? 'Try again.'
+					: result.message
+		);
+		process.exitCode = 1;
+	}
 } finally {
 	await db.close();
 }

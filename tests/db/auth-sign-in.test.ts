@@ -9,8 +9,8 @@ import {
 	THROTTLE_WINDOW_MS,
 	addressGroup
 } from '../../src/lib/server/auth/throttle';
-import { authenticateToken, createToken, revokeToken } from '../../src/lib/server/auth/tokens';
-import { changePassword } from '../../src/lib/server/auth/accounts';
+import { authenticateToken } from '../../src/lib/server/auth/tokens';
+import { changePassword, createToken, revokeToken } from '../../src/lib/server/newsroom/accounts';
 import {
 	DEMO_EDITOR_EMAIL,
 	demoEditorEmail,
@@ -176,10 +176,10 @@ describe('addressGroup', () => {
 describe('API tokens', () => {
 	it('keeps only the hash, authenticates until revoked, and audits creation and revocation', async () => {
 		const user = await createUser(db.sql, { role: 'editor' });
-		const { token, record } = await createToken(
-			{ userId: user.id, name: 'nightly', actorId: user.id },
-			db.sql
-		);
+		const editor = { id: user.id, role: 'editor' as const, clientAddress: null };
+		const made = await createToken(editor, 'nightly', db.sql);
+		if (made.kind !== 'ok') throw new Error(`refused: ${made.kind}`);
+		const { token, record } = made.value;
 		const [row] = await db.sql<
 			{ tokenHash: string }[]
 		>`select token_hash from api_tokens where id = ${record.id}`;
@@ -192,12 +192,12 @@ describe('API tokens', () => {
 		>`select last_used_at from api_tokens where id = ${record.id}`;
 		expect(used?.lastUsedAt).toBeInstanceOf(Date);
 
-		expect(
-			await revokeToken({ id: record.id, userId: user.id + 1000, actorId: user.id }, db.sql)
-		).toBe(false);
-		expect(await revokeToken({ id: record.id, userId: user.id, actorId: user.id }, db.sql)).toBe(
-			true
-		);
+		const someoneElse = { ...editor, id: user.id + 1000 };
+		expect(await revokeToken(someoneElse, record.id, db.sql)).toMatchObject({ kind: 'notFound' });
+		expect(await revokeToken(editor, record.id, db.sql)).toMatchObject({ kind: 'ok' });
+		// A contributor holds no tokens.
+		const contributor = { ...editor, role: 'contributor' as const };
+		expect(await createToken(contributor, 'mine', db.sql)).toMatchObject({ kind: 'forbidden' });
 		expect(await authenticateToken(token, db.sql)).toBeNull();
 
 		const { entries } = await audit.list({ limit: 500 }, db.sql);
@@ -253,8 +253,8 @@ describe('the demo editor', () => {
 			// Once the demo editor picks its own password, starts leave it alone.
 			const userId = signedIn.ok ? signedIn.user.id : 0;
 			await changePassword(
-				{ userId, email: DEMO_EDITOR_EMAIL, current: second!, next: 'my own password' },
-				{ actorId: userId },
+				{ id: userId, role: 'editor', clientAddress: null },
+				{ email: DEMO_EDITOR_EMAIL, current: second!, next: 'my own password' },
 				demoDb.sql
 			);
 			expect(await ensureDemoEditor(demoDb.sql, false)).toBeUndefined();

@@ -210,11 +210,13 @@ describe('the desk home', () => {
 		const after = await deskStories.unfiledArticles(3, db.sql);
 		expect(after.count).toBe(before.count + 1);
 		expect(after.first[0]?.id).toBe(loose.id);
-		await deskStories.attachArticle(
-			draft.id,
-			loose.id,
-			'first_report',
-			(await createUser(db.sql)).id,
+		await deskStories.fileArticle(
+			{
+				storyId: draft.id,
+				articleId: loose.id,
+				role: 'first_report',
+				decidedBy: (await createUser(db.sql)).id
+			},
 			db.sql
 		);
 		expect((await deskStories.unfiledArticles(3, db.sql)).count).toBe(before.count);

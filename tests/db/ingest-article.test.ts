@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './harness';
-import { ArticleRejected, ingestArticle } from '../../src/lib/server/ingest/ingest-article';
+import { ingestArticle as ingestCommand, TOO_LARGE } from '../../src/lib/server/newsroom/articles';
+import type { Actor } from '../../src/lib/server/newsroom/actor';
 import type { ArticleInput } from '../../src/lib/server/ingest/article-input';
 
 // The analysis step stands in for whatever runs after the insert: a failure there must undo it.
@@ -15,6 +16,15 @@ vi.mock('../../src/lib/server/suggest/analyse', () => ({
 
 let db: TestDatabase;
 let n = 0;
+
+const contributor: Actor = { id: null, role: 'contributor', clientAddress: null };
+
+/** The command's stored article, or its refusal thrown (for the tests that expect success). */
+async function ingestArticle(input: ArticleInput, sql: TestDatabase['sql']) {
+	const result = await ingestCommand(contributor, input, sql);
+	if (result.kind !== 'ok') throw new Error(`refused: ${JSON.stringify(result)}`);
+	return result.value;
+}
 
 function article(overrides: Partial<ArticleInput> = {}): ArticleInput {
 	n += 1;
@@ -109,7 +119,8 @@ describe('ingestArticle', () => {
 
 	it('refuses bad input field by field and stores nothing', async () => {
 		const before = await count();
-		const attempt = ingestArticle(
+		const attempt = await ingestCommand(
+			contributor,
 			{
 				headline: '',
 				body: 'x',
@@ -119,24 +130,24 @@ describe('ingestArticle', () => {
 			},
 			db.sql
 		);
-		await expect(attempt).rejects.toBeInstanceOf(ArticleRejected);
-		await attempt.catch((error: ArticleRejected) => {
-			expect(error.status).toBe(400);
-			expect(Object.keys(error.errors).sort()).toEqual(['headline', 'publishedAt', 'url']);
-		});
+		expect(attempt.kind).toBe('invalid');
+		if (attempt.kind !== 'invalid') return;
+		expect(attempt.message).toBeUndefined();
+		expect(Object.keys(attempt.errors).sort()).toEqual(['headline', 'publishedAt', 'url']);
 		expect(await count()).toBe(before);
 	});
 
 	it('refuses a body of only markup and an oversized body (413)', async () => {
 		const before = await count();
-		await expect(
-			ingestArticle(article({ body: '<div><img src=x></div>' }), db.sql)
-		).rejects.toMatchObject({
+		expect(
+			await ingestCommand(contributor, article({ body: '<div><img src=x></div>' }), db.sql)
+		).toMatchObject({
+			kind: 'invalid',
 			errors: { body: 'The body has no text once markup is removed.' }
 		});
-		await expect(
-			ingestArticle(article({ body: 'x'.repeat(1024 * 1024 + 10) }), db.sql)
-		).rejects.toMatchObject({ status: 413 });
+		expect(
+			await ingestCommand(contributor, article({ body: 'x'.repeat(1024 * 1024 + 10) }), db.sql)
+		).toMatchObject({ kind: 'invalid', message: TOO_LARGE });
 		expect(await count()).toBe(before);
 	});
 

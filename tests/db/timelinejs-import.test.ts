@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './harness';
 import * as events from '../../src/lib/server/db/events';
 import * as imports from '../../src/lib/server/db/imports';
+import { importTimeline } from '../../src/lib/server/newsroom/articles';
+import type { Actor } from '../../src/lib/server/newsroom/actor';
 import { toTimelineJs } from '../../src/lib/timelinejs/export';
 import {
 	importTimelineCsv,
@@ -23,6 +25,14 @@ afterAll(async () => {
 	await db.drop();
 });
 
+/** The import command as the system (no user), answering the stored timeline. */
+const system: Actor = { id: null, role: 'contributor', clientAddress: null };
+async function importAs(input: Parameters<typeof importTimeline>[1]) {
+	const result = await importTimeline(system, input, db.sql);
+	if (result.kind !== 'ok') throw new Error(`refused: ${result.kind}`);
+	return result.value;
+}
+
 const parse = (format: 'json' | 'csv', text: string) => {
 	const result = format === 'csv' ? importTimelineCsv(text) : importTimelineJson(text);
 	if (!result.ok) throw new Error(result.errors.join('; '));
@@ -41,10 +51,10 @@ const TIMELINE = JSON.stringify({
 	]
 });
 
-describe('imports.importTimeline', () => {
+describe('importing a timeline', () => {
 	it('stores a draft story with unique slugs and its events, and audits it', async () => {
-		const first = await imports.importTimeline(parse('json', TIMELINE), { id: null }, db.sql);
-		const second = await imports.importTimeline(parse('json', TIMELINE), { id: null }, db.sql);
+		const first = await importAs(parse('json', TIMELINE));
+		const second = await importAs(parse('json', TIMELINE));
 		expect(first).toMatchObject({ slug: 'peace-talks', events: 2 });
 		expect(second.slug).toBe('peace-talks-2');
 		const [story] = await db.sql<{ publication: string; title: string }[]>`
@@ -64,7 +74,7 @@ describe('imports.importTimeline', () => {
 		const before = await db.sql<{ n: number }[]>`select count(*)::int as n from stories`;
 		const input = parse('json', TIMELINE);
 		const broken = { ...input, events: [...input.events, { ...input.events[0]!, title: ' ' }] };
-		await expect(imports.importTimeline(broken, { id: null }, db.sql)).rejects.toThrow();
+		await expect(importAs(broken)).rejects.toThrow();
 		const after = await db.sql<{ n: number }[]>`select count(*)::int as n from stories`;
 		expect(after[0]?.n).toBe(before[0]?.n);
 	});
@@ -114,11 +124,7 @@ function originalSlides(format: 'json' | 'csv', text: string) {
 
 describe.skipIf(!HAVE_FIXTURES)('round trip: import each example file, export it again', () => {
 	it.each(readFixtures().map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
-		const saved = await imports.importTimeline(
-			parse(fixture.format, fixture.text),
-			{ id: null },
-			db.sql
-		);
+		const saved = await importAs(parse(fixture.format, fixture.text));
 		const stored = await events.listForStory(saved.storyId, { publishedOnly: true }, db.sql);
 		const groups = await imports.groupLabels(saved.storyId, db.sql);
 		const exported = toTimelineJs(

@@ -41,14 +41,18 @@ const asEditor = (type = 'application/json') => ({
 });
 const schema = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-test('importing needs an editor', async ({ request }) => {
+test('importing needs a token; a contributor’s import is a draft readers do not see', async ({
+	request
+}) => {
 	const anonymous = await request.post(URL, { data: TIMELINE });
 	expect(anonymous.status()).toBe(401);
 	const contributor = await request.post(URL, {
 		data: TIMELINE,
 		headers: { Authorization: `Bearer ${contributorToken}` }
 	});
-	expect(contributor.status()).toBe(403);
+	expect(contributor.status()).toBe(201);
+	const { slug } = (await contributor.json()) as { slug: string };
+	expect((await request.get(`/stories/${slug}`)).status()).toBe(404);
 });
 
 test('an editor imports a timeline as a new draft story: 201 as documented', async ({

@@ -7,7 +7,7 @@ export const LIMITS = {
 	/** Story and event titles. */
 	title: 300,
 	slug: 120,
-	summary: 2_000,
+	summary: 5_000,
 	description: 10_000,
 	attribution: 300,
 	/** The article's words quoted as a source of an event. */

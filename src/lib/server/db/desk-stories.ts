@@ -54,6 +54,40 @@ export async function get(id: number, db: Db = sql): Promise<Story | undefined> 
 	return story;
 }
 
+/**
+ * The story's snapshot as it was at `version` (the revision the trigger wrote when the row
+ * reached it), for the three-way merge of a save that started from that version.
+ */
+export async function snapshotAt(
+	id: number,
+	version: number,
+	db: Db = sql
+): Promise<Record<string, unknown> | undefined> {
+	const [row] = await db<{ snapshot: Record<string, unknown> }[]>`
+		select snapshot from revisions
+		where entity_type = 'story' and entity_id = ${id} and entity_version = ${version}
+		order by id desc limit 1`;
+	return row?.snapshot;
+}
+
+/** Inserts a draft story (readers see nothing of it until an editor publishes it). */
+export async function insertDraft(fields: StoryFields, db: Db = sql): Promise<Story> {
+	const [story] = await db<Story[]>`
+		insert into stories (slug, title, summary, status, publication)
+		values (${fields.slug}, ${fields.title}, ${fields.summary}, ${fields.status}, 'draft')
+		returning ${columns(db)}`;
+	if (!story) throw new Error('insert into stories returned no row');
+	return story;
+}
+
+/** Whether the article is accepted in the story (a link the desk can move, re-role or detach). */
+export async function isFiled(storyId: number, articleId: number, db: Db = sql) {
+	const rows = await db`
+		select 1 from story_articles
+		where story_id = ${storyId} and article_id = ${articleId} and state = 'accepted'`;
+	return rows.length > 0;
+}
+
 /** Whether another story (deleted ones too: the unique index covers them) has this slug. */
 export async function slugTaken(slug: string, exceptId: number | null, db: Db = sql) {
 	const rows = await db`select 1 from stories where slug = ${slug} and id <> ${exceptId ?? -1}`;
@@ -160,22 +194,79 @@ export async function unfiledArticles(limit: number, db: Db = sql) {
 	return { count: count?.count ?? 0, first };
 }
 
-/** Files an article in a story (accepted by the editor), at the end of its thread. */
-export async function attachArticle(
-	storyId: number,
-	articleId: number,
-	role: ArticleRole,
-	decidedBy: number,
+/** What filing did: a new link, an existing accepted one, or nothing (unknown story/article). */
+export type FileOutcome = 'filed' | 'already_filed' | 'not_found';
+
+/**
+ * Files an article in a story (state accepted, at the end of the thread). A suggested or
+ * rejected link becomes accepted and keeps its score and reasons unless new ones are given.
+ */
+export async function fileArticle(
+	input: {
+		storyId: number;
+		articleId: number;
+		role?: ArticleRole;
+		decidedBy: number | null;
+		score?: number | null;
+		reasons?: string[] | null;
+	},
 	db: Db = sql
-): Promise<void> {
+): Promise<FileOutcome> {
+	const [found] = await db<{ story: boolean; article: boolean; state: string | null }[]>`
+		select
+			exists (select 1 from stories where id = ${input.storyId} and deleted_at is null) as story,
+			exists (select 1 from articles where id = ${input.articleId} and deleted_at is null) as article,
+			(select state from story_articles
+				where story_id = ${input.storyId} and article_id = ${input.articleId}) as state
+	`;
+	if (!found?.story || !found.article) return 'not_found';
+	if (found.state === 'accepted') return 'already_filed';
 	await db`
-		insert into story_articles (story_id, article_id, role, position, state, decided_by, decided_at)
-		values (${storyId}, ${articleId}, ${role},
-			(select coalesce(max(position), 0) + 1 from story_articles where story_id = ${storyId}),
-			'accepted', ${decidedBy}, now())
+		insert into story_articles (story_id, article_id, role, position, state, score, reasons,
+			decided_by, decided_at)
+		values (
+			${input.storyId}, ${input.articleId}, ${input.role ?? 'update'},
+			(select coalesce(max(position), 0) + 1 from story_articles where story_id = ${input.storyId}),
+			'accepted', ${input.score ?? null}, ${db.json(input.reasons ?? [])}, ${input.decidedBy},
+			now()
+		)
 		on conflict (story_id, article_id) do update
 		set state = 'accepted', role = excluded.role, position = excluded.position,
-			decided_by = excluded.decided_by, decided_at = now()`;
+			score = coalesce(${input.score ?? null}, story_articles.score),
+			reasons = case when ${input.reasons ? 1 : 0} = 1 then excluded.reasons
+				else story_articles.reasons end,
+			decided_by = excluded.decided_by, decided_at = now()
+	`;
+	return 'filed';
+}
+
+/**
+ * Records that an article does not belong in a story, so it is never suggested there again.
+ * False when the story or article is unknown, or the article is already filed there.
+ */
+export async function rejectSuggestion(
+	input: {
+		storyId: number;
+		articleId: number;
+		decidedBy: number | null;
+		score?: number | null;
+		reasons?: string[];
+	},
+	db: Db = sql
+): Promise<boolean> {
+	const rows = await db`
+		insert into story_articles (story_id, article_id, state, score, reasons, decided_by, decided_at)
+		select s.id, a.id, 'rejected', ${input.score ?? null}, ${db.json(input.reasons ?? [])},
+			${input.decidedBy}, now()
+		from stories s, articles a
+		where s.id = ${input.storyId} and s.deleted_at is null
+			and a.id = ${input.articleId} and a.deleted_at is null
+		on conflict (story_id, article_id) do update
+		set state = 'rejected', decided_by = excluded.decided_by, decided_at = now()
+		where story_articles.state <> 'accepted'
+		returning story_id
+	`;
+	return rows.length > 0;
 }
 
 export async function setArticleRole(

@@ -1,13 +1,11 @@
 /**
- * Stores an imported timeline (see $lib/timelinejs/import): a new draft story with its events,
- * all in one transaction, so a failure leaves nothing half-imported.
+ * Stores an imported timeline (see $lib/timelinejs/import): a new draft story with its events.
+ * The import command (newsroom/articles.ts) runs it in its transaction with the audit entry.
  */
-import { actAs } from './client';
-import { sql, type Db, type Sql } from './client';
+import { sql, type Db } from './client';
 import { KIND_LABELS } from '../../charts/timeline-items';
 import type { EventKind } from '../../types';
-import * as audit from './audit';
-import { freeSlug } from './desk-stories';
+import { freeSlug, insertDraft } from './desk-stories';
 import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
 
 export interface ImportedTimeline {
@@ -17,55 +15,38 @@ export interface ImportedTimeline {
 }
 
 /**
- * Creates the story as a draft (readers see nothing until an editor publishes it) under a
+ * Inserts the story as a draft (readers see nothing until an editor publishes it) under a
  * unique slug, and its events as published within it, so publishing the story shows the
- * timeline as it was imported. Times are UTC: TimelineJS dates carry no zone.
+ * timeline as it was imported. Times are UTC: TimelineJS dates carry no zone. Run it in the
+ * import command's transaction, so a failure leaves nothing half-imported.
  */
-export async function importTimeline(
+export async function insertTimeline(
 	input: { story: ImportedStory; events: ImportedEvent[] },
-	actor: { id: number | null; clientAddress?: string | null },
-	db: Sql = sql
+	tx: Db
 ): Promise<ImportedTimeline> {
-	return db.begin(async (tx) => {
-		if (actor.id !== null) await actAs(actor.id, tx);
-		const slug = await freeSlug(input.story.title, 'imported-timeline', tx);
-
-		const [story] = await tx<{ id: number }[]>`
-			insert into stories (slug, title, summary) values (${slug}, ${input.story.title},
-				${input.story.summary})
-			returning id
-		`;
-		if (!story) throw new Error('insert into stories returned no row');
-		const rows = input.events.map((event) => ({
-			storyId: story.id,
-			kind: event.kind,
-			title: event.title,
-			description: event.description,
-			occurredStart: event.occurredStart,
-			occurredEnd: event.occurredEnd,
-			precision: event.precision,
-			timeZone: 'UTC',
-			status: 'published',
-			// Kept only when the kind does not already say it (export writes the kind's label).
-			groupLabel: groupLabel(event.group, event.kind)
-		}));
-		// In chunks: one statement per 500 events keeps well under the 65,535 parameter limit.
-		for (let i = 0; i < rows.length; i += 500) {
-			await tx`insert into events ${tx(rows.slice(i, i + 500))}`;
-		}
-		await audit.record(
-			{
-				actorId: actor.id,
-				action: 'story.imported',
-				entityType: 'story',
-				entityId: story.id,
-				after: { slug, title: input.story.title, events: rows.length, format: 'timelinejs' },
-				clientAddress: actor.clientAddress ?? null
-			},
-			tx
-		);
-		return { storyId: story.id, slug, events: rows.length };
-	});
+	const slug = await freeSlug(input.story.title, 'imported-timeline', tx);
+	const story = await insertDraft(
+		{ slug, title: input.story.title, summary: input.story.summary, status: 'developing' },
+		tx
+	);
+	const rows = input.events.map((event) => ({
+		storyId: story.id,
+		kind: event.kind,
+		title: event.title,
+		description: event.description,
+		occurredStart: event.occurredStart,
+		occurredEnd: event.occurredEnd,
+		precision: event.precision,
+		timeZone: 'UTC',
+		status: 'published',
+		// Kept only when the kind does not already say it (export writes the kind's label).
+		groupLabel: groupLabel(event.group, event.kind)
+	}));
+	// In chunks: one statement per 500 events keeps well under the 65,535 parameter limit.
+	for (let i = 0; i < rows.length; i += 500) {
+		await tx`insert into events ${tx(rows.slice(i, i + 500))}`;
+	}
+	return { storyId: story.id, slug, events: rows.length };
 }
 
 /** The group as written, unless it is just the kind's own label or empty. */

@@ -1,9 +1,9 @@
 import { sql, type Db, type Sql } from './client';
 import * as entities from './entities';
-import { freeSlug } from './desk-stories';
+import { freeSlug, insertDraft } from './desk-stories';
 import type { FoundEntity, KnownEntity } from '../extract/entities';
 import type { StoryFeatures } from '../suggest/score';
-import type { ArticleRole } from '../../types';
+import type { Story } from '../../types';
 
 /** What the suggesters read of an article: its words and when it was published. */
 export interface ArticleForAnalysis {
@@ -250,80 +250,9 @@ function candidateQuery(article: Probe, db: Db) {
 	`;
 }
 
-/** What filing did: a new link, an existing accepted one, or nothing (unknown story/article). */
-export type FileOutcome = 'filed' | 'already_filed' | 'not_found';
-
-/**
- * Files an article in a story (state accepted, at the end of the thread). A suggested or
- * rejected link becomes accepted and keeps its score and reasons unless new ones are given.
- */
-export async function fileArticle(
-	input: {
-		storyId: number;
-		articleId: number;
-		role?: ArticleRole;
-		decidedBy: number | null;
-		score?: number | null;
-		reasons?: string[] | null;
-	},
-	db: Db = sql
-): Promise<FileOutcome> {
-	const [found] = await db<{ story: boolean; article: boolean; state: string | null }[]>`
-		select
-			exists (select 1 from stories where id = ${input.storyId} and deleted_at is null) as story,
-			exists (select 1 from articles where id = ${input.articleId} and deleted_at is null) as article,
-			(select state from story_articles
-				where story_id = ${input.storyId} and article_id = ${input.articleId}) as state
-	`;
-	if (!found?.story || !found.article) return 'not_found';
-	if (found.state === 'accepted') return 'already_filed';
-	await db`
-		insert into story_articles (story_id, article_id, role, position, state, score, reasons,
-			decided_by, decided_at)
-		values (
-			${input.storyId}, ${input.articleId}, ${input.role ?? 'update'},
-			(select coalesce(max(position), 0) + 1 from story_articles where story_id = ${input.storyId}),
-			'accepted', ${input.score ?? null}, ${db.json(input.reasons ?? [])}, ${input.decidedBy},
-			now()
-		)
-		on conflict (story_id, article_id) do update
-		set state = 'accepted', role = excluded.role, position = excluded.position,
-			score = coalesce(${input.score ?? null}, story_articles.score),
-			reasons = case when ${input.reasons ? 1 : 0} = 1 then excluded.reasons
-				else story_articles.reasons end,
-			decided_by = excluded.decided_by, decided_at = now()
-	`;
-	return 'filed';
-}
-
-/**
- * Records that an article does not belong in a story, so it is never suggested there again.
- * False when the story or article is unknown, or the article is already filed there.
- */
-export async function rejectSuggestion(
-	input: {
-		storyId: number;
-		articleId: number;
-		decidedBy: number | null;
-		score?: number | null;
-		reasons?: string[];
-	},
-	db: Db = sql
-): Promise<boolean> {
-	const rows = await db`
-		insert into story_articles (story_id, article_id, state, score, reasons, decided_by, decided_at)
-		select s.id, a.id, 'rejected', ${input.score ?? null}, ${db.json(input.reasons ?? [])},
-			${input.decidedBy}, now()
-		from stories s, articles a
-		where s.id = ${input.storyId} and s.deleted_at is null
-			and a.id = ${input.articleId} and a.deleted_at is null
-		on conflict (story_id, article_id) do update
-		set state = 'rejected', decided_by = excluded.decided_by, decided_at = now()
-		where story_articles.state <> 'accepted'
-		returning story_id
-	`;
-	return rows.length > 0;
-}
+// Filing and rejecting write story_articles, so their SQL lives with the story's other links in
+// desk-stories.ts; re-exported for the suggester's callers.
+export { fileArticle, rejectSuggestion, type FileOutcome } from './desk-stories';
 
 /** An article waiting on the desk: not deleted and not accepted into any story. */
 export interface UnfiledArticle {
@@ -367,33 +296,12 @@ export async function storiesOfArticle(
 export async function createDraftStory(
 	input: { title: string; summary?: string },
 	db: Db = sql
-): Promise<{
-	id: number;
-	slug: string;
-	title: string;
-	summary: string;
-	publication: string;
-	status: string;
-	createdAt: Date;
-}> {
+): Promise<Story> {
 	const slug = await freeSlug(input.title, 'story', db);
-	const [story] = await db<
-		{
-			id: number;
-			slug: string;
-			title: string;
-			summary: string;
-			publication: string;
-			status: string;
-			createdAt: Date;
-		}[]
-	>`
-		insert into stories (slug, title, summary)
-		values (${slug}, ${input.title}, ${input.summary ?? ''})
-		returning id, slug, title, summary, publication, status, created_at
-	`;
-	if (!story) throw new Error('insert into stories returned no row');
-	return story;
+	return insertDraft(
+		{ title: input.title, slug, summary: input.summary ?? '', status: 'developing' },
+		db
+	);
 }
 
 /** An event already in a story the article is filed in, with its actors, for matching. */

@@ -1,9 +1,9 @@
 /**
- * The one way an article enters the database, whichever door it came through (API, paste form,
- * feed): validate, sanitise, de-duplicate, store and analyse in one transaction.
+ * How an article is prepared and stored, whichever door it came through (API, paste form, feed):
+ * validate, sanitise, de-duplicate, store and analyse. The write use case is
+ * `ingestArticle` in newsroom/articles.ts, which runs these in its transaction.
  */
-import { actAs } from '$lib/server/db/client';
-import { sql, type Db, type Sql } from '../db/client';
+import type { Db } from '../db/client';
 import * as articles from '../db/articles';
 import { analyseArticle } from '../suggest/analyse';
 import type { Article } from '../../types';
@@ -27,38 +27,11 @@ export class ArticleRejected extends Error {
 	}
 }
 
-export interface IngestOptions {
-	/** The staff member responsible, for the revision and verification triggers. */
-	actorId?: number | null;
-}
-
 /**
- * Validates and stores an article in its own transaction. The same URL or the same text as a
- * stored article returns that article with `created: false` and stores nothing. Throws
- * ArticleRejected for bad input, before anything is written.
+ * Validates and sanitises an article for storing; throws ArticleRejected for bad input, before
+ * anything is written.
  */
-export async function ingestArticle(
-	input: ArticleInput,
-	db: Sql = sql,
-	options: IngestOptions = {}
-): Promise<IngestResult> {
-	const prepared = prepare(input);
-	return db.begin((tx) => store(prepared, tx, options)) as Promise<IngestResult>;
-}
-
-/**
- * The same inside a transaction the caller holds (the feed poller records the feed item with
- * it), so either both are stored or neither.
- */
-export async function ingestArticleIn(
-	tx: Db,
-	input: ArticleInput,
-	options: IngestOptions = {}
-): Promise<IngestResult> {
-	return store(prepare(input), tx, options);
-}
-
-function prepare(input: ArticleInput): articles.IngestedArticle {
+export function prepareArticle(input: ArticleInput): articles.IngestedArticle {
 	const validation = validateArticle(input);
 	if (!validation.ok) {
 		const tooLarge = validation.errors.body === 'The body is larger than 1 MB.';
@@ -89,14 +62,14 @@ function prepare(input: ArticleInput): articles.IngestedArticle {
 	};
 }
 
-async function store(
+/**
+ * Stores a prepared article inside the caller's transaction and analyses it. The same URL or the
+ * same text as a stored article returns that article with `created: false` and stores nothing.
+ */
+export async function storeArticle(
 	prepared: articles.IngestedArticle,
-	tx: Db,
-	options: IngestOptions
+	tx: Db
 ): Promise<IngestResult> {
-	if (options.actorId) {
-		await actAs(options.actorId, tx);
-	}
 	const existing = await articles.findDuplicate(prepared, tx);
 	if (existing) return { article: existing, created: false };
 	const article = await articles.insertIngested(prepared, tx);

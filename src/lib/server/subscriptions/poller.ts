@@ -6,7 +6,8 @@
  */
 import { sql, type Sql } from '../db/client';
 import * as feeds from '../db/feeds';
-import { ArticleRejected, ingestArticleIn } from '../ingest/ingest-article';
+import { ingestArticle } from '../newsroom/articles';
+import type { Actor } from '../newsroom/actor';
 import { plainText } from '../ingest/sanitise';
 import { decodeFeed } from './decode';
 import { fetchFeed, type FetchOptions } from './fetch-feed';
@@ -25,12 +26,13 @@ export interface PollSummary extends feeds.PollResult {
 
 const MAX_ERROR_LENGTH = 2000;
 
+/** The poller files what a feed brings as the system, with a contributor's rights: drafts only. */
+const POLLER: Actor = { id: null, role: 'contributor', clientAddress: null };
+
+/** An item the ingest refused, with the reasons field by field. */
+class ItemRefused extends Error {}
+
 function messageOf(error: unknown): string {
-	if (error instanceof ArticleRejected) {
-		return Object.entries(error.errors)
-			.map(([field, message]) => `${field}: ${message}`)
-			.join('; ');
-	}
 	return error instanceof Error ? error.message : String(error);
 }
 
@@ -50,8 +52,9 @@ async function takeIn(
 	db: Sql
 ): Promise<boolean> {
 	if (!entry.published) throw new Error('no publication date');
-	const created = await db.begin(async (tx) => {
-		const result = await ingestArticleIn(tx, {
+	const result = await ingestArticle(
+		POLLER,
+		{
 			headline: entry.title,
 			dek: entry.dek,
 			body: entry.body ?? '',
@@ -60,11 +63,21 @@ async function takeIn(
 			publishedAt: entryDate(entry),
 			// Only a plain language tag is taken over; anything odd falls back to the default.
 			language: language && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language) ? language : null
-		});
-		await feeds.recordItem(feed.id, key, result.article.id, tx);
-		return result.created;
-	});
-	return created as boolean;
+		},
+		db,
+		// The item is recorded as seen with its article: both or neither.
+		async (stored, tx) => {
+			await feeds.recordItem(feed.id, key, stored.article.id, tx);
+		}
+	);
+	if (result.kind === 'ok') return result.value.created;
+	if (result.kind === 'invalid')
+		throw new ItemRefused(
+			Object.entries(result.errors)
+				.map(([field, message]) => `${field}: ${message}`)
+				.join('; ')
+		);
+	throw new ItemRefused(result.kind === 'stale' ? 'changed meanwhile' : result.message);
 }
 
 /** Polls one (already claimed) feed and records the outcome; never throws. */

@@ -5,7 +5,8 @@
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
-import { ArticleRejected, ingestArticle } from '$lib/server/ingest/ingest-article';
+import { actorOf } from '$lib/server/newsroom/actor';
+import { ingestArticle, TOO_LARGE } from '$lib/server/newsroom/articles';
 import type { Article } from '$lib/types';
 import { readCapped, TooLarge } from '$lib/server/http/read-capped';
 
@@ -64,33 +65,33 @@ export const POST: RequestHandler = async (event) => {
 	}
 	const input = body as Record<string, unknown>;
 
-	try {
-		const { article, created } = await ingestArticle(
-			{
-				headline: input.headline,
-				dek: input.dek,
-				body: input.body,
-				source: input.source,
-				section: input.section,
-				url: input.url,
-				publishedAt: input.publishedAt,
-				language: input.language,
-				timeZone: input.timeZone
-			},
-			undefined,
-			{ actorId: user.id }
-		);
-		const location = `/desk/articles/${article.id}`;
-		return json(
-			{ ...articleJson(article), created },
-			{ status: created ? 201 : 200, headers: { location } }
-		);
-	} catch (error) {
-		if (error instanceof ArticleRejected) {
-			return error.status === 413
-				? problem(413, 'The article body is larger than 1 MB.', { fields: error.errors })
-				: problem(400, 'Some fields are not valid.', { fields: error.errors });
+	const result = await ingestArticle(actorOf(user, event.getClientAddress()), {
+		headline: input.headline,
+		dek: input.dek,
+		body: input.body,
+		source: input.source,
+		section: input.section,
+		url: input.url,
+		publishedAt: input.publishedAt,
+		language: input.language,
+		timeZone: input.timeZone
+	});
+	switch (result.kind) {
+		case 'ok': {
+			const { article, created } = result.value;
+			const location = `/desk/articles/${article.id}`;
+			return json(
+				{ ...articleJson(article), created },
+				{ status: created ? 201 : 200, headers: { location } }
+			);
 		}
-		throw error;
+		case 'invalid':
+			return result.message === TOO_LARGE
+				? problem(413, TOO_LARGE, { fields: result.errors })
+				: problem(400, 'Some fields are not valid.', { fields: result.errors });
+		case 'forbidden':
+			return problem(403, result.message);
+		default:
+			return problem(409, 'Try again.');
 	}
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { changePassword } from '$lib/server/auth/accounts';
+import { actorOf } from '$lib/server/newsroom/actor';
+import { changePassword } from '$lib/server/newsroom/accounts';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { requireRole } from '$lib/server/auth/guard';
 import { createSession, invalidateUserSessions } from '$lib/server/auth/session';
@@ -29,11 +30,13 @@ export const actions: Actions = {
 		if (next !== confirm) {
 			return fail(400, { password: { errors: { confirm: 'The two new passwords differ.' } } });
 		}
-		const errors = await changePassword(
-			{ userId: user.id, email: user.email, current, next },
-			{ actorId: user.id, clientAddress: event.getClientAddress() }
-		);
-		if (errors) return fail(400, { password: { errors } });
+		const result = await changePassword(actorOf(user, event.getClientAddress()), {
+			email: user.email,
+			current,
+			next
+		});
+		if (result.kind !== 'ok')
+			return fail(400, { password: { errors: result.kind === 'invalid' ? result.errors : {} } });
 		// Every session ended with the change, this one too: start a fresh one for this browser.
 		const { token, session } = await createSession(user.id);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);

@@ -1,6 +1,7 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import * as imports from '$lib/server/db/imports';
+import { actorOf } from '$lib/server/newsroom/actor';
+import { importTimeline } from '$lib/server/newsroom/articles';
 import { importTimelineCsv, importTimelineJson } from '$lib/timelinejs/import';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +14,7 @@ const MAX_BYTES = 2 * 1024 * 1024;
 const ECHO_LIMIT = 200_000;
 
 export const load: PageServerLoad = (event) => {
-	requireRole(event, 'editor');
+	requireRole(event, 'contributor');
 	return {};
 };
 
@@ -23,7 +24,7 @@ const isJson = (text: string, fileName: string) =>
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, 'editor');
+		const user = requireRole(event, 'contributor');
 		const form = await event.request.formData();
 		const file = form.get('file');
 		const pasted = String(form.get('text') ?? '');
@@ -39,10 +40,8 @@ export const actions: Actions = {
 		const result = isJson(text, name) ? importTimelineJson(text) : importTimelineCsv(text);
 		if (!result.ok) return fail(422, { errors: result.errors.slice(0, 50), values });
 
-		const saved = await imports.importTimeline(result, {
-			id: user.id,
-			clientAddress: event.getClientAddress()
-		});
-		return { imported: { ...saved, title: result.story.title } };
+		const saved = await importTimeline(actorOf(user, event.getClientAddress()), result);
+		if (saved.kind !== 'ok') error(403, 'This needs the contributor role.');
+		return { imported: { ...saved.value, title: result.story.title } };
 	}
 };

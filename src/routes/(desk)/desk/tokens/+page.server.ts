@@ -1,7 +1,8 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
-import { createToken, revokeToken, tokenNameProblem } from '$lib/server/auth/tokens';
 import * as apiTokens from '$lib/server/db/api-tokens';
+import { actorOf } from '$lib/server/newsroom/actor';
+import * as accounts from '$lib/server/newsroom/accounts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,33 +12,30 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const user = requireRole(event, 'editor');
+		const actor = actorOf(requireRole(event, 'contributor'), event.getClientAddress());
 		const form = await event.request.formData();
 		const name = String(form.get('name') ?? '');
-		const problem = tokenNameProblem(name);
-		if (problem) return fail(400, { create: { errors: { name: problem }, values: { name } } });
-		const { token, record } = await createToken({
-			userId: user.id,
-			name,
-			actorId: user.id,
-			clientAddress: event.getClientAddress()
-		});
+		const result = await accounts.createToken(actor, name);
+		if (result.kind === 'forbidden') error(403, result.message);
+		if (result.kind !== 'ok')
+			return fail(400, {
+				create: {
+					errors: { name: result.kind === 'invalid' ? (result.errors.name ?? '') : '' },
+					values: { name }
+				}
+			});
 		// Returned once, in this response only: the database keeps just its hash.
-		return { create: { created: { name: record.name, token } } };
+		return { create: { created: { name: result.value.record.name, token: result.value.token } } };
 	},
 
 	revoke: async (event) => {
-		const user = requireRole(event, 'editor');
+		const actor = actorOf(requireRole(event, 'contributor'), event.getClientAddress());
 		const form = await event.request.formData();
 		const id = Number(form.get('id'));
 		if (!Number.isSafeInteger(id)) return fail(400, { revoke: { error: 'No such token.' } });
-		const revoked = await revokeToken({
-			id,
-			userId: user.id,
-			actorId: user.id,
-			clientAddress: event.getClientAddress()
-		});
-		if (!revoked)
+		const result = await accounts.revokeToken(actor, id);
+		if (result.kind === 'forbidden') error(403, result.message);
+		if (result.kind !== 'ok')
 			return fail(404, { revoke: { error: 'That token is already revoked or not yours.' } });
 		return { revoke: { done: true } };
 	}

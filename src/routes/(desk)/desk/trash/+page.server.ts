@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import { sql } from '$lib/server/db/client';
@@ -6,6 +6,10 @@ import * as audit from '$lib/server/db/audit';
 import * as deskEvents from '$lib/server/db/desk-events';
 import * as deskStories from '$lib/server/db/desk-stories';
 import { intField } from '$lib/desk/form';
+import { actorOf } from '$lib/server/newsroom/actor';
+import { restoreStory } from '$lib/server/newsroom/stories';
+
+const NOT_IN_TRASH = 'Not in the trash any more (restored, or deleted over 30 days ago).';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
@@ -19,10 +23,16 @@ export const actions: Actions = {
 		const id = intField(data, 'id');
 		const type = data.get('type') === 'event' ? 'event' : 'story';
 		if (id === null) return fail(400, { message: 'Choose something to restore.' });
+		if (type === 'story') {
+			// Stories come back through their command (policy, audit); events keep their own path.
+			const result = await restoreStory(actorOf(user, event.getClientAddress()), id);
+			if (result.kind === 'forbidden') error(403, result.message);
+			if (result.kind !== 'ok') return fail(404, { message: NOT_IN_TRASH });
+			return { message: 'Restored.', restored: { type, id } };
+		}
 		const restored = await sql.begin(async (tx) => {
 			await deskStories.actAs(user.id, tx);
-			const done =
-				type === 'story' ? await deskStories.restore(id, tx) : await deskEvents.restore(id, tx);
+			const done = await deskEvents.restore(id, tx);
 			if (done) {
 				const clientAddress = event.getClientAddress();
 				await audit.record(
@@ -38,10 +48,7 @@ export const actions: Actions = {
 			}
 			return done;
 		});
-		if (!restored)
-			return fail(404, {
-				message: 'Not in the trash any more (restored, or deleted over 30 days ago).'
-			});
+		if (!restored) return fail(404, { message: NOT_IN_TRASH });
 		return { message: 'Restored.', restored: { type, id } };
 	}
 };

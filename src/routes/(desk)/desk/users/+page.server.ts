@@ -1,15 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
-import {
-	addUser,
-	changeRole,
-	EmailTakenError,
-	isRole,
-	LastAdminError,
-	newUserProblems,
-	setDisabled
-} from '$lib/server/auth/accounts';
 import { requireRole } from '$lib/server/auth/guard';
 import * as users from '$lib/server/db/users';
+import { actorOf } from '$lib/server/newsroom/actor';
+import * as accounts from '$lib/server/newsroom/accounts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,29 +13,33 @@ export const load: PageServerLoad = async (event) => {
 /** The result shown beside one user's row. */
 type RowResult = { id: number; error?: string; done?: string };
 
-function rowError(id: number, error: string) {
-	return fail(400, { row: { id, error } as RowResult });
-}
+const actor = (event: RequestEvent) =>
+	actorOf(requireRole(event, 'contributor'), event.getClientAddress());
 
-function actorOf(event: RequestEvent) {
-	const user = requireRole(event, 'admin');
-	return { user, actor: { actorId: user.id, clientAddress: event.getClientAddress() } };
-}
-
+/** The user's id; an unreadable one is no user (the command says so after the role check). */
 function userId(form: FormData): number {
 	const id = Number(form.get('id'));
-	if (!Number.isSafeInteger(id) || id < 1) error(400, 'No such user.');
-	return id;
+	return Number.isSafeInteger(id) && id > 0 ? id : 0;
 }
 
-/** The user's own role and enabled state are not theirs to change: another admin must. */
-function notSelf(id: number, self: number) {
-	return id === self ? rowError(id, 'Ask another admin to change your own account.') : undefined;
+/** One user's row after a change: done, a refusal beside the row, or a whole-page answer. */
+function rowAnswer(id: number, result: accounts.AccountResult, done: string) {
+	switch (result.kind) {
+		case 'ok':
+			return { row: { id, done } as RowResult };
+		case 'invalid':
+			return fail(400, { row: { id, error: Object.values(result.errors)[0] } as RowResult });
+		case 'forbidden':
+			error(403, result.message);
+		// falls through: error() throws
+		default:
+			error(404, 'No such user.');
+	}
 }
 
 export const actions: Actions = {
 	add: async (event) => {
-		const { actor } = actorOf(event);
+		const who = actor(event);
 		const form = await event.request.formData();
 		const values = {
 			email: String(form.get('email') ?? '').trim(),
@@ -50,53 +47,30 @@ export const actions: Actions = {
 			role: String(form.get('role') ?? '')
 		};
 		const password = String(form.get('password') ?? '');
-		const errors = newUserProblems({ ...values, password });
-		if (Object.keys(errors).length > 0 || !isRole(values.role)) {
-			return fail(400, { add: { errors, values } });
-		}
-		try {
-			const user = await addUser({ ...values, role: values.role, password }, actor);
-			return { add: { created: user.email } };
-		} catch (cause) {
-			if (!(cause instanceof EmailTakenError)) throw cause;
-			return fail(400, { add: { errors: { email: cause.message }, values } });
-		}
+		const result = await accounts.createUser(who, { ...values, password });
+		if (result.kind === 'forbidden') error(403, result.message);
+		if (result.kind !== 'ok')
+			return fail(400, { add: { errors: result.kind === 'invalid' ? result.errors : {}, values } });
+		return { add: { created: result.value.email } };
 	},
 
 	role: async (event) => {
-		const { user, actor } = actorOf(event);
+		const who = actor(event);
 		const form = await event.request.formData();
 		const id = userId(form);
-		const role = String(form.get('role') ?? '');
-		if (!isRole(role)) return rowError(id, 'Choose contributor, editor or admin.');
-		const refused = notSelf(id, user.id);
-		if (refused) return refused;
-		try {
-			if (!(await changeRole(id, role, actor))) error(404, 'No such user.');
-		} catch (cause) {
-			if (!(cause instanceof LastAdminError)) throw cause;
-			return rowError(id, cause.message);
-		}
-		return { row: { id, done: 'Role changed.' } as RowResult };
+		return rowAnswer(id, await accounts.setRole(who, id, form.get('role')), 'Role changed.');
 	},
 
-	disable: (event) => toggle(event, true),
-	enable: (event) => toggle(event, false)
-};
+	disable: async (event) => {
+		const who = actor(event);
+		const id = userId(await event.request.formData());
+		const result = await accounts.setDisabled(who, id, true);
+		return rowAnswer(id, result, 'Disabled; their sessions have ended.');
+	},
 
-async function toggle(event: RequestEvent, disabled: boolean) {
-	const { user, actor } = actorOf(event);
-	const form = await event.request.formData();
-	const id = userId(form);
-	const refused = notSelf(id, user.id);
-	if (refused) return refused;
-	try {
-		if (!(await setDisabled(id, disabled, actor))) error(404, 'No such user.');
-	} catch (cause) {
-		if (!(cause instanceof LastAdminError)) throw cause;
-		return rowError(id, cause.message);
+	enable: async (event) => {
+		const who = actor(event);
+		const id = userId(await event.request.formData());
+		return rowAnswer(id, await accounts.setDisabled(who, id, false), 'Enabled.');
 	}
-	return {
-		row: { id, done: disabled ? 'Disabled; their sessions have ended.' : 'Enabled.' } as RowResult
-	};
-}
+};

@@ -1,7 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { formValues } from '$lib/desk/form';
-import { ArticleRejected, ingestArticle } from '$lib/server/ingest/ingest-article';
+import { actorOf } from '$lib/server/newsroom/actor';
+import { ingestArticle, TOO_LARGE } from '$lib/server/newsroom/articles';
 import { isTimeZone } from '$lib/server/ingest/published-at';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,32 +25,22 @@ export const actions: Actions = {
 			};
 			return fail(400, { errors, values });
 		}
-		let id: number;
-		let created: boolean;
-		try {
-			const result = await ingestArticle(
-				{
-					headline: values.headline,
-					dek: values.dek,
-					body: values.body,
-					source: values.source,
-					section: values.section,
-					url: values.url,
-					publishedAt: values.publishedAt,
-					timeZone
-				},
-				undefined,
-				{ actorId: user.id }
-			);
-			id = result.article.id;
-			created = result.created;
-		} catch (error) {
-			if (error instanceof ArticleRejected) {
-				return fail(error.status, { errors: error.errors, values });
-			}
-			throw error;
-		}
+		const result = await ingestArticle(actorOf(user, event.getClientAddress()), {
+			headline: values.headline,
+			dek: values.dek,
+			body: values.body,
+			source: values.source,
+			section: values.section,
+			url: values.url,
+			publishedAt: values.publishedAt,
+			timeZone
+		});
+		if (result.kind === 'invalid')
+			return fail(result.message === TOO_LARGE ? 413 : 400, { errors: result.errors, values });
+		if (result.kind === 'forbidden') error(403, result.message);
+		if (result.kind !== 'ok') return fail(409, { errors: {}, values });
+		const { article, created } = result.value;
 		// An article we already had opens that article instead of storing a copy.
-		redirect(303, `/desk/articles/${id}${created ? '' : '?duplicate=1'}`);
+		redirect(303, `/desk/articles/${article.id}${created ? '' : '?duplicate=1'}`);
 	}
 };

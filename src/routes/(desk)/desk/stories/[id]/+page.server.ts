@@ -1,16 +1,15 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { hasRole, requireRole } from '$lib/server/auth/guard';
-import { sql } from '$lib/server/db/client';
 import * as articles from '$lib/server/db/articles';
-import * as audit from '$lib/server/db/audit';
 import * as deskEvents from '$lib/server/db/desk-events';
 import * as deskStories from '$lib/server/db/desk-stories';
-import { parseStory } from '$lib/desk/story-input';
-import { conflictRows, formValues, intField } from '$lib/desk/form';
-import { ARTICLE_ROLES, type ArticleRole, type Story } from '$lib/types';
-
-const LABELS = { title: 'Title', slug: 'Slug', summary: 'Summary', status: 'Status' };
+import { actorOf } from '$lib/server/newsroom/actor';
+import { may } from '$lib/server/newsroom/policy';
+import * as stories from '$lib/server/newsroom/stories';
+import { formValues, intField } from '$lib/desk/form';
+import type { Story } from '$lib/types';
+import { refusedOrMissing, saveAnswer } from './save-answer';
 
 const storyId = (event: RequestEvent) => {
 	const id = Number(event.params.id);
@@ -35,142 +34,84 @@ export const load: PageServerLoad = async (event) => {
 		deskEvents.listForStory(id),
 		deskStories.unfiledArticles(50)
 	]);
+	const state = story.publication === 'published' ? 'published' : 'draft';
 	return {
 		story,
 		values: asValues(story),
 		articles: storyArticles,
 		events: events.map(({ sources, ...rest }) => ({ ...rest, sourceCount: sources.length })),
 		candidates: inbox.first,
-		canPublish: hasRole(user, 'editor')
+		canPublish: hasRole(user, 'editor'),
+		canArrange: may(user.role, 'story.arrangeArticles', state)
 	};
 };
 
-/** Publishes or withdraws, editor only, against the version the page showed. */
+/** The signed-in staff member as the commands take them (anonymous callers go to sign in). */
+const actor = (event: RequestEvent, role: 'contributor' | 'editor' = 'contributor') =>
+	actorOf(requireRole(event, role), event.getClientAddress());
+
+/** Publishes or withdraws, against the version the page showed. */
 async function publication(event: RequestEvent, to: 'draft' | 'published') {
-	const user = requireRole(event, 'editor');
+	const who = actor(event);
 	const id = storyId(event);
-	const data = await event.request.formData();
-	const version = intField(data, 'version');
-	if (version === null)
-		return fail(400, { message: 'The form lost its version: reload the page.' });
-	const result = await sql.begin(async (tx) => {
-		await deskStories.actAs(user.id, tx);
-		const done = await deskStories.setPublication(id, version, to, tx);
-		if (done.ok) {
-			const action = to === 'published' ? 'story.published' : 'story.unpublished';
-			const clientAddress = event.getClientAddress();
-			await audit.record(
-				{ actorId: user.id, action, entityType: 'story', entityId: id, clientAddress },
-				tx
-			);
-		}
-		return done;
-	});
-	if (!result.ok)
-		return fail(409, { message: 'The story changed since you opened it: reload and try again.' });
+	// A form without its version is answered as stale, after the role check, like any other.
+	const version = intField(await event.request.formData(), 'version') ?? 0;
+	const result = await stories.setStoryPublication(who, id, version, to);
+	if (result.kind !== 'ok') return refusedOrMissing(result);
 	return { message: to === 'published' ? 'Published.' : 'Withdrawn: readers no longer see it.' };
 }
 
-/** Article links: the thread's order and roles are not versioned (each change is one row). */
+/** The article links: each change is one row, checked against the story's publication. */
 async function articleChange(
 	event: RequestEvent,
-	run: (id: number, data: FormData, userId: number) => Promise<unknown>
+	run: (
+		who: ReturnType<typeof actor>,
+		id: number,
+		articleId: number,
+		data: FormData
+	) => ReturnType<typeof stories.detachArticle>
 ) {
-	const user = requireRole(event, 'contributor');
+	const who = actor(event);
 	const id = storyId(event);
-	if (!(await deskStories.get(id))) error(404, 'Story not found');
 	const data = await event.request.formData();
-	await run(id, data, user.id);
+	const articleId = intField(data, 'articleId');
+	if (articleId === null) return fail(400, { message: 'Choose an article.' });
+	const result = await run(who, id, articleId, data);
+	if (result.kind !== 'ok') return refusedOrMissing(result);
 	return { message: 'Articles updated.' };
 }
 
-const articleRole = (data: FormData): ArticleRole => {
-	const role = data.get('role');
-	return (ARTICLE_ROLES as readonly unknown[]).includes(role) ? (role as ArticleRole) : 'update';
-};
-
 export const actions: Actions = {
 	save: async (event) => {
-		const user = requireRole(event, 'contributor');
+		const who = actor(event);
 		const id = storyId(event);
 		const data = await event.request.formData();
 		const values = formValues(data);
 		const version = intField(data, 'version');
-		const current = await deskStories.get(id);
-		if (!current) error(404, 'Story not found');
-		const parsed = parseStory(values);
-		if (!parsed.ok || version === null)
-			return fail(400, { errors: parsed.ok ? {} : parsed.errors, values, version });
-		if (!hasRole(user, 'editor') && current.publication === 'published')
-			error(403, 'A published story needs an editor to change it.');
-		if (await deskStories.slugTaken(parsed.value.slug, id))
-			return fail(400, {
-				errors: { slug: `Another story already uses “${parsed.value.slug}”: choose another slug.` },
-				values,
-				version
-			});
-		const result = await sql.begin(async (tx) => {
-			await deskStories.actAs(user.id, tx);
-			return deskStories.update(id, version, parsed.value, tx);
-		});
-		if (!result.ok) {
-			const theirs = result.current ?? current;
-			// Their version becomes the base: saving again applies the editor's values over it.
-			return fail(409, {
-				conflict: conflictRows(LABELS, asValues(theirs), values),
-				values,
-				version: theirs.version,
-				errors: {}
-			});
-		}
-		return { message: 'Saved.', saved: true };
+		if (version === null)
+			return fail(400, { errors: {}, values, version, message: 'Reload the page.' });
+		const input = Object.fromEntries(stories.STORY_FIELDS.map((key) => [key, values[key] ?? '']));
+		return saveAnswer(await stories.saveStory(who, id, version, input), values, version);
 	},
 	publish: (event) => publication(event, 'published'),
 	unpublish: (event) => publication(event, 'draft'),
 	delete: async (event) => {
-		const user = requireRole(event, 'editor');
-		const id = storyId(event);
-		const before = await deskStories.get(id);
-		if (!before) error(404, 'Story not found');
-		await sql.begin(async (tx) => {
-			await deskStories.actAs(user.id, tx);
-			if (await deskStories.softDelete(id, null, tx)) {
-				const clientAddress = event.getClientAddress();
-				await audit.record(
-					{
-						actorId: user.id,
-						action: 'story.deleted',
-						entityType: 'story',
-						entityId: id,
-						before,
-						clientAddress
-					},
-					tx
-				);
-			}
-		});
+		const result = await stories.deleteStory(actor(event), storyId(event), null);
+		if (result.kind !== 'ok') return refusedOrMissing(result);
 		redirect(303, '/desk/trash');
 	},
 	attach: (event) =>
-		articleChange(event, async (id, data, userId) => {
-			const articleId = intField(data, 'articleId');
-			if (articleId === null || !(await articles.get(articleId))) error(400, 'Choose an article.');
-			await deskStories.attachArticle(id, articleId, articleRole(data), userId);
-		}),
+		articleChange(event, (who, id, articleId, data) =>
+			stories.attachArticle(who, { storyId: id, articleId, role: data.get('role') || undefined })
+		),
 	move: (event) =>
-		articleChange(event, async (id, data) => {
-			const articleId = intField(data, 'articleId');
-			const direction = data.get('direction') === 'up' ? 'up' : 'down';
-			if (articleId !== null) await deskStories.moveArticle(id, articleId, direction);
-		}),
+		articleChange(event, (who, id, articleId, data) =>
+			stories.moveArticle(who, id, articleId, data.get('direction') === 'up' ? 'up' : 'down')
+		),
 	role: (event) =>
-		articleChange(event, async (id, data) => {
-			const articleId = intField(data, 'articleId');
-			if (articleId !== null) await deskStories.setArticleRole(id, articleId, articleRole(data));
-		}),
+		articleChange(event, (who, id, articleId, data) =>
+			stories.setArticleRole(who, id, articleId, data.get('role'))
+		),
 	detach: (event) =>
-		articleChange(event, async (id, data) => {
-			const articleId = intField(data, 'articleId');
-			if (articleId !== null) await deskStories.detachArticle(id, articleId);
-		})
+		articleChange(event, (who, id, articleId) => stories.detachArticle(who, id, articleId))
 };

@@ -1,6 +1,8 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
-import * as imports from '$lib/server/db/imports';
+import { may, refusal } from '$lib/server/newsroom/policy';
+import { actorOf } from '$lib/server/newsroom/actor';
+import { importTimeline } from '$lib/server/newsroom/articles';
 import { readCapped, TooLarge } from '$lib/server/http/read-capped';
 import { importTimelineCsv, importTimelineJson } from '$lib/timelinejs/import';
 
@@ -19,11 +21,13 @@ const problem = (status: number, error: string, extra: object = {}) =>
  * events}; 422 {error, errors} when the file cannot be imported (nothing is stored then).
  */
 export const POST: RequestHandler = async (event) => {
-	const user = requireApiRole(event, 'editor');
+	const user = requireApiRole(event, 'contributor');
 	const type = (event.request.headers.get('Content-Type') ?? '')
 		.split(';')[0]
 		?.trim()
 		.toLowerCase();
+	if (!may(user.role, 'import.timelinejs'))
+		return problem(403, refusal('import.timelinejs', 'draft'));
 	if (type !== 'application/json' && type !== 'text/csv')
 		return problem(415, 'Send a TimelineJS file as application/json or text/csv.');
 	let text: string;
@@ -45,9 +49,10 @@ export const POST: RequestHandler = async (event) => {
 			: '';
 		return problem(422, `${first}${more}`, { errors: result.errors.slice(0, 50) });
 	}
-	const saved = await imports.importTimeline(result, {
-		id: user.id,
-		clientAddress: event.getClientAddress()
+	const saved = await importTimeline(actorOf(user, event.getClientAddress()), result);
+	if (saved.kind !== 'ok') return problem(403, 'This needs the contributor role.');
+	return json(saved.value, {
+		status: 201,
+		headers: { Location: `/api/v1/stories/${saved.value.storyId}` }
 	});
-	return json(saved, { status: 201, headers: { Location: `/api/v1/stories/${saved.storyId}` } });
 };
