@@ -1,0 +1,431 @@
+import {
+	test,
+	expect,
+	type APIRequestContext,
+	type APIResponse,
+	type BrowserContext
+} from '@playwright/test';
+import { createHash, randomBytes } from 'node:crypto';
+import { createApiToken, createUser, signIn } from '../support/desk-auth';
+import { e2eDatabase } from '../support/e2e-database';
+import { may, type Action } from '../../src/lib/server/newsroom/policy';
+import type { Role } from '../../src/lib/types';
+
+/**
+ * The policy matrix over every event write door: each desk form action and each API method,
+ * for each role (and anonymous callers), on a draft and on a published event. A refused call
+ * changes nothing (in the database, hence nothing readers see through the public API) and is
+ * answered 403 (anonymous: the sign-in redirect on the desk, 401 on the API). An allowed call
+ * makes its change, and leaves an audit entry when readers' view changed. The rows are generated
+ * from the DOORS table below and the policy table in src/lib/server/newsroom/policy.ts.
+ */
+
+test.describe.configure({ timeout: 60_000 });
+
+type State = 'draft' | 'published';
+type Who = Role | 'anonymous';
+
+const db = e2eDatabase();
+const tag = () => randomBytes(4).toString('hex');
+
+/** A published story with a target event in `state`, a sibling, and parts to add or remove. */
+interface Fixture {
+	tag: string;
+	storyId: number;
+	eventId: number;
+	version: number;
+	siblingId: number;
+	/** Filed in the story, not yet a source of the event. */
+	articleId: number;
+	/** Already a source of the event. */
+	citedId: number;
+	/** Already an actor of the event. */
+	entityId: number;
+	state: State;
+}
+
+async function article(storyId: number, headline: string): Promise<number> {
+	const body = `${headline}. The envoy said talks would resume.`;
+	const [row] = await db<{ id: number }[]>`
+		insert into articles (source, headline, body_html, body_raw, content_hash, published_at)
+		values ('Policy Wire', ${headline}, ${`<p>${body}</p>`}, ${body},
+			${createHash('sha256').update(body).digest('hex')}, '2025-03-01T08:00:00Z')
+		returning id`;
+	await db`insert into story_articles (story_id, article_id, state, decided_at)
+		values (${storyId}, ${row!.id}, 'accepted', now())`;
+	return row!.id;
+}
+
+async function fixture(state: State): Promise<Fixture> {
+	const t = tag();
+	const [story] = await db<{ id: number }[]>`
+		insert into stories (slug, title, publication, published_at)
+		values (${`policy-${t}`}, ${`Policy ${t}`}, 'published', now()) returning id`;
+	const storyId = story!.id;
+	const event = (title: string) => db<{ id: number; version: number }[]>`
+		insert into events (story_id, kind, title, occurred_start, precision, time_zone, status)
+		values (${storyId}, 'meeting', ${title}, '2025-03-10T00:00:00Z', 'day', 'UTC', ${state})
+		returning id, version`;
+	const [target] = await event(`Target ${t}`);
+	const [sibling] = await event(`Sibling ${t}`);
+	const articleId = await article(storyId, `Fresh report ${t}`);
+	const citedId = await article(storyId, `Cited report ${t}`);
+	await db`insert into event_sources (event_id, article_id, evidence)
+		values (${target!.id}, ${citedId}, 'The envoy said talks would resume.')`;
+	const [entity] = await db<{ id: number }[]>`
+		insert into entities (kind, name) values ('person', ${`Envoy ${t}`}) returning id`;
+	await db`insert into event_entities (event_id, entity_id, role)
+		values (${target!.id}, ${entity!.id}, 'actor')`;
+	await db`insert into event_relations (from_event_id, to_event_id, relation)
+		values (${target!.id}, ${sibling!.id}, 'follows')`;
+	return {
+		tag: t,
+		storyId,
+		eventId: target!.id,
+		version: target!.version,
+		siblingId: sibling!.id,
+		articleId,
+		citedId,
+		entityId: entity!.id,
+		state
+	};
+}
+
+const exists = async (query: PromiseLike<{ length: number }>) => (await query).length > 0;
+
+interface Caller {
+	who: Who;
+	/** Carries the session cookie (desk) for signed-in callers. */
+	desk: APIRequestContext;
+	/** Headers for the API (a Bearer token for signed-in callers). */
+	apiHeaders: Record<string, string>;
+	api: APIRequestContext;
+}
+
+interface Door {
+	name: string;
+	via: 'desk' | 'api';
+	/** The policy action the door's command checks, asked for the target's state. */
+	action: Action;
+	send(caller: Caller, f: Fixture, baseURL: string): Promise<APIResponse>;
+	/** Whether the change is in the database now. */
+	happened(f: Fixture): Promise<boolean>;
+	/** The audit action an allowed call leaves, when readers' view changed (null: none). */
+	audit(state: State): string | null;
+}
+
+/** The desk form's fields for the target, as its page would post them. */
+const eventForm = (f: Fixture, changes: Record<string, string> = {}) => ({
+	kind: 'meeting',
+	title: `Target ${f.tag}`,
+	description: '',
+	occurredStart: '2025-03-10T00:00',
+	occurredEnd: '',
+	precision: 'day',
+	timeZone: 'UTC',
+	placeName: '',
+	latitude: '',
+	longitude: '',
+	attribution: '',
+	verification: 'reported',
+	status: f.state,
+	version: String(f.version),
+	...changes
+});
+
+function deskPost(path: string, form: (f: Fixture) => Record<string, string>) {
+	return (caller: Caller, f: Fixture, baseURL: string) =>
+		caller.desk.post(
+			path.replace('{event}', String(f.eventId)).replace('{story}', String(f.storyId)),
+			{
+				form: form(f),
+				headers: { origin: baseURL, accept: 'text/html' },
+				maxRedirects: 0
+			}
+		);
+}
+
+const onPublished = (action: string) => (state: State) => (state === 'published' ? action : null);
+const titled = (f: Fixture, title: string) =>
+	exists(db`select 1 from events where id = ${f.eventId} and title = ${title}`);
+const deleted = (id: number) =>
+	exists(db`select 1 from events where id = ${id} and deleted_at is not null`);
+const created = (f: Fixture) =>
+	exists(db`select 1 from events where story_id = ${f.storyId} and title = ${`New ${f.tag}`}`);
+
+const DOORS: Door[] = [
+	{
+		name: 'desk save (title)',
+		via: 'desk',
+		action: 'event.edit',
+		send: deskPost('/desk/events/{event}?/save', (f) => eventForm(f, { title: `Edited ${f.tag}` })),
+		happened: (f) => titled(f, `Edited ${f.tag}`),
+		audit: onPublished('event.edited')
+	},
+	{
+		name: 'desk save (publish or withdraw)',
+		via: 'desk',
+		action: 'event.publish',
+		send: deskPost('/desk/events/{event}?/save', (f) =>
+			eventForm(f, { status: f.state === 'draft' ? 'published' : 'draft' })
+		),
+		happened: (f) =>
+			exists(db`select 1 from events where id = ${f.eventId} and status <> ${f.state}`),
+		audit: (state) => (state === 'draft' ? 'event.published' : 'event.unpublished')
+	},
+	{
+		name: 'desk delete',
+		via: 'desk',
+		action: 'event.delete',
+		send: deskPost('/desk/events/{event}?/delete', () => ({})),
+		happened: (f) => deleted(f.eventId),
+		audit: () => 'event.deleted'
+	},
+	{
+		name: 'desk addSource',
+		via: 'desk',
+		action: 'event.editParts',
+		send: deskPost('/desk/events/{event}?/addSource', (f) => ({
+			articleId: String(f.articleId),
+			evidence: 'The envoy said talks would resume.'
+		})),
+		happened: (f) =>
+			exists(
+				db`select 1 from event_sources where event_id = ${f.eventId} and article_id = ${f.articleId}`
+			),
+		audit: onPublished('event.source_added')
+	},
+	{
+		name: 'desk removeSource',
+		via: 'desk',
+		action: 'event.editParts',
+		send: deskPost('/desk/events/{event}?/removeSource', (f) => ({ articleId: String(f.citedId) })),
+		happened: async (f) =>
+			!(await exists(
+				db`select 1 from event_sources where event_id = ${f.eventId} and article_id = ${f.citedId}`
+			)),
+		audit: onPublished('event.source_removed')
+	},
+	{
+		name: 'desk addActor',
+		via: 'desk',
+		action: 'event.editParts',
+		send: deskPost('/desk/events/{event}?/addActor', (f) => ({
+			name: `Negotiator ${f.tag}`,
+			entityKind: 'person',
+			aliases: ''
+		})),
+		happened: (f) =>
+			exists(db`select 1 from event_entities ee join entities en on en.id = ee.entity_id
+				where ee.event_id = ${f.eventId} and en.name = ${`Negotiator ${f.tag}`}`),
+		audit: onPublished('event.actor_added')
+	},
+	{
+		name: 'desk removeActor',
+		via: 'desk',
+		action: 'event.editParts',
+		send: deskPost('/desk/events/{event}?/removeActor', (f) => ({ entityId: String(f.entityId) })),
+		happened: async (f) =>
+			!(await exists(
+				db`select 1 from event_entities where event_id = ${f.eventId} and entity_id = ${f.entityId}`
+			)),
+		audit: onPublished('event.actor_removed')
+	},
+	{
+		name: 'desk addRelation',
+		via: 'desk',
+		action: 'event.editParts',
+		send: deskPost('/desk/events/{event}?/addRelation', (f) => ({
+			relation: 'responds_to',
+			toEventId: String(f.siblingId)
+		})),
+		happened: (f) =>
+			exists(db`select 1 from event_relations where from_event_id = ${f.eventId}
+				and to_event_id = ${f.siblingId} and relation = 'responds_to'`),
+		audit: onPublished('event.relation_added')
+	},
+	{
+		name: 'desk removeRelation',
+		via: 'desk',
+		action: 'event.editParts',
+		send: deskPost('/desk/events/{event}?/removeRelation', (f) => ({
+			relation: 'follows',
+			toEventId: String(f.siblingId)
+		})),
+		happened: async (f) =>
+			!(await exists(db`select 1 from event_relations where from_event_id = ${f.eventId}
+				and to_event_id = ${f.siblingId} and relation = 'follows'`)),
+		audit: onPublished('event.relation_removed')
+	},
+	{
+		name: 'desk merge',
+		via: 'desk',
+		action: 'event.merge',
+		send: deskPost('/desk/events/{event}?/merge', (f) => ({ otherId: String(f.siblingId) })),
+		happened: (f) => deleted(f.siblingId),
+		audit: () => 'event.merged'
+	},
+	{
+		name: 'desk new event (in the target’s state)',
+		via: 'desk',
+		action: 'event.create',
+		send: deskPost('/desk/stories/{story}/events/new', (f) => {
+			const { version, ...form } = eventForm(f, { title: `New ${f.tag}` });
+			void version;
+			return form;
+		}),
+		happened: created,
+		audit: onPublished('event.published')
+	},
+	{
+		name: 'PATCH /api/v1/events/{id}',
+		via: 'api',
+		action: 'event.edit',
+		send: (c, f) =>
+			c.api.patch(`/api/v1/events/${f.eventId}`, {
+				headers: { ...c.apiHeaders, 'If-Match': `"${f.version}"` },
+				data: { title: `Edited ${f.tag}` }
+			}),
+		happened: (f) => titled(f, `Edited ${f.tag}`),
+		audit: onPublished('event.edited')
+	},
+	{
+		name: 'PATCH /api/v1/events/{id} (publish or withdraw)',
+		via: 'api',
+		action: 'event.publish',
+		send: (c, f) =>
+			c.api.patch(`/api/v1/events/${f.eventId}`, {
+				headers: { ...c.apiHeaders, 'If-Match': `"${f.version}"` },
+				data: { status: f.state === 'draft' ? 'published' : 'draft' }
+			}),
+		happened: (f) =>
+			exists(db`select 1 from events where id = ${f.eventId} and status <> ${f.state}`),
+		audit: (state) => (state === 'draft' ? 'event.published' : 'event.unpublished')
+	},
+	{
+		name: 'PUT /api/v1/events/{id}',
+		via: 'api',
+		action: 'event.edit',
+		send: (c, f) =>
+			c.api.put(`/api/v1/events/${f.eventId}`, {
+				headers: { ...c.apiHeaders, 'If-Match': `"${f.version}"` },
+				data: {
+					kind: 'meeting',
+					title: `Edited ${f.tag}`,
+					occurredStart: '2025-03-10T00:00:00Z',
+					precision: 'day',
+					timeZone: 'UTC',
+					status: f.state
+				}
+			}),
+		happened: (f) => titled(f, `Edited ${f.tag}`),
+		audit: onPublished('event.edited')
+	},
+	{
+		name: 'DELETE /api/v1/events/{id}',
+		via: 'api',
+		action: 'event.delete',
+		send: (c, f) =>
+			c.api.delete(`/api/v1/events/${f.eventId}`, {
+				headers: { ...c.apiHeaders, 'If-Match': `"${f.version}"` }
+			}),
+		happened: (f) => deleted(f.eventId),
+		audit: () => 'event.deleted'
+	},
+	{
+		name: 'POST /api/v1/stories/{id}/events (in the target’s state)',
+		via: 'api',
+		action: 'event.create',
+		send: (c, f) =>
+			c.api.post(`/api/v1/stories/${f.storyId}/events`, {
+				headers: c.apiHeaders,
+				data: {
+					kind: 'meeting',
+					title: `New ${f.tag}`,
+					occurredStart: '2025-03-11T00:00:00Z',
+					precision: 'day',
+					status: f.state
+				}
+			}),
+		happened: created,
+		audit: onPublished('event.published')
+	}
+];
+
+/** What readers see of the fixture: the public event and the story's public events. */
+async function readersView(api: APIRequestContext, f: Fixture) {
+	const one = await api.get(`/api/v1/events/${f.eventId}`);
+	const list = await api.get(`/api/v1/events?story=${f.storyId}`);
+	return { event: [one.status(), await one.text()], list: [list.status(), await list.text()] };
+}
+
+async function auditActions(f: Fixture): Promise<string[]> {
+	const rows = await db<{ action: string }[]>`
+		select action from audit_log
+		where entity_type = 'event'
+			and entity_id in (select id::text from events where story_id = ${f.storyId})`;
+	return rows.map((row) => row.action);
+}
+
+const callers = new Map<Who, Caller>();
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async ({ browser }) => {
+	test.setTimeout(120_000);
+	const bare = await browser.newContext();
+	contexts.push(bare);
+	const anonymous = bare.request;
+	callers.set('anonymous', { who: 'anonymous', desk: anonymous, api: anonymous, apiHeaders: {} });
+	for (const role of ['contributor', 'editor', 'admin'] as const) {
+		const user = await createUser(db, { role });
+		const token = await createApiToken(db, user.id);
+		const context = await browser.newContext();
+		contexts.push(context);
+		const page = await context.newPage();
+		await signIn(page, user);
+		callers.set(role, {
+			who: role,
+			desk: context.request,
+			api: anonymous,
+			apiHeaders: { Authorization: `Bearer ${token}` }
+		});
+	}
+});
+
+test.afterAll(async () => {
+	for (const context of contexts) await context.close();
+	await db.end({ timeout: 5 });
+});
+
+const WHO: Who[] = ['anonymous', 'contributor', 'editor', 'admin'];
+
+for (const door of DOORS)
+	for (const state of ['draft', 'published'] as const)
+		for (const who of WHO) {
+			const allowed = who !== 'anonymous' && may(who, door.action, state);
+			test(`${door.name} · ${state} · ${who} → ${allowed ? 'allowed' : 'refused'}`, async ({
+				baseURL
+			}) => {
+				const caller = callers.get(who)!;
+				const f = await fixture(state);
+				const before = await readersView(caller.api, f);
+				const response = await door.send(caller, f, baseURL!);
+				if (!allowed) {
+					if (who === 'anonymous' && door.via === 'desk') {
+						expect(response.status()).toBe(303);
+						expect(response.headers().location).toContain('/desk/sign-in');
+					} else {
+						expect(response.status()).toBe(who === 'anonymous' ? 401 : 403);
+					}
+					expect(await door.happened(f)).toBe(false);
+					expect(await readersView(caller.api, f)).toEqual(before);
+					expect(await auditActions(f)).toEqual([]);
+					return;
+				}
+				expect(response.status(), await response.text()).toBeLessThan(400);
+				expect(await door.happened(f)).toBe(true);
+				const audit = door.audit(state);
+				if (audit) expect(await auditActions(f)).toContain(audit);
+				else expect(await auditActions(f)).toEqual([]);
+			});
+		}
