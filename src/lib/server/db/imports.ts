@@ -7,6 +7,7 @@ import { sql, type Db, type Sql } from './client';
 import { KIND_LABELS } from '../../charts/timeline-items';
 import type { EventKind } from '../../types';
 import * as audit from './audit';
+import * as events from './events';
 import { freeSlug } from './desk-stories';
 import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
 
@@ -36,7 +37,7 @@ export async function importTimeline(
 			returning id
 		`;
 		if (!story) throw new Error('insert into stories returned no row');
-		const rows = input.events.map((event) => ({
+		const rows = input.events.map((event): events.ImportedEventRow => ({
 			storyId: story.id,
 			kind: event.kind,
 			title: event.title,
@@ -49,10 +50,7 @@ export async function importTimeline(
 			// Kept only when the kind does not already say it (export writes the kind's label).
 			groupLabel: groupLabel(event.group, event.kind)
 		}));
-		// In chunks: one statement per 500 events keeps well under the 65,535 parameter limit.
-		for (let i = 0; i < rows.length; i += 500) {
-			await tx`insert into events ${tx(rows.slice(i, i + 500))}`;
-		}
+		await events.createMany(rows, tx);
 		await audit.record(
 			{
 				actorId: actor.id,
