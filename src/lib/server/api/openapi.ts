@@ -235,6 +235,20 @@ export function openApiDocument(serverUrl: string): Json {
 					}
 				}
 			},
+			'/api/v1/stories/{id}/events': {
+				post: {
+					summary: 'Add an event to a story (contributors add drafts; publishing needs an editor)',
+					tags: ['desk'],
+					...auth('contributor'),
+					parameters: [idPath('story')],
+					requestBody: jsonBody('EventChange'),
+					responses: {
+						'201': { ...body('Event', 'Created; Location names it.'), headers: etagHeader },
+						...writeErrors,
+						'404': problem('No story with that id.')
+					}
+				}
+			},
 			'/api/v1/import/timelinejs': {
 				post: {
 					summary: 'Import a TimelineJS3 timeline as a new draft story',
