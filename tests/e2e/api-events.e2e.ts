@@ -131,3 +131,90 @@ test('two PATCHes from the same version merge; the same field changed twice is 4
 		select title, place_name from events where id = ${id}`;
 	expect(row).toEqual({ title: 'Retitled by one client', place_name: 'Miami' });
 });
+
+test('event proposals over the API: a contributor accepts a draft; merging into a published event needs an editor', async ({
+	request
+}) => {
+	const run = tag();
+	const contributor = await createUser(db, { role: 'contributor' });
+	const asContributor = { Authorization: `Bearer ${await createApiToken(db, contributor.id)}` };
+	const storyId = await publishedStory();
+	async function filedArticle(headline: string, body: string, publishedAt: string) {
+		const posted = await request.post('/api/v1/articles', {
+			headers: auth,
+			data: {
+				headline,
+				body,
+				source: 'Test Wire',
+				url: `https://wire.example/${run}/${tag()}`,
+				publishedAt
+			}
+		});
+		expect(posted.status()).toBe(201);
+		const { id } = (await posted.json()) as { id: number };
+		const filed = await request.post(`/api/v1/stories/${storyId}/articles`, {
+			headers: auth,
+			data: { articleId: id, role: 'update' }
+		});
+		expect(filed.status()).toBe(201);
+		return id;
+	}
+	const proposals = async (articleId: number) => {
+		const response = await request.get(`/api/v1/articles/${articleId}/event-suggestions`, {
+			headers: auth
+		});
+		return (
+			(await response.json()) as { events: { fingerprint: string; matchesEventId?: number }[] }
+		).events;
+	};
+	const decide = (articleId: number, headers: Record<string, string>, data: object) =>
+		request.post(`/api/v1/articles/${articleId}/event-suggestions`, { headers, data });
+
+	const first = await filedArticle(
+		`Talks resume in Geneva (${run})`,
+		'Daniel Marsh met Oksana Vereshchak in Geneva on Monday for a third round of talks.',
+		'2026-01-13T18:00:00Z'
+	);
+	const [proposal] = await proposals(first);
+	const accepted = await decide(first, asContributor, {
+		fingerprint: proposal!.fingerprint,
+		decision: 'accept',
+		title: `Third round in Geneva (${run})`,
+		kind: 'meeting',
+		verification: 'reported',
+		date: '2026-01-12'
+	});
+	expect(accepted.status()).toBe(201);
+	const { id: eventId } = (await accepted.json()) as { id: number };
+	const [draft] = await db<{ status: string; title: string }[]>`
+		select status, title from events where id = ${eventId}`;
+	expect(draft).toEqual({ status: 'draft', title: `Third round in Geneva (${run})` });
+	expect(
+		(await decide(first, auth, { fingerprint: proposal!.fingerprint, decision: 'reject' })).status()
+	).toBe(404);
+	expect((await decide(first, auth, { decision: 'maybe' })).status()).toBe(400);
+
+	const published = await request.patch(`/api/v1/events/${eventId}`, {
+		headers: { ...auth, 'If-Match': '"1"' },
+		data: { status: 'published' }
+	});
+	expect(published.status()).toBe(200);
+	const second = await filedArticle(
+		`Geneva talks go on (${run})`,
+		'Daniel Marsh met Oksana Vereshchak in Geneva on Monday, officials confirmed.',
+		'2026-01-13T20:00:00Z'
+	);
+	const [match] = await proposals(second);
+	expect(match?.matchesEventId).toBe(eventId);
+	const merge = { fingerprint: match!.fingerprint, decision: 'merge' };
+	expect((await decide(second, asContributor, merge)).status()).toBe(403);
+	const merged = await decide(second, auth, merge);
+	expect(merged.status()).toBe(200);
+	expect(await merged.json()).toEqual({ id: eventId });
+	const sources = await db<{ article_id: number }[]>`
+		select article_id from event_sources where event_id = ${eventId} order by article_id`;
+	expect(sources.map((row) => row.article_id)).toEqual([first, second].sort((a, b) => a - b));
+	const audit = await db<{ action: string }[]>`
+		select action from audit_log where entity_type = 'event' and entity_id = ${String(eventId)}`;
+	expect(audit.map((row) => row.action)).toEqual(['event.published', 'event.source_added']);
+});

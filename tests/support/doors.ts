@@ -62,6 +62,7 @@ export const DOORS: Record<string, DoorClass> = {
 	// Handlers: "<METHOD> <path>"
 	'POST /api/v1/articles': 'article.ingest',
 	'POST /api/v1/articles/[id]/story-suggestions/rejections': 'suggestion.decide',
+	'POST /api/v1/articles/[id]/event-suggestions': 'suggestion.decide', // merge: event.editParts too
 	'POST /api/v1/stories': 'story.create',
 	'PATCH /api/v1/stories/[id]': 'story.edit',
 	'PUT /api/v1/stories/[id]': 'story.edit',
