@@ -218,6 +218,38 @@ export function openApiDocument(serverUrl: string): Json {
 						...writeErrors,
 						'404': problem('No such article.')
 					}
+				},
+				post: {
+					summary: 'Accept (as a draft event), merge (as a source) or reject one proposal',
+					tags: ['desk'],
+					...auth('contributor'),
+					parameters: [idPath('article')],
+					requestBody: {
+						required: true,
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									properties: {
+										fingerprint: { type: 'string' },
+										decision: { enum: ['accept', 'merge', 'reject'] },
+										title: { type: 'string' },
+										kind: { type: 'string' },
+										verification: { type: 'string' },
+										date: { type: 'string', format: 'date' },
+										attribution: { type: 'string' }
+									},
+									required: ['fingerprint', 'decision']
+								}
+							}
+						}
+					},
+					responses: {
+						'201': body('Created', 'Accepted: the new draft event.'),
+						'200': { description: 'Merged or rejected.' },
+						...writeErrors,
+						'404': problem('No such article, or the proposal is no longer offered.')
+					}
 				}
 			},
 			'/api/v1/stories/{id}/articles': {
