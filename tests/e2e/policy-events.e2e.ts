@@ -17,7 +17,9 @@ import type { Role } from '../../src/lib/types';
  * changes nothing (in the database, hence nothing readers see through the public API) and is
  * answered 403 (anonymous: the sign-in redirect on the desk, 401 on the API). An allowed call
  * makes its change, and leaves an audit entry when readers' view changed. The rows are generated
- * from the DOORS table below and the policy table in src/lib/server/newsroom/policy.ts.
+ * from the DOORS table below and the policy table in src/lib/server/newsroom/policy.ts. The
+ * proposal doors (accept, merge, reject on the article page and the API) act on an article that
+ * reports a meeting the story has in the row's state.
  */
 
 test.describe.configure({ timeout: 60_000 });
@@ -42,6 +44,8 @@ interface Fixture {
 	/** Already an actor of the event. */
 	entityId: number;
 	state: State;
+	/** For the proposal doors: an article filed in the story, and an event it matches. */
+	proposal?: { articleId: number; fingerprint: string; matchId: number };
 }
 
 async function article(storyId: number, headline: string): Promise<number> {
@@ -104,6 +108,8 @@ interface Caller {
 
 interface Door {
 	name: string;
+	/** Extra setup the door needs (an analysed article with its proposals). */
+	prepare?(f: Fixture): Promise<void>;
 	via: 'desk' | 'api';
 	/** The policy action the door's command checks, asked for the target's state. */
 	action: Action;
@@ -352,6 +358,134 @@ const DOORS: Door[] = [
 	}
 ];
 
+let ingestApi: { request: APIRequestContext; headers: Record<string, string> };
+
+/**
+ * Files a new article in the story that reports a meeting in Geneva, with an event of the story
+ * (in the fixture's state) that its proposal matches.
+ */
+async function withProposal(f: Fixture): Promise<void> {
+	const [match] = await db<{ id: number }[]>`
+		insert into events (story_id, kind, title, occurred_start, precision, time_zone, status)
+		values (${f.storyId}, 'meeting', ${`Geneva round ${f.tag}`}, '2026-01-11T23:00:00Z', 'day',
+			'Europe/Zurich', ${f.state})
+		returning id`;
+	const posted = await ingestApi.request.post('/api/v1/articles', {
+		headers: ingestApi.headers,
+		data: {
+			headline: `Talks resume in Geneva (${f.tag})`,
+			body:
+				'Daniel Marsh met Oksana Vereshchak in Geneva on Monday for a third round of talks. ' +
+				`Filed by desk ${f.tag}.`,
+			source: 'Policy Wire',
+			publishedAt: '2026-01-13T18:00:00Z'
+		}
+	});
+	expect(posted.status()).toBe(201);
+	const { id: articleId } = (await posted.json()) as { id: number };
+	await db`insert into story_articles (story_id, article_id, state, decided_at)
+		values (${f.storyId}, ${articleId}, 'accepted', now())`;
+	const listed = await ingestApi.request.get(`/api/v1/articles/${articleId}/event-suggestions`, {
+		headers: ingestApi.headers
+	});
+	const { events } = (await listed.json()) as {
+		events: { fingerprint: string; matchesEventId?: number }[];
+	};
+	const proposal = events.find((event) => event.matchesEventId === match!.id);
+	expect(proposal, 'the article’s meeting is proposed as a match').toBeTruthy();
+	f.proposal = { articleId, fingerprint: proposal!.fingerprint, matchId: match!.id };
+}
+
+const accepted = (f: Fixture) =>
+	exists(db`select 1 from events where story_id = ${f.storyId} and title = ${`Accepted ${f.tag}`}
+		and status = 'draft'`);
+const mergedIn = (f: Fixture) =>
+	exists(db`select 1 from event_sources
+		where event_id = ${f.proposal!.matchId} and article_id = ${f.proposal!.articleId}`);
+const rejected = (f: Fixture) =>
+	exists(db`select 1 from event_proposal_decisions
+		where article_id = ${f.proposal!.articleId} and decision = 'rejected'`);
+const acceptEdits = (f: Fixture) => ({
+	fingerprint: f.proposal!.fingerprint,
+	title: `Accepted ${f.tag}`,
+	kind: 'meeting',
+	verification: 'reported',
+	date: '2026-01-12',
+	attribution: ''
+});
+function articlePost(action: string, form: (f: Fixture) => Record<string, string>) {
+	return (caller: Caller, f: Fixture, baseURL: string) =>
+		caller.desk.post(`/desk/articles/${f.proposal!.articleId}?/${action}`, {
+			form: form(f),
+			headers: { origin: baseURL, accept: 'text/html' },
+			maxRedirects: 0
+		});
+}
+function decisionPost(decision: string, extra: (f: Fixture) => object = () => ({})) {
+	return (caller: Caller, f: Fixture) =>
+		caller.api.post(`/api/v1/articles/${f.proposal!.articleId}/event-suggestions`, {
+			headers: caller.apiHeaders,
+			data: { fingerprint: f.proposal!.fingerprint, decision, ...extra(f) }
+		});
+}
+
+DOORS.push(
+	{
+		name: 'desk acceptEvent (a draft, whatever the match’s state)',
+		prepare: withProposal,
+		via: 'desk',
+		action: 'suggestion.decide',
+		send: articlePost('acceptEvent', acceptEdits),
+		happened: accepted,
+		audit: () => null
+	},
+	{
+		name: 'desk mergeEvent',
+		prepare: withProposal,
+		via: 'desk',
+		action: 'event.editParts',
+		send: articlePost('mergeEvent', (f) => ({ fingerprint: f.proposal!.fingerprint })),
+		happened: mergedIn,
+		audit: onPublished('event.source_added')
+	},
+	{
+		name: 'desk rejectEvent',
+		prepare: withProposal,
+		via: 'desk',
+		action: 'suggestion.decide',
+		send: articlePost('rejectEvent', (f) => ({ fingerprint: f.proposal!.fingerprint })),
+		happened: rejected,
+		audit: () => null
+	},
+	{
+		name: 'POST /api/v1/articles/{id}/event-suggestions (accept)',
+		prepare: withProposal,
+		via: 'api',
+		action: 'suggestion.decide',
+		send: decisionPost('accept', acceptEdits),
+		happened: accepted,
+		audit: () => null
+	},
+	{
+		name: 'POST /api/v1/articles/{id}/event-suggestions (merge)',
+		prepare: withProposal,
+		via: 'api',
+		action: 'event.editParts',
+		send: decisionPost('merge'),
+		happened: mergedIn,
+		audit: onPublished('event.source_added')
+	},
+	{
+		name: 'POST /api/v1/articles/{id}/event-suggestions (reject)',
+		prepare: withProposal,
+		via: 'api',
+		action: 'suggestion.decide',
+		send: decisionPost('reject'),
+		happened: rejected,
+		audit: () => null
+	}
+);
+
 /** What readers see of the fixture: the public event and the story's public events. */
 async function readersView(api: APIRequestContext, f: Fixture) {
 	const one = await api.get(`/api/v1/events/${f.eventId}`);
@@ -383,6 +517,8 @@ test.beforeAll(async ({ browser }) => {
 		contexts.push(context);
 		const page = await context.newPage();
 		await signIn(page, user);
+		if (role === 'admin')
+			ingestApi = { request: anonymous, headers: { Authorization: `Bearer ${token}` } };
 		callers.set(role, {
 			who: role,
 			desk: context.request,
@@ -408,6 +544,7 @@ for (const door of DOORS)
 			}) => {
 				const caller = callers.get(who)!;
 				const f = await fixture(state);
+				await door.prepare?.(f);
 				const before = await readersView(caller.api, f);
 				const response = await door.send(caller, f, baseURL!);
 				if (!allowed) {
