@@ -7,11 +7,14 @@ import { e2eDatabase } from '../support/e2e-database';
 const db = e2eDatabase();
 let auth: Record<string, string>;
 const tag = () => randomBytes(4).toString('hex');
+// Removed at the end: the other browser tests share the database (and its suggestions).
+const made = { stories: [] as number[], articles: [] as number[] };
 
 async function publishedStory(): Promise<number> {
 	const [story] = await db<{ id: number }[]>`
 		insert into stories (slug, title, publication, published_at)
 		values (${`api-events-${tag()}`}, 'API events', 'published', now()) returning id`;
+	made.stories.push(story!.id);
 	return story!.id;
 }
 
@@ -21,6 +24,8 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+	await db`delete from stories where id = any(${made.stories}::int[])`;
+	await db`delete from articles where id = any(${made.articles}::int[])`;
 	await db.end({ timeout: 5 });
 });
 
@@ -152,6 +157,7 @@ test('event proposals over the API: a contributor accepts a draft; merging into 
 		});
 		expect(posted.status()).toBe(201);
 		const { id } = (await posted.json()) as { id: number };
+		made.articles.push(id);
 		const filed = await request.post(`/api/v1/stories/${storyId}/articles`, {
 			headers: auth,
 			data: { articleId: id, role: 'update' }
@@ -171,15 +177,15 @@ test('event proposals over the API: a contributor accepts a draft; merging into 
 		request.post(`/api/v1/articles/${articleId}/event-suggestions`, { headers, data });
 
 	const first = await filedArticle(
-		`Talks resume in Geneva (${run})`,
-		'Daniel Marsh met Oksana Vereshchak in Geneva on Monday for a third round of talks.',
+		`Talks resume in Warsaw (${run})`,
+		'Ines Calder met Tomasz Wrona in Warsaw on Monday for a third round of talks.',
 		'2026-01-13T18:00:00Z'
 	);
 	const [proposal] = await proposals(first);
 	const accepted = await decide(first, asContributor, {
 		fingerprint: proposal!.fingerprint,
 		decision: 'accept',
-		title: `Third round in Geneva (${run})`,
+		title: `Third round in Warsaw (${run})`,
 		kind: 'meeting',
 		verification: 'reported',
 		date: '2026-01-12'
@@ -188,7 +194,7 @@ test('event proposals over the API: a contributor accepts a draft; merging into 
 	const { id: eventId } = (await accepted.json()) as { id: number };
 	const [draft] = await db<{ status: string; title: string }[]>`
 		select status, title from events where id = ${eventId}`;
-	expect(draft).toEqual({ status: 'draft', title: `Third round in Geneva (${run})` });
+	expect(draft).toEqual({ status: 'draft', title: `Third round in Warsaw (${run})` });
 	expect(
 		(await decide(first, auth, { fingerprint: proposal!.fingerprint, decision: 'reject' })).status()
 	).toBe(404);
@@ -200,8 +206,8 @@ test('event proposals over the API: a contributor accepts a draft; merging into 
 	});
 	expect(published.status()).toBe(200);
 	const second = await filedArticle(
-		`Geneva talks go on (${run})`,
-		'Daniel Marsh met Oksana Vereshchak in Geneva on Monday, officials confirmed.',
+		`Warsaw talks go on (${run})`,
+		'Ines Calder met Tomasz Wrona in Warsaw on Monday, officials confirmed.',
 		'2026-01-13T20:00:00Z'
 	);
 	const [match] = await proposals(second);

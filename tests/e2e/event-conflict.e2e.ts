@@ -13,10 +13,12 @@ test.describe.configure({ timeout: 180_000 });
 const db = e2eDatabase();
 let editor: TestUser;
 const tag = () => randomBytes(4).toString('hex');
+const stories: number[] = [];
 
 async function draftEvent(title: string) {
 	const [story] = await db<{ id: number }[]>`
 		insert into stories (slug, title) values (${`conflict-${tag()}`}, ${title}) returning id`;
+	stories.push(story!.id);
 	const [event] = await db<{ id: number; version: number }[]>`
 		insert into events (story_id, kind, title, occurred_start, precision)
 		values (${story!.id}, 'meeting', ${title}, '2025-03-10T00:00:00Z', 'day')
@@ -48,6 +50,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+	await db`delete from stories where id = any(${stories}::int[])`;
 	await db.end({ timeout: 5 });
 });
 

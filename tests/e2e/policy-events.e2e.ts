@@ -29,6 +29,9 @@ type Who = Role | 'anonymous';
 
 const db = e2eDatabase();
 const tag = () => randomBytes(4).toString('hex');
+// What this file made, removed at the end: the other browser tests share the database, and its
+// articles would otherwise be suggested next to theirs.
+const made = { stories: [] as number[], articles: [] as number[], actors: [] as string[] };
 
 /** A published story with a target event in `state`, a sibling, and parts to add or remove. */
 interface Fixture {
@@ -57,6 +60,7 @@ async function article(storyId: number, headline: string): Promise<number> {
 		returning id`;
 	await db`insert into story_articles (story_id, article_id, state, decided_at)
 		values (${storyId}, ${row!.id}, 'accepted', now())`;
+	made.articles.push(row!.id);
 	return row!.id;
 }
 
@@ -66,6 +70,7 @@ async function fixture(state: State): Promise<Fixture> {
 		insert into stories (slug, title, publication, published_at)
 		values (${`policy-${t}`}, ${`Policy ${t}`}, 'published', now()) returning id`;
 	const storyId = story!.id;
+	made.stories.push(storyId);
 	const event = (title: string) => db<{ id: number; version: number }[]>`
 		insert into events (story_id, kind, title, occurred_start, precision, time_zone, status)
 		values (${storyId}, 'meeting', ${title}, '2025-03-10T00:00:00Z', 'day', 'UTC', ${state})
@@ -78,6 +83,7 @@ async function fixture(state: State): Promise<Fixture> {
 		values (${target!.id}, ${citedId}, 'The envoy said talks would resume.')`;
 	const [entity] = await db<{ id: number }[]>`
 		insert into entities (kind, name) values ('person', ${`Envoy ${t}`}) returning id`;
+	made.actors.push(`Envoy ${t}`, `Negotiator ${t}`);
 	await db`insert into event_entities (event_id, entity_id, role)
 		values (${target!.id}, ${entity!.id}, 'actor')`;
 	await db`insert into event_relations (from_event_id, to_event_id, relation)
@@ -361,21 +367,21 @@ const DOORS: Door[] = [
 let ingestApi: { request: APIRequestContext; headers: Record<string, string> };
 
 /**
- * Files a new article in the story that reports a meeting in Geneva, with an event of the story
+ * Files a new article in the story that reports a meeting in Warsaw, with an event of the story
  * (in the fixture's state) that its proposal matches.
  */
 async function withProposal(f: Fixture): Promise<void> {
 	const [match] = await db<{ id: number }[]>`
 		insert into events (story_id, kind, title, occurred_start, precision, time_zone, status)
-		values (${f.storyId}, 'meeting', ${`Geneva round ${f.tag}`}, '2026-01-11T23:00:00Z', 'day',
-			'Europe/Zurich', ${f.state})
+		values (${f.storyId}, 'meeting', ${`Warsaw round ${f.tag}`}, '2026-01-11T23:00:00Z', 'day',
+			'Europe/Warsaw', ${f.state})
 		returning id`;
 	const posted = await ingestApi.request.post('/api/v1/articles', {
 		headers: ingestApi.headers,
 		data: {
-			headline: `Talks resume in Geneva (${f.tag})`,
+			headline: `Talks resume in Warsaw (${f.tag})`,
 			body:
-				'Daniel Marsh met Oksana Vereshchak in Geneva on Monday for a third round of talks. ' +
+				'Ines Calder met Tomasz Wrona in Warsaw on Monday for a third round of talks. ' +
 				`Filed by desk ${f.tag}.`,
 			source: 'Policy Wire',
 			publishedAt: '2026-01-13T18:00:00Z'
@@ -383,6 +389,7 @@ async function withProposal(f: Fixture): Promise<void> {
 	});
 	expect(posted.status()).toBe(201);
 	const { id: articleId } = (await posted.json()) as { id: number };
+	made.articles.push(articleId);
 	await db`insert into story_articles (story_id, article_id, state, decided_at)
 		values (${f.storyId}, ${articleId}, 'accepted', now())`;
 	const listed = await ingestApi.request.get(`/api/v1/articles/${articleId}/event-suggestions`, {
@@ -530,6 +537,10 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
 	for (const context of contexts) await context.close();
+	// Events, sources, links and decisions go with their story and article (on delete cascade).
+	await db`delete from stories where id = any(${made.stories}::int[])`;
+	await db`delete from articles where id = any(${made.articles}::int[])`;
+	await db`delete from entities where name = any(${made.actors}::text[])`;
 	await db.end({ timeout: 5 });
 });
 
