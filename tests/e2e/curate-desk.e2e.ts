@@ -1,4 +1,4 @@
-import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { createHash, randomBytes } from 'node:crypto';
 import { e2eDatabase } from '../support/e2e-database';
 import { createApiToken, createUser, signIn, type TestUser } from '../support/desk-auth';
@@ -43,12 +43,6 @@ async function open(page: Page, url: string): Promise<void> {
 async function signInWarm(page: Page, user: TestUser): Promise<void> {
 	await open(page, '/desk/sign-in');
 	await signIn(page, user);
-}
-
-async function signedIn(browser: Browser, user: TestUser): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signInWarm(page, user);
-	return page;
 }
 
 test.beforeAll(async () => {
@@ -163,45 +157,7 @@ test('dragging an event on the timeline saves its new date, and Undo restores it
 	expect(back!.occurred_start.toISOString()).toBe('2025-03-10T00:00:00.000Z');
 });
 
-test('two editors on one event: the second sees the conflict and loses nothing', async ({
-	browser
-}) => {
-	const { event } = await storyWithEvent(`Conflict ${tag()}`);
-	const first = await signedIn(browser, editor);
-	const second = await signedIn(browser, editor);
-	await open(first, `/desk/events/${event.id}`);
-	await open(second, `/desk/events/${event.id}`);
-
-	await first.getByLabel('Title').fill('Title from the first editor');
-	await first.getByRole('button', { name: 'Save event' }).click();
-	await expect(first.getByRole('status')).toHaveText('Saved.');
-
-	await second.getByLabel('Description').fill('Context only the second editor wrote');
-	await second.getByRole('button', { name: 'Save event' }).click();
-	const conflict = second.getByRole('alert').filter({ hasText: 'Someone else saved this first' });
-	await expect(conflict).toBeVisible();
-	await expect(conflict.getByRole('row', { name: /Title/ })).toContainText(
-		'Title from the first editor'
-	);
-	await expect(conflict.getByRole('row', { name: /Description/ })).toContainText(
-		'Context only the second editor wrote'
-	);
-	await expect(second.getByLabel('Description')).toHaveValue(
-		'Context only the second editor wrote'
-	);
-
-	// Re-applying: the second editor keeps the first one's title and saves their description.
-	await second.getByLabel('Title').fill('Title from the first editor');
-	await second.getByRole('button', { name: 'Save event' }).click();
-	await expect(second.getByRole('status')).toHaveText('Saved.');
-	const [saved] = await db<{ title: string; description: string; version: number }[]>`
-		select title, description, version from events where id = ${event.id}`;
-	expect(saved).toEqual({
-		title: 'Title from the first editor',
-		description: 'Context only the second editor wrote',
-		version: event.version + 2
-	});
-});
+// Two editors on one event: tests/e2e/event-conflict.e2e.ts.
 
 test('an earlier revision can be restored from the history', async ({ page }) => {
 	const { event } = await storyWithEvent(`Revisions ${tag()}`);

@@ -1,84 +1,22 @@
 import { test, expect, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { createApiToken, createUser, signIn } from '../support/desk-auth';
 import { e2eDatabase } from '../support/e2e-database';
+import { DOORS, leastRoleOf } from '../support/doors';
 import { writingRoutes, type WritingRoute } from '../support/writing-routes';
 import type { Role } from '../../src/lib/types';
 
 /**
  * Walks every route under /desk and /api/v1 that writes (form actions and POST/PUT/PATCH/DELETE
  * handlers, found by reading src/routes) and checks that anonymous callers are refused and that
- * a role below the route's is refused with 403. A new writing route that is not in REQUIRED
- * fails this test, so no route can skip its role check unnoticed.
+ * a role below the route's is refused with 403. Each route's role comes from the policy action
+ * it is classified with in tests/support/doors.ts; a new writing route that is not classified
+ * there fails this test, so no route can skip the policy unnoticed.
  */
 
 /** The lowest role each writing route accepts ('public' = open, e.g. signing in). */
-const REQUIRED: Record<string, Role | 'public'> = {
-	// Story and article doors that depend on the story's publication state (a contributor on a
-	// draft, an editor on a published story) are listed at their least role; the state half is
-	// walked in policy-stories.e2e.ts.
-	// Desk form actions: "<path> ?/<action>"
-	'/desk/sign-in ?/default': 'public',
-	'/desk/account ?/password': 'contributor',
-	'/desk/account ?/signOutEverywhere': 'contributor',
-	'/desk/articles/new ?/default': 'contributor',
-	'/desk/articles/[id] ?/accept': 'contributor',
-	'/desk/articles/[id] ?/reject': 'contributor',
-	'/desk/articles/[id] ?/newStory': 'contributor',
-	'/desk/articles/[id] ?/acceptEvent': 'editor',
-	'/desk/articles/[id] ?/mergeEvent': 'editor',
-	'/desk/articles/[id] ?/rejectEvent': 'editor',
-	'/desk/inbox ?/accept': 'contributor',
-	'/desk/inbox ?/reject': 'contributor',
-	'/desk/inbox ?/newStory': 'contributor',
-	'/desk/stories/new ?/default': 'contributor',
-	'/desk/stories/[id] ?/save': 'contributor',
-	'/desk/stories/[id] ?/publish': 'editor',
-	'/desk/stories/[id] ?/unpublish': 'editor',
-	'/desk/stories/[id] ?/delete': 'editor',
-	'/desk/stories/[id] ?/attach': 'contributor',
-	'/desk/stories/[id] ?/move': 'contributor',
-	'/desk/stories/[id] ?/role': 'contributor',
-	'/desk/stories/[id] ?/detach': 'contributor',
-	'/desk/stories/[id]/events/new ?/default': 'contributor',
-	'/desk/stories/[id]/history ?/restore': 'contributor', // drafts; published need an editor
-	'/desk/events/[id] ?/save': 'contributor',
-	'/desk/events/[id] ?/delete': 'editor',
-	'/desk/events/[id] ?/addSource': 'contributor',
-	'/desk/events/[id] ?/removeSource': 'contributor',
-	'/desk/events/[id] ?/addActor': 'contributor',
-	'/desk/events/[id] ?/removeActor': 'contributor',
-	'/desk/events/[id] ?/addRelation': 'contributor',
-	'/desk/events/[id] ?/removeRelation': 'contributor',
-	'/desk/events/[id] ?/merge': 'editor',
-	'/desk/events/[id]/history ?/restore': 'contributor', // drafts; published need an editor
-	'/desk/feeds ?/add': 'editor',
-	'/desk/feeds ?/remove': 'editor',
-	'/desk/feeds ?/toggle': 'editor',
-	'/desk/feeds ?/poll': 'editor',
-	'/desk/import ?/default': 'contributor',
-	'/desk/trash ?/restore': 'editor',
-	'/desk/tokens ?/create': 'editor',
-	'/desk/tokens ?/revoke': 'editor',
-	'/desk/users ?/add': 'admin',
-	'/desk/users ?/role': 'admin',
-	'/desk/users ?/disable': 'admin',
-	'/desk/users ?/enable': 'admin',
-	// Handlers: "<METHOD> <path>"
-	'POST /desk/sign-out': 'public',
-	'POST /api/v1/articles': 'contributor',
-	'POST /api/v1/articles/[id]/story-suggestions/rejections': 'contributor',
-	'POST /api/v1/stories': 'contributor',
-	'PATCH /api/v1/stories/[id]': 'contributor',
-	'PUT /api/v1/stories/[id]': 'contributor',
-	'DELETE /api/v1/stories/[id]': 'editor',
-	'POST /api/v1/stories/[id]/articles': 'contributor',
-	'PATCH /api/v1/events/[id]': 'contributor',
-	'PUT /api/v1/events/[id]': 'contributor',
-	'DELETE /api/v1/events/[id]': 'editor',
-	'POST /api/v1/import/timelinejs': 'contributor',
-	'POST /api/v1/stories/[id]/revisions/[version]/restore': 'contributor',
-	'POST /api/v1/events/[id]/revisions/[version]/restore': 'contributor'
-};
+const REQUIRED: Record<string, Role | 'public'> = Object.fromEntries(
+	Object.entries(DOORS).map(([key, door]) => [key, leastRoleOf(door) ?? 'public'])
+);
 
 const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
 const BELOW: Record<Role, Role | null> = {
@@ -142,9 +80,9 @@ test('every writing route under /desk and /api/v1 is in the role table', () => {
 	const found = writingRoutes();
 	expect(found.length).toBeGreaterThan(15);
 	const missing = found.map((route) => route.key).filter((key) => !(key in REQUIRED));
-	expect(missing, 'add these routes to REQUIRED with the role they need').toEqual([]);
+	expect(missing, 'classify these routes in tests/support/doors.ts').toEqual([]);
 	const stale = Object.keys(REQUIRED).filter((key) => !found.some((route) => route.key === key));
-	expect(stale, 'these REQUIRED entries match no route any more').toEqual([]);
+	expect(stale, 'these doors.ts entries match no route any more').toEqual([]);
 });
 
 test('anonymous callers are refused by every writing route', async ({ request, baseURL }) => {

@@ -20,13 +20,19 @@ export interface ConflictRow {
 	yours: string;
 }
 
-/** The rows of the conflict view, differing fields only. */
+/**
+ * The rows of the conflict view: the fields that differ, or, given `only` (the fields both
+ * editors changed, from the three-way merge), just those. A field only one of them changed is no
+ * conflict and is not shown: the merge keeps that change.
+ */
 export function conflictRows(
 	labels: Record<string, string>,
 	theirs: Record<string, string>,
-	yours: Record<string, string>
+	yours: Record<string, string>,
+	only?: readonly string[]
 ): ConflictRow[] {
 	return Object.entries(labels)
+		.filter(([key]) => !only || only.includes(key))
 		.map(([key, label]) => ({ label, theirs: theirs[key] ?? '', yours: yours[key] ?? '' }))
 		.filter((row) => row.theirs.trim() !== row.yours.trim());
 }

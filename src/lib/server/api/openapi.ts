@@ -283,6 +283,38 @@ export function openApiDocument(serverUrl: string): Json {
 						...writeErrors,
 						'404': problem('No such article.')
 					}
+				},
+				post: {
+					summary: 'Accept (as a draft event), merge (as a source) or reject one proposal',
+					tags: ['desk'],
+					...auth('contributor'),
+					parameters: [idPath('article')],
+					requestBody: {
+						required: true,
+						content: {
+							'application/json': {
+								schema: {
+									type: 'object',
+									properties: {
+										fingerprint: { type: 'string' },
+										decision: { enum: ['accept', 'merge', 'reject'] },
+										title: { type: 'string' },
+										kind: { type: 'string' },
+										verification: { type: 'string' },
+										date: { type: 'string', format: 'date' },
+										attribution: { type: 'string' }
+									},
+									required: ['fingerprint', 'decision']
+								}
+							}
+						}
+					},
+					responses: {
+						'201': body('Created', 'Accepted: the new draft event.'),
+						'200': { description: 'Merged or rejected.' },
+						...writeErrors,
+						'404': problem('No such article, or the proposal is no longer offered.')
+					}
 				}
 			},
 			'/api/v1/stories/{id}/articles': {
@@ -298,6 +330,20 @@ export function openApiDocument(serverUrl: string): Json {
 						'200': body('Filed', 'Already filed.'),
 						...writeErrors,
 						'404': problem('No such story or article.')
+					}
+				}
+			},
+			'/api/v1/stories/{id}/events': {
+				post: {
+					summary: 'Add an event to a story (contributors add drafts; publishing needs an editor)',
+					tags: ['desk'],
+					...auth('contributor'),
+					parameters: [idPath('story')],
+					requestBody: jsonBody('EventChange'),
+					responses: {
+						'201': { ...body('Event', 'Created; Location names it.'), headers: etagHeader },
+						...writeErrors,
+						'404': problem('No story with that id.')
 					}
 				}
 			},

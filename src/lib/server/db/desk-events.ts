@@ -37,6 +37,30 @@ export async function get(id: number, db: Db = sql): Promise<DeskEvent | undefin
 	return event;
 }
 
+/** The event, locked until the transaction ends: a command reads it, decides, then writes. */
+export async function getForUpdate(id: number, db: Db): Promise<DeskEvent | undefined> {
+	const [event] = await db<DeskEvent[]>`
+		select ${columns(db)} from events where id = ${id} and deleted_at is null for update`;
+	return event;
+}
+
+/**
+ * The snapshot of the event at `version` (the latest one when a source added later rewrote
+ * first_reported_at without a new version): the base a save started from. Undefined when no
+ * revision holds that version (it never existed, or predates revisions).
+ */
+export async function snapshotAt(
+	id: number,
+	version: number,
+	db: Db = sql
+): Promise<Record<string, unknown> | undefined> {
+	const [row] = await db<{ snapshot: Record<string, unknown> }[]>`
+		select snapshot from revisions
+		where entity_type = 'event' and entity_id = ${id} and entity_version = ${version}
+		order by id desc limit 1`;
+	return row?.snapshot;
+}
+
 /** A story's events for the desk (drafts too), with their sources. */
 export function listForStory(storyId: number, db: Db = sql): Promise<TimelineEvent[]> {
 	return events.listForStory(storyId, { publishedOnly: false }, db);
@@ -128,7 +152,6 @@ export interface DeskRelation {
 	toTitle: string;
 }
 
-/** The relations from this event to others (not deleted). */
 /** Whether the article is accepted into the story (only its articles may source its events). */
 export async function isFiledIn(storyId: number, articleId: number, db: Db = sql) {
 	const rows = await db`
@@ -137,11 +160,14 @@ export async function isFiledIn(storyId: number, articleId: number, db: Db = sql
 	return rows.length > 0;
 }
 
-/** Stops citing the article as a source of the event. */
+/** Stops citing the article as a source of the event; false when it was not cited. */
 export async function removeSource(eventId: number, articleId: number, db: Db = sql) {
-	await db`delete from event_sources where event_id = ${eventId} and article_id = ${articleId}`;
+	const rows = await db`delete from event_sources
+		where event_id = ${eventId} and article_id = ${articleId} returning article_id`;
+	return rows.length > 0;
 }
 
+/** The relations from this event to others (not deleted). */
 export async function relations(eventId: number, db: Db = sql): Promise<DeskRelation[]> {
 	return db<DeskRelation[]>`
 		select r.to_event_id, r.relation, e.title as to_title
@@ -150,13 +176,19 @@ export async function relations(eventId: number, db: Db = sql): Promise<DeskRela
 		order by r.relation, e.occurred_start`;
 }
 
+/** Removes one relation; false when there was none. */
 export async function unrelate(from: number, to: number, relation: string, db: Db = sql) {
-	await db`delete from event_relations
-		where from_event_id = ${from} and to_event_id = ${to} and relation = ${relation}`;
+	const rows = await db`delete from event_relations
+		where from_event_id = ${from} and to_event_id = ${to} and relation = ${relation}
+		returning from_event_id`;
+	return rows.length > 0;
 }
 
+/** Unlinks an entity from the event; false when it was not linked. */
 export async function unlinkEntity(eventId: number, entityId: number, db: Db = sql) {
-	await db`delete from event_entities where event_id = ${eventId} and entity_id = ${entityId}`;
+	const rows = await db`delete from event_entities
+		where event_id = ${eventId} and entity_id = ${entityId} returning entity_id`;
+	return rows.length > 0;
 }
 
 /**

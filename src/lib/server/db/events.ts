@@ -82,6 +82,45 @@ export async function create(input: NewEvent, db: Db = sql): Promise<TimelineEve
 	return { ...event, sources: [] };
 }
 
+/** An event as an import stores it: every column given, the same keys in every row. */
+export interface ImportedEventRow {
+	storyId: number;
+	kind: EventKind;
+	title: string;
+	description: string;
+	occurredStart: Date;
+	occurredEnd: Date | null;
+	precision: Precision;
+	timeZone: string;
+	status: 'draft' | 'published';
+	/** The source file's group when it is not one of our kinds (TimelineJS). */
+	groupLabel: string | null;
+}
+
+/** Records many events at once (an import), one statement per 500: well under 65,535 parameters. */
+export async function createMany(rows: ImportedEventRow[], db: Db): Promise<void> {
+	for (let i = 0; i < rows.length; i += 500) {
+		await db`insert into events ${db(rows.slice(i, i + 500))}`;
+	}
+}
+
+/**
+ * Dates a story's events as they happened when it is loaded after the fact (the demo seed,
+ * imports): each created and updated when first reported, its verification history with it.
+ */
+export async function backdateToFirstReports(storyId: number, db: Db = sql): Promise<void> {
+	await db`
+		update events
+		set created_at = coalesce(first_reported_at, created_at),
+			updated_at = coalesce(first_reported_at, created_at)
+		where story_id = ${storyId}`;
+	await db`
+		update event_verifications v
+		set changed_at = coalesce(e.first_reported_at, v.changed_at)
+		from events e
+		where e.id = v.event_id and e.story_id = ${storyId}`;
+}
+
 /**
  * A story's events in time order, each with its sources (ordered by the article's publication).
  * Two queries in all, however many events. Deleted events and deleted articles never appear;

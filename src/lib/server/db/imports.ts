@@ -5,6 +5,7 @@
 import { sql, type Db } from './client';
 import { KIND_LABELS } from '../../charts/timeline-items';
 import type { EventKind } from '../../types';
+import * as events from './events';
 import { freeSlug, insertDraft } from './desk-stories';
 import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
 
@@ -29,7 +30,7 @@ export async function insertTimeline(
 		{ slug, title: input.story.title, summary: input.story.summary, status: 'developing' },
 		tx
 	);
-	const rows = input.events.map((event) => ({
+	const rows = input.events.map((event): events.ImportedEventRow => ({
 		storyId: story.id,
 		kind: event.kind,
 		title: event.title,
@@ -42,10 +43,7 @@ export async function insertTimeline(
 		// Kept only when the kind does not already say it (export writes the kind's label).
 		groupLabel: groupLabel(event.group, event.kind)
 	}));
-	// In chunks: one statement per 500 events keeps well under the 65,535 parameter limit.
-	for (let i = 0; i < rows.length; i += 500) {
-		await tx`insert into events ${tx(rows.slice(i, i + 500))}`;
-	}
+	await events.createMany(rows, tx);
 	return { storyId: story.id, slug, events: rows.length };
 }
 

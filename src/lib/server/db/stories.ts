@@ -1,6 +1,7 @@
 import { sql, type Db } from './client';
 import type { Publication, Story, StoryStatus, StorySummary } from '../../types';
 import { HEADLINE_WHOLE, normaliseQuery } from '../../format/search-text';
+import * as events from './events';
 
 /** What an editor supplies to open a story; the rest comes from column defaults. */
 export interface NewStory {
@@ -114,16 +115,7 @@ export async function recordHistory(
 		set created_at = ${startedAt}, updated_at = ${lastReportedAt},
 			published_at = case when publication = 'published' then ${startedAt}::timestamptz end
 		where id = ${id}`;
-	await db`
-		update events
-		set created_at = coalesce(first_reported_at, created_at),
-			updated_at = coalesce(first_reported_at, created_at)
-		where story_id = ${id}`;
-	await db`
-		update event_verifications v
-		set changed_at = coalesce(e.first_reported_at, v.changed_at)
-		from events e
-		where e.id = v.event_id and e.story_id = ${id}`;
+	await events.backdateToFirstReports(id, db);
 }
 
 /** A published story matching a reader's search, its title and summary marked up by ts_headline. */

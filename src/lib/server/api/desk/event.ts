@@ -1,18 +1,28 @@
 /**
- * PATCH / PUT / DELETE /api/v1/events/{id} for the desk. A contributor may change a draft event;
- * publishing or withdrawing it, changing a published one, and deleting need an editor. Times are
- * ISO 8601 instants (`occurredStart`, `occurredEnd`).
+ * The desk API's event doors: PATCH / PUT / DELETE /api/v1/events/{id} and POST
+ * /api/v1/stories/{id}/events. Each parses the request, calls the command in newsroom/events.ts
+ * and maps its answer: 400 `{error, fields}`, 403, 404, 412 with the current ETag when another
+ * change conflicts (PATCH and PUT merge with changes to other fields). Times are ISO 8601
+ * instants (`occurredStart`, `occurredEnd`).
  */
 import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
-import { hasRole, requireApiRole } from '$lib/server/auth/guard';
-import { sql } from '$lib/server/db/client';
+import { requireApiRole } from '$lib/server/auth/guard';
 import * as deskEvents from '$lib/server/db/desk-events';
-import * as audit from '$lib/server/db/audit';
-import * as deskStories from '$lib/server/db/desk-stories';
-import { parseEvent } from '$lib/desk/event-input';
+import { actorOf } from '$lib/server/newsroom/actor';
+import {
+	createEvent,
+	deleteEvent,
+	moveEvent,
+	saveEvent,
+	type EventFieldName,
+	type SaveConflict
+} from '$lib/server/newsroom/events';
+import type { CommandResult } from '$lib/server/newsroom/result';
 import { fieldErrors } from '$lib/schemas/errors';
-import { EventChange, EventReplace } from '$lib/schemas/event';
+import { EventChange, EventReplace, NewEvent } from '$lib/schemas/event';
 import { etag, expectedVersion, invalid, parseId, problem, readObject, stale } from './http';
+
+const DATES = ['occurredStart', 'occurredEnd'];
 
 /** The event as JSON, times as ISO instants so the body can be sent back as is. */
 export function eventBody(event: deskEvents.DeskEvent) {
@@ -24,81 +34,102 @@ export function eventBody(event: deskEvents.DeskEvent) {
 	};
 }
 
+const actorFor = (event: RequestEvent) =>
+	actorOf(requireApiRole(event, 'contributor'), event.getClientAddress());
+
+/**
+ * The body as the OpenAPI document describes it (EventChange, EventReplace, NewEvent: generated
+ * from these schemas): unknown fields, missing required ones and bad values answer 400 before
+ * the command runs.
+ */
+function shapeProblem(
+	schema: typeof EventChange | typeof EventReplace | typeof NewEvent,
+	body: Record<string, unknown>
+): Response | null {
+	const checked = schema.safeParse(body);
+	return checked.success ? null : invalid(fieldErrors(checked.error));
+}
+
+/** Every outcome but ok as the API answers it. */
+function refusal(result: Exclude<CommandResult<unknown>, { kind: 'ok' }>): Response {
+	switch (result.kind) {
+		case 'invalid':
+			return result.message
+				? problem(400, result.message, { fields: result.errors })
+				: invalid(result.errors);
+		case 'forbidden':
+			return problem(403, result.message);
+		case 'notFound':
+			return problem(404, result.message);
+		case 'stale': {
+			const conflict = result.current as SaveConflict | deskEvents.DeskEvent;
+			const conflicts = 'conflicts' in conflict ? conflict.conflicts : [];
+			return problem(
+				412,
+				conflicts.length > 0
+					? `Someone changed ${conflicts.join(', ')} since you read it: fetch it again.`
+					: 'Someone changed this since you read it: fetch it again.',
+				{ conflicts },
+				{ ETag: etag(result.version) }
+			);
+		}
+	}
+}
+
 async function change(event: RequestEvent, replace: boolean): Promise<Response> {
-	const user = requireApiRole(event, 'contributor');
+	const actor = actorFor(event);
 	const id = parseId(event.params.id);
 	if (id === null) return problem(404, 'No event with that id.');
 	const expected = expectedVersion(event.request);
 	if (expected instanceof Response) return expected;
 	const body = await readObject(event.request);
 	if (body instanceof Response) return body;
-	const current = await deskEvents.get(id);
-	if (!current) return problem(404, 'No event with that id.');
-	if (current.version !== expected) return stale(current.version);
-
-	// The body as the OpenAPI document describes it (EventChange / EventReplace), then the checks
-	// across fields on the event it would make.
-	const shape = (replace ? EventReplace : EventChange).safeParse(body);
-	if (!shape.success) return invalid(fieldErrors(shape.error));
-	const parsed = parseEvent(replace ? body : { ...eventBody(current), ...body });
-	if (!parsed.ok) return invalid(parsed.errors);
-	if (
-		!hasRole(user, 'editor') &&
-		(current.status === 'published' || parsed.value.status !== current.status)
-	)
-		return problem(403, 'Publishing and changing published events need the editor role.');
-
-	const result = await sql.begin(async (tx) => {
-		await deskStories.actAs(user.id, tx);
-		const updated = await deskEvents.update(id, expected, parsed.value, tx);
-		if (updated.ok && parsed.value.status !== current.status) {
-			const action = parsed.value.status === 'published' ? 'event.published' : 'event.unpublished';
-			await audit.record(
-				{
-					actorId: user.id,
-					clientAddress: event.getClientAddress(),
-					action,
-					entityType: 'event',
-					entityId: id
-				},
-				tx
-			);
-		}
-		return updated;
-	});
-	if (!result.ok) return stale(result.current?.version ?? expected);
-	return json(eventBody(result.value), { headers: { ETag: etag(result.value.version) } });
+	const bad = shapeProblem(replace ? EventReplace : EventChange, body);
+	if (bad) return bad;
+	const keys = Object.keys(body) as EventFieldName[];
+	// A body of dates alone is the timeline's drag; otherwise the body's fields are the changes.
+	const result =
+		!replace && keys.length > 0 && keys.every((key) => DATES.includes(key))
+			? await moveEvent(actor, id, expected, body as { occurredStart: unknown })
+			: await saveEvent(actor, id, {
+					version: expected,
+					values: body,
+					only: replace ? undefined : keys
+				});
+	if (result.kind !== 'ok') return refusal(result);
+	const saved = result.value.event;
+	return json(eventBody(saved), { headers: { ETag: etag(saved.version) } });
 }
 
 export const PATCH: RequestHandler = (event) => change(event, false);
 export const PUT: RequestHandler = (event) => change(event, true);
 
 export const DELETE: RequestHandler = async (event) => {
-	const user = requireApiRole(event, 'editor');
+	const actor = actorFor(event);
 	const id = parseId(event.params.id);
 	if (id === null) return problem(404, 'No event with that id.');
 	const expected = expectedVersion(event.request);
 	if (expected instanceof Response) return expected;
-	const current = await deskEvents.get(id);
-	if (!current) return problem(404, 'No event with that id.');
-	if (current.version !== expected) return stale(current.version);
-	const deleted = await sql.begin(async (tx) => {
-		await deskStories.actAs(user.id, tx);
-		const done = await deskEvents.softDelete(id, expected, tx);
-		if (done)
-			await audit.record(
-				{
-					actorId: user.id,
-					clientAddress: event.getClientAddress(),
-					action: 'event.deleted',
-					entityType: 'event',
-					entityId: id,
-					before: eventBody(current)
-				},
-				tx
-			);
-		return done;
-	});
-	if (!deleted) return stale(current.version);
+	const result = await deleteEvent(actor, id, expected);
+	if (result.kind === 'stale') return stale(result.version);
+	if (result.kind !== 'ok') return refusal(result);
 	return new Response(null, { status: 204 });
+};
+
+/** POST /api/v1/stories/{id}/events: a new event with any field the desk form has. */
+export const POST: RequestHandler = async (event) => {
+	const actor = actorFor(event);
+	const storyId = parseId(event.params.id);
+	if (storyId === null) return problem(404, 'No story with that id.');
+	const body = await readObject(event.request);
+	if (body instanceof Response) return body;
+	const bad = shapeProblem(NewEvent, body);
+	if (bad) return bad;
+	const result = await createEvent(actor, storyId, body);
+	if (result.kind !== 'ok') return refusal(result);
+	const created = result.value;
+	return json(eventBody(created), {
+		status: 201,
+		headers: { ETag: etag(created.version), Location: `/api/v1/events/${created.id}` }
+	});
 };

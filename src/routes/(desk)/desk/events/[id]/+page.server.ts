@@ -1,13 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { hasRole, requireRole } from '$lib/server/auth/guard';
-import { sql } from '$lib/server/db/client';
 import * as articles from '$lib/server/db/articles';
-import * as audit from '$lib/server/db/audit';
 import * as deskEvents from '$lib/server/db/desk-events';
 import * as deskStories from '$lib/server/db/desk-stories';
 import * as entities from '$lib/server/db/entities';
-import { parseEvent } from '$lib/desk/event-input';
+import { deskActor, unlessRefused } from '$lib/server/desk/outcome';
+import { deleteEvent, saveEvent, type SaveConflict } from '$lib/server/newsroom/events';
 import { EVENT_LABELS, eventValues } from '$lib/desk/event-values';
 import { conflictRows, formValues, intField } from '$lib/desk/form';
 import * as parts from './event-parts';
@@ -44,37 +43,28 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const user = requireRole(event, 'contributor');
-		const current = await parts.eventOf(event);
+		const actor = deskActor(event);
+		const id = parts.idOf(event);
 		const data = await event.request.formData();
 		const values = formValues(data);
 		const version = intField(data, 'version');
-		const parsed = parseEvent(values);
-		if (!parsed.ok || version === null)
-			return fail(400, { errors: parsed.ok ? {} : parsed.errors, values, version });
-		// Publishing, withdrawing, or changing what readers already see is an editor's call.
-		if (current.status === 'published' || parsed.value.status !== current.status)
-			requireRole(event, 'editor');
-		const result = await sql.begin(async (tx) => {
-			await deskStories.actAs(user.id, tx);
-			const updated = await deskEvents.update(current.id, version, parsed.value, tx);
-			if (updated.ok && parsed.value.status !== current.status) {
-				const action =
-					parsed.value.status === 'published' ? 'event.published' : 'event.unpublished';
-				const clientAddress = event.getClientAddress();
-				await audit.record(
-					{ actorId: user.id, action, entityType: 'event', entityId: current.id, clientAddress },
-					tx
-				);
-			}
-			return updated;
-		});
-		if (!result.ok) {
-			const theirs = result.current ?? current;
-			// Their version becomes the base: saving again applies these values over it.
-			return fail(409, {
-				conflict: conflictRows(EVENT_LABELS, eventValues(theirs), values),
+		if (version === null)
+			return fail(400, {
+				errors: { version: 'The form lost the version it started from: reload the page.' },
 				values,
+				version
+			});
+		const result = unlessRefused(await saveEvent(actor, id, { version, values }));
+		if (result.kind === 'invalid') return fail(400, { errors: result.errors, values, version });
+		if (result.kind === 'stale') {
+			const { event: theirs, conflicts, merged } = result.current as SaveConflict;
+			// The form now holds theirs with your other changes; in the fields both changed it keeps
+			// what you typed, and the view shows theirs beside it. Their version is the new base, so
+			// saving again writes only what differs from it.
+			const yours = Object.fromEntries(conflicts.map((key) => [key, values[key] ?? '']));
+			return fail(409, {
+				conflict: conflictRows(EVENT_LABELS, eventValues(theirs), values, conflicts),
+				values: { ...eventValues(merged), ...yours },
 				version: theirs.version,
 				errors: {}
 			});
@@ -82,26 +72,10 @@ export const actions: Actions = {
 		return { message: 'Saved.' };
 	},
 	delete: async (event) => {
-		const user = requireRole(event, 'editor');
-		const current = await parts.eventOf(event);
-		await sql.begin(async (tx) => {
-			await deskStories.actAs(user.id, tx);
-			if (await deskEvents.softDelete(current.id, null, tx)) {
-				const clientAddress = event.getClientAddress();
-				await audit.record(
-					{
-						actorId: user.id,
-						action: 'event.deleted',
-						entityType: 'event',
-						entityId: current.id,
-						before: current,
-						clientAddress
-					},
-					tx
-				);
-			}
-		});
-		redirect(303, `/desk/stories/${current.storyId}`);
+		const actor = deskActor(event);
+		const result = unlessRefused(await deleteEvent(actor, parts.idOf(event), null));
+		if (result.kind !== 'ok') return fail(409, { message: 'Not deleted: reload and try again.' });
+		redirect(303, `/desk/stories/${result.value.storyId}`);
 	},
 	addSource: parts.addSource,
 	removeSource: parts.removeSource,

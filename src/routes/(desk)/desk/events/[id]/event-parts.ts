@@ -1,151 +1,127 @@
 /**
- * The event page's actions on its parts: sources, actors, relations, and merging. Each is one
- * small transaction naming the acting user; none changes the event row, so none is versioned.
+ * The event page's doors for its parts (sources, actors, relations) and merging: each parses its
+ * form, calls the command, and shows field errors beside the part's form.
  */
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
-import { sql } from '$lib/server/db/client';
-import * as audit from '$lib/server/db/audit';
 import * as deskEvents from '$lib/server/db/desk-events';
-import * as deskStories from '$lib/server/db/desk-stories';
-import * as entities from '$lib/server/db/entities';
-import * as events from '$lib/server/db/events';
+import { deskActor, unlessRefused } from '$lib/server/desk/outcome';
+import * as parts from '$lib/server/newsroom/event-parts';
+import { mergeEvents } from '$lib/server/newsroom/events';
+import type { Actor } from '$lib/server/newsroom/actor';
+import type { CommandResult } from '$lib/server/newsroom/result';
 import { formValues, intField } from '$lib/desk/form';
-import { blankToMissing, fieldErrors } from '$lib/schemas/errors';
-import { Actor, RELATIONS, Source } from '$lib/schemas/parts';
 
-export async function eventOf(event: RequestEvent) {
+/** The event id in the URL, or a 404 for one that cannot be an id. */
+export function idOf(event: RequestEvent): number {
 	const param = event.params.id ?? '';
-	const found = /^\d{1,9}$/.test(param) ? await deskEvents.get(Number(param)) : undefined;
+	if (!/^\d{1,9}$/.test(param)) error(404, 'Event not found');
+	return Number(param);
+}
+
+/** The event the page shows (drafts too). */
+export async function eventOf(event: RequestEvent) {
+	const found = await deskEvents.get(idOf(event));
 	if (!found) error(404, 'Event not found');
 	return found;
 }
 
-/** Another live event of the same story, chosen in a form field. */
-async function sibling(data: FormData, key: string, storyId: number, selfId: number) {
-	const id = intField(data, key);
-	const other = id === null ? undefined : await deskEvents.get(id);
-	return other && other.storyId === storyId && other.id !== selfId ? other : undefined;
-}
+type Part = 'source' | 'actor' | 'relation' | 'merge';
 
-export async function addSource(event: RequestEvent) {
-	const user = requireRole(event, 'contributor');
-	const target = await eventOf(event);
+/** Runs a part's command with the form's fields and maps its answer. */
+async function partAction(
+	event: RequestEvent,
+	part: Part,
+	run: (actor: Actor, id: number, data: FormData) => Promise<CommandResult<unknown>>,
+	message: (data: FormData) => string
+) {
+	const actor = deskActor(event);
+	const id = idOf(event);
 	const data = await event.request.formData();
-	const checked = Source.safeParse(formValues(data));
-	if (!checked.success)
-		return fail(400, {
-			part: 'source',
-			errors: fieldErrors(checked.error),
-			values: formValues(data)
-		});
-	const { articleId, evidence } = checked.data;
-	if (!(await deskEvents.isFiledIn(target.storyId, articleId)))
-		return fail(400, {
-			part: 'source',
-			errors: { articleId: 'That article is not filed in this story.' },
-			values: formValues(data)
-		});
-	await sql.begin(async (tx) => {
-		await deskStories.actAs(user.id, tx);
-		await deskEvents.removeSource(target.id, articleId, tx);
-		await events.addSource({ eventId: target.id, articleId, evidence, addedBy: user.id }, tx);
-	});
-	return { message: 'Source added.' };
+	const result = unlessRefused(await run(actor, id, data));
+	if (result.kind === 'invalid')
+		return fail(400, { part, errors: result.errors, values: formValues(data) });
+	if (result.kind === 'stale') return fail(409, { part, errors: {}, values: formValues(data) });
+	return { message: message(data) };
 }
 
-export async function removeSource(event: RequestEvent) {
-	requireRole(event, 'contributor');
-	const target = await eventOf(event);
-	const articleId = intField(await event.request.formData(), 'articleId');
-	if (articleId !== null) await deskEvents.removeSource(target.id, articleId);
-	return { message: 'Source removed.' };
-}
+const text = (data: FormData, key: string) => String(data.get(key) ?? '');
 
-export async function addActor(event: RequestEvent) {
-	requireRole(event, 'contributor');
-	const target = await eventOf(event);
-	const data = await event.request.formData();
-	const checked = Actor.safeParse(blankToMissing(formValues(data)));
-	if (!checked.success)
-		return fail(400, {
-			part: 'actor',
-			errors: fieldErrors(checked.error),
-			values: formValues(data)
-		});
-	const { name, entityKind: kind, aliases } = checked.data;
-	await sql.begin(async (tx) => {
-		const entity = await entities.upsert({ kind, name, aliases }, tx);
-		await entities.linkToEvent({ eventId: target.id, entityId: entity.id, role: 'actor' }, tx);
-	});
-	return { message: 'Actor added.' };
-}
+export const addSource = (event: RequestEvent) =>
+	partAction(
+		event,
+		'source',
+		(actor, id, data) =>
+			parts.addSource(actor, id, {
+				articleId: intField(data, 'articleId'),
+				evidence: text(data, 'evidence')
+			}),
+		() => 'Source added.'
+	);
 
-export async function removeActor(event: RequestEvent) {
-	requireRole(event, 'contributor');
-	const target = await eventOf(event);
-	const entityId = intField(await event.request.formData(), 'entityId');
-	if (entityId !== null) await deskEvents.unlinkEntity(target.id, entityId);
-	return { message: 'Actor removed.' };
-}
+export const removeSource = (event: RequestEvent) =>
+	partAction(
+		event,
+		'source',
+		(actor, id, data) => parts.removeSource(actor, id, intField(data, 'articleId')),
+		() => 'Source removed.'
+	);
 
-export async function addRelation(event: RequestEvent) {
-	const user = requireRole(event, 'contributor');
-	const target = await eventOf(event);
-	const data = await event.request.formData();
-	const relation = String(data.get('relation') ?? '');
-	const other = await sibling(data, 'toEventId', target.storyId, target.id);
-	if (!other || !(RELATIONS as readonly string[]).includes(relation))
-		return fail(400, {
-			part: 'relation',
-			errors: { toEventId: 'Choose a relation and another event of this story.' },
-			values: formValues(data)
-		});
-	await events.relate({
-		fromEventId: target.id,
-		toEventId: other.id,
-		relation: relation as events.EventRelationKind,
-		createdBy: user.id
-	});
-	return { message: 'Relation added.' };
-}
+export const addActor = (event: RequestEvent) =>
+	partAction(
+		event,
+		'actor',
+		(actor, id, data) =>
+			parts.addActor(actor, id, {
+				name: text(data, 'name'),
+				kind: text(data, 'entityKind') || 'person',
+				aliases: text(data, 'aliases').split(',')
+			}),
+		() => 'Actor added.'
+	);
 
-export async function removeRelation(event: RequestEvent) {
-	requireRole(event, 'contributor');
-	const target = await eventOf(event);
-	const data = await event.request.formData();
-	const to = intField(data, 'toEventId');
-	if (to !== null) await deskEvents.unrelate(target.id, to, String(data.get('relation') ?? ''));
-	return { message: 'Relation removed.' };
-}
+export const removeActor = (event: RequestEvent) =>
+	partAction(
+		event,
+		'actor',
+		(actor, id, data) => parts.removeActor(actor, id, intField(data, 'entityId')),
+		() => 'Actor removed.'
+	);
 
-/** Folds another event of the story into this one; it deletes, so it needs an editor. */
+export const addRelation = (event: RequestEvent) =>
+	partAction(
+		event,
+		'relation',
+		(actor, id, data) =>
+			parts.addRelation(actor, id, {
+				relation: text(data, 'relation'),
+				toEventId: intField(data, 'toEventId')
+			}),
+		() => 'Relation added.'
+	);
+
+export const removeRelation = (event: RequestEvent) =>
+	partAction(
+		event,
+		'relation',
+		(actor, id, data) =>
+			parts.removeRelation(actor, id, {
+				relation: text(data, 'relation'),
+				toEventId: intField(data, 'toEventId')
+			}),
+		() => 'Relation removed.'
+	);
+
+/** Folds another event of the story into this one. */
 export async function merge(event: RequestEvent) {
-	const user = requireRole(event, 'editor');
-	const target = await eventOf(event);
+	const actor = deskActor(event);
+	const id = idOf(event);
 	const data = await event.request.formData();
-	const other = await sibling(data, 'otherId', target.storyId, target.id);
-	if (!other)
-		return fail(400, {
-			part: 'merge',
-			errors: { otherId: 'Choose another event of this story.' },
-			values: formValues(data)
-		});
-	await sql.begin(async (tx) => {
-		await deskStories.actAs(user.id, tx);
-		await deskEvents.merge(target.id, other.id, tx);
-		const clientAddress = event.getClientAddress();
-		await audit.record(
-			{
-				actorId: user.id,
-				action: 'event.merged',
-				entityType: 'event',
-				entityId: target.id,
-				before: { mergedEventId: other.id, title: other.title },
-				clientAddress
-			},
-			tx
-		);
+	const result = unlessRefused(await mergeEvents(actor, id, intField(data, 'otherId')));
+	if (result.kind === 'ok')
+		return { message: `Merged “${result.value.merged.title}” into this event.` };
+	return fail(400, {
+		part: 'merge',
+		errors: result.kind === 'invalid' ? result.errors : {},
+		values: formValues(data)
 	});
-	return { message: `Merged “${other.title}” into this event.` };
 }

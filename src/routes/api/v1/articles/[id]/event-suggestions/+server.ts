@@ -1,1 +1,1 @@
-export { GET } from '$lib/server/api/suggest/event-suggestions';
+export { GET, POST } from '$lib/server/api/suggest/event-suggestions';

@@ -1,10 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { hasRole, requireRole } from '$lib/server/auth/guard';
-import { sql } from '$lib/server/db/client';
 import * as deskEvents from '$lib/server/db/desk-events';
 import * as deskStories from '$lib/server/db/desk-stories';
-import { parseEvent } from '$lib/desk/event-input';
+import { deskActor, unlessRefused } from '$lib/server/desk/outcome';
+import { createEvent } from '$lib/server/newsroom/events';
 import { formValues } from '$lib/desk/form';
 
 async function storyOf(param: string) {
@@ -34,16 +34,13 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const user = requireRole(event, 'contributor');
-		const story = await storyOf(event.params.id);
+		const actor = deskActor(event);
+		const storyId = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : null;
+		if (storyId === null) error(404, 'Story not found');
 		const values = formValues(await event.request.formData());
-		const parsed = parseEvent(values);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values });
-		if (parsed.value.status === 'published') requireRole(event, 'editor');
-		const created = await sql.begin(async (tx) => {
-			await deskStories.actAs(user.id, tx);
-			return deskEvents.create(story.id, parsed.value, tx);
-		});
-		redirect(303, `/desk/events/${created.id}`);
+		const result = unlessRefused(await createEvent(actor, storyId, values));
+		if (result.kind !== 'ok')
+			return fail(400, { errors: result.kind === 'invalid' ? result.errors : {}, values });
+		redirect(303, `/desk/events/${result.value.id}`);
 	}
 };
