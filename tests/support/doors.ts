@@ -69,6 +69,8 @@ export const DOORS: Record<string, DoorClass> = {
 	'DELETE /api/v1/stories/[id]': 'story.delete',
 	'POST /api/v1/stories/[id]/articles': 'story.attachArticle',
 	'POST /api/v1/stories/[id]/events': 'event.create',
+	'POST /api/v1/stories/[id]/revisions/[version]/restore': 'story.restoreRevision',
+	'POST /api/v1/events/[id]/revisions/[version]/restore': 'event.restoreRevision',
 	'PATCH /api/v1/events/[id]': 'event.edit',
 	'PUT /api/v1/events/[id]': 'event.edit',
 	'DELETE /api/v1/events/[id]': 'event.delete',

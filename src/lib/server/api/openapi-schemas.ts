@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
 import { NewArticle } from '$lib/schemas/article';
-import { EventChange, EventReplace } from '$lib/schemas/event';
+import { EventChange, EventReplace, NewEvent } from '$lib/schemas/event';
 import { AttachArticle, RejectSuggestion } from '$lib/schemas/parts';
 import { NewStory, StoryChange, StoryReplace } from '$lib/schemas/story';
 
@@ -32,6 +32,7 @@ export const requestSchemas: Record<string, Schema> = {
 	StoryReplace: fromZod(StoryReplace),
 	EventChange: fromZod(EventChange),
 	EventReplace: fromZod(EventReplace),
+	NewEvent: fromZod(NewEvent),
 	NewArticle: fromZod(NewArticle),
 	AttachArticle: fromZod(AttachArticle),
 	RejectSuggestion: fromZod(RejectSuggestion)

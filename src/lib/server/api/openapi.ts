@@ -138,7 +138,7 @@ export function openApiDocument(serverUrl: string): Json {
 					operationId: 'createStory',
 					summary: 'Open a story (a draft)',
 					tags: ['desk'],
-					...auth('editor'),
+					...auth('contributor'),
 					requestBody: jsonBody('NewStory'),
 					responses: { '201': body('DeskStory', 'Created.'), ...writeErrors }
 				}
@@ -260,7 +260,7 @@ export function openApiDocument(serverUrl: string): Json {
 					operationId: 'rejectStorySuggestion',
 					summary: 'The article does not belong in that story: never suggest it again',
 					tags: ['desk'],
-					...auth('editor'),
+					...auth('contributor'),
 					parameters: [idPath('article')],
 					requestBody: jsonBody('RejectSuggestion'),
 					responses: {
@@ -285,6 +285,7 @@ export function openApiDocument(serverUrl: string): Json {
 					}
 				},
 				post: {
+					operationId: 'decideEventProposal',
 					summary: 'Accept (as a draft event), merge (as a source) or reject one proposal',
 					tags: ['desk'],
 					...auth('contributor'),
@@ -322,7 +323,7 @@ export function openApiDocument(serverUrl: string): Json {
 					operationId: 'fileArticle',
 					summary: 'Accept an article into a story',
 					tags: ['desk'],
-					...auth('editor'),
+					...auth('contributor'),
 					parameters: [idPath('story')],
 					requestBody: jsonBody('AttachArticle'),
 					responses: {
@@ -335,11 +336,12 @@ export function openApiDocument(serverUrl: string): Json {
 			},
 			'/api/v1/stories/{id}/events': {
 				post: {
+					operationId: 'createEvent',
 					summary: 'Add an event to a story (contributors add drafts; publishing needs an editor)',
 					tags: ['desk'],
 					...auth('contributor'),
 					parameters: [idPath('story')],
-					requestBody: jsonBody('EventChange'),
+					requestBody: jsonBody('NewEvent'),
 					responses: {
 						'201': { ...body('Event', 'Created; Location names it.'), headers: etagHeader },
 						...writeErrors,
@@ -355,7 +357,7 @@ export function openApiDocument(serverUrl: string): Json {
 						'TimelineJS3 JSON (https://timeline.knightlab.com/docs/json-format.html) or the ' +
 						'TimelineJS Google Sheets template as CSV. All of it or none is stored.',
 					tags: ['desk'],
-					...auth('editor'),
+					...auth('contributor'),
 					requestBody: {
 						required: true,
 						content: {
