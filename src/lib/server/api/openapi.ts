@@ -311,7 +311,18 @@ export function openApiDocument(serverUrl: string): Json {
 						}
 					},
 					responses: {
-						'201': body('Created', 'Accepted: the new draft event.'),
+						'201': {
+							description: 'Accepted: the id of the new draft event.',
+							content: {
+								'application/json': {
+									schema: {
+										type: 'object',
+										properties: { id: { type: 'integer' } },
+										required: ['id']
+									}
+								}
+							}
+						},
 						'200': { description: 'Merged or rejected.' },
 						...writeErrors,
 						'404': problem('No such article, or the proposal is no longer offered.')
