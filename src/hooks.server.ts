@@ -4,7 +4,9 @@ import { authenticate } from '$lib/server/auth/handle';
 import { headExtras } from '$lib/server/http/head-extras';
 import { storyPageCache } from '$lib/server/http/page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
-import type { ServerInit } from '@sveltejs/kit';
+import { databaseOutage } from '$lib/server/http/outage';
+import { reportDatabaseError } from '$lib/server/db/availability';
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 
 export const init: ServerInit = async () => {
@@ -16,7 +18,17 @@ export const init: ServerInit = async () => {
 export const handle = sequence(
 	securityHeaders,
 	publicApiCors,
+	databaseOutage,
 	authenticate,
 	storyPageCache,
 	headExtras
 );
+
+export const handleError: HandleServerError = ({ error, event, message }) => {
+	if (reportDatabaseError(error)) {
+		event.locals.databaseFailed = true;
+		return { message: 'The database is unavailable for a moment. Please try again.' };
+	}
+	console.error(error);
+	return { message };
+};

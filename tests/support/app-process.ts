@@ -33,6 +33,8 @@ export async function startApp(options: {
 	pgPort?: number;
 	readyPath?: string;
 	timeoutMs?: number;
+	/** More environment; a DATABASE_URL here runs the app on that server instead. */
+	env?: NodeJS.ProcessEnv;
 }): Promise<AppProcess> {
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -41,6 +43,7 @@ export async function startApp(options: {
 	};
 	delete env.DATABASE_URL; // always the embedded server, even when the suite runs on real PG
 	if (options.pgPort) env.EMBEDDED_PG_PORT = String(options.pgPort);
+	Object.assign(env, options.env);
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -1,3 +1,5 @@
+import { surviveStrayDriverErrors } from '../db/availability';
+import { sql } from '../db/client';
 import { openDatabase, type Database } from '../db/database';
 import { stopListening } from '../live/listener';
 import { demoCredentials } from '../auth/demo';
@@ -17,7 +19,10 @@ const state = globalThis as typeof globalThis & {
  */
 export function startDatabase(): Promise<Database> {
 	return (state.__throughlineDatabase ??= (async () => {
-		const db = await openDatabase();
+		surviveStrayDriverErrors((error) =>
+			console.warn('[db] a connection failed outside any query:', error)
+		);
+		const db = await openDatabase({ supervise: true });
 		if (process.env.SEED_DEMO !== 'false') {
 			const result = await seedDemo(db.sql);
 			if (result.seeded) console.log('[db] loaded the demo story "Russia–Ukraine peace talks"');
@@ -26,9 +31,10 @@ export function startDatabase(): Promise<Database> {
 		const demo = await demoCredentials(db.sql);
 		if (demo)
 			console.log(`[auth] demo editor: ${demo.email} / ${demo.password} (sign in at /desk)`);
-		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable).
-		startPoller(db.sql);
-		startHousekeeping(db.sql);
+		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable). Both
+		// take the shared `sql`, which follows the pool when an outage replaces it.
+		startPoller(sql);
+		startHousekeeping(sql);
 		return db;
 	})());
 }

@@ -6,12 +6,26 @@ export type Sql = postgres.Sql<Record<string, never>>;
 /** What db functions accept as their last argument: the pool, or a transaction within it. */
 export type Db = Sql | postgres.TransactionSql<Record<string, never>>;
 
+/**
+ * How long a connection may take to open (DB_CONNECT_TIMEOUT seconds, default 5): past it the
+ * query fails rather than hangs (postgres.js waits 30 s by default).
+ */
+export function connectTimeoutSeconds(): number {
+	const seconds = Number(process.env.DB_CONNECT_TIMEOUT ?? 5);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds : 5;
+}
+
 /** Opens a postgres.js pool with the project's conventions (camelCase rows, quiet notices). */
-export function connect(url: string, options: { max?: number } = {}): Sql {
+export function connect(
+	url: string,
+	options: { max?: number; onclose?: (connectionId: number) => void } = {}
+): Sql {
 	return postgres(url, {
 		transform: postgres.camel,
 		max: options.max ?? 10,
+		connect_timeout: connectTimeoutSeconds(),
 		onnotice: () => {},
+		onclose: options.onclose,
 		connection: { application_name: 'throughline' }
 	}) as unknown as Sql;
 }

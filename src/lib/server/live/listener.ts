@@ -4,6 +4,7 @@
  * listens again after it reconnects; notifications sent while it was away are lost, so each
  * subscriber is then asked to catch up from the table.
  */
+import { onPoolReplaced } from '../db/availability';
 import { sql } from '../db/client';
 import type { StoryChange } from '../db/changes';
 
@@ -21,6 +22,8 @@ export interface Subscriber {
 
 interface ListenerState {
 	subscribers: Map<number, Set<Subscriber>>;
+	/** Undoes the pool-replacement hook (set once per process). */
+	unhook?: () => void;
 	listening?: Promise<{ unlisten(): Promise<void> }>;
 	/** How many times LISTEN has (re)started on the current connection. */
 	starts: number;
@@ -58,13 +61,30 @@ function deliver(payload: string): void {
 	for (const subscriber of state.subscribers.get(storyId) ?? []) subscriber.change(change);
 }
 
-function started(): void {
-	state.starts += 1;
-	if (state.starts === 1) return;
+function resyncAll(): void {
 	for (const subscribers of state.subscribers.values()) {
 		for (const subscriber of subscribers) subscriber.resync();
 	}
 }
+
+function started(): void {
+	state.starts += 1;
+	if (state.starts > 1) resyncAll();
+}
+
+// The pool was replaced after an outage (db/availability.ts): its LISTEN connection went with
+// it. Listen on the new pool, then have every open stream read what it missed.
+state.unhook?.();
+state.unhook = onPoolReplaced(() => {
+	state.listening = undefined;
+	if (state.subscribers.size === 0) return;
+	listen().then(resyncAll, (error: unknown) => {
+		// End the streams: each browser reconnects, and its subscribe() listens again.
+		console.error('[live] could not listen again after the database came back:', error);
+		const subscribers = [...state.subscribers.values()].flatMap((set) => [...set]);
+		for (const subscriber of subscribers) subscriber.close();
+	});
+});
 
 function listen(): Promise<{ unlisten(): Promise<void> }> {
 	if (!state.listening) {
