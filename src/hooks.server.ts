@@ -5,6 +5,8 @@ import { headExtras } from '$lib/server/http/head-extras';
 import { storyPageCache } from '$lib/server/http/page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { databaseOutage } from '$lib/server/http/outage';
+import { log } from '$lib/server/log/logger';
+import { requestLog } from '$lib/server/log/request';
 import { reportDatabaseError } from '$lib/server/db/availability';
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -16,6 +18,7 @@ export const init: ServerInit = async () => {
 
 // The page cache runs before headExtras, so the pages it keeps carry their head extras.
 export const handle = sequence(
+	requestLog,
 	securityHeaders,
 	publicApiCors,
 	databaseOutage,
@@ -24,11 +27,13 @@ export const handle = sequence(
 	headExtras
 );
 
-export const handleError: HandleServerError = ({ error, event, message }) => {
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const context = { requestId: event.locals.requestId, route: event.route.id, status };
 	if (reportDatabaseError(error)) {
 		event.locals.databaseFailed = true;
+		log.warn({ ...context, err: error }, 'request failed: database unavailable');
 		return { message: 'The database is unavailable for a moment. Please try again.' };
 	}
-	console.error(error);
+	log.error({ ...context, err: error }, 'unhandled error');
 	return { message };
 };

@@ -6,6 +6,7 @@ import { demoCredentials } from '../auth/demo';
 import { seedDemo } from '../seed/demo';
 import { startPoller, stopPoller } from '../subscriptions/scheduler';
 import { startHousekeeping, stopHousekeeping } from './housekeeping';
+import { log } from '../log/logger';
 
 /** Survives Vite's module reloads in dev, so HMR never starts a second embedded server. */
 const state = globalThis as typeof globalThis & {
@@ -20,17 +21,18 @@ const state = globalThis as typeof globalThis & {
 export function startDatabase(): Promise<Database> {
 	return (state.__throughlineDatabase ??= (async () => {
 		surviveStrayDriverErrors((error) =>
-			console.warn('[db] a connection failed outside any query:', error)
+			log.warn({ err: error }, 'a database connection failed outside any query')
 		);
 		const db = await openDatabase({ supervise: true });
 		if (process.env.SEED_DEMO !== 'false') {
 			const result = await seedDemo(db.sql);
-			if (result.seeded) console.log('[db] loaded the demo story "Russia–Ukraine peace talks"');
+			if (result.seeded) log.info('loaded the demo story "Russia–Ukraine peace talks"');
 		}
 		// Printed on every start while the demo editor's password is unchanged.
 		const demo = await demoCredentials(db.sql);
 		if (demo)
-			console.log(`[auth] demo editor: ${demo.email} / ${demo.password} (sign in at /desk)`);
+			// The demo's by design (README): shown until the password is changed.
+			log.info(`demo editor: ${demo.email} / ${demo.password} (sign in at /desk)`);
 		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable). Both
 		// take the shared `sql`, which follows the pool when an outage replaces it.
 		startPoller(sql);
@@ -56,7 +58,7 @@ export function closeDatabaseOnShutdown(): void {
 			await stopPoller();
 			await (await state.__throughlineDatabase)?.close();
 		} catch (error) {
-			console.error('[db] error while shutting down:', error);
+			log.error({ err: error }, 'error while shutting down');
 			process.exitCode = 1;
 		}
 		if (exitCode !== undefined) process.exit(exitCode);

@@ -6,6 +6,7 @@
  */
 import { sql, type Db } from '../db/client';
 import * as attempts from '../db/sign-in-attempts';
+import { countSignInFailure } from '../log/metrics';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -41,4 +42,5 @@ export async function recordAttempt(
 	db: Db = sql
 ): Promise<void> {
 	await attempts.record(attempt, db);
+	if (!attempt.succeeded) countSignInFailure('password');
 }

@@ -12,6 +12,8 @@
  * the server answers but the pool does not (or the server was down), replaces the pool.
  */
 import postgres from 'postgres';
+import { sql } from './client';
+import { flushLog, log } from '../log/logger';
 
 /** postgres.js' connection-level error codes, and PostgreSQL's for a lost or refused server. */
 const CONNECTION_CODES = new Set([
@@ -213,25 +215,37 @@ export function isStrayDriverError(error: unknown): boolean {
 	return socketReset && frames.every((line) => /\(node:|\bnode:internal\//.test(line));
 }
 
-export function surviveStrayDriverErrors(log: (error: unknown) => void): void {
+export function surviveStrayDriverErrors(report: (error: unknown) => void): void {
 	const state = globalThis as typeof globalThis & { __throughlineDriverGuard?: boolean };
 	if (state.__throughlineDriverGuard) return;
 	state.__throughlineDriverGuard = true;
 	const guard = (error: unknown, rethrow: () => never) => {
 		if (!isStrayDriverError(error)) rethrow();
-		log(error);
+		report(error);
 		registry.supervisor?.suspect();
 	};
 	process.on('uncaughtException', (error) =>
 		guard(error, () => {
-			console.error(error);
+			log.fatal({ err: error }, 'uncaught exception');
+			flushLog();
 			process.exit(1);
 		})
 	);
 	process.on('unhandledRejection', (reason) =>
 		guard(reason, () => {
-			console.error(reason);
+			log.fatal({ err: reason }, 'unhandled rejection');
+			flushLog();
 			process.exit(1);
 		})
 	);
+}
+
+/** The app's connections to its database by state, from pg_stat_activity (all instances). */
+export async function connectionsByState(): Promise<{ state: string; count: number }[]> {
+	return sql<{ state: string; count: number }[]>`
+		select coalesce(state, 'unknown') as state, count(*)::int as count
+		from pg_stat_activity
+		where datname = current_database() and application_name = 'throughline'
+		group by 1
+	`;
 }

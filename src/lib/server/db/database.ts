@@ -3,6 +3,7 @@ import { probeUrl, poolReplaced, setSupervisor, supervise, type Supervisor } fro
 import { connect, connectTimeoutSeconds, setSql, type Sql } from './client';
 import { startEmbedded, type EmbeddedServer } from './embedded';
 import { migrate } from './migrate';
+import { log as logger } from '../log/logger';
 
 export interface Database {
 	/** The pool opened at start; after an outage `client.sql` points at its replacement. */
@@ -45,7 +46,7 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
  * EMBEDDED_PG_DIR (default ./data/pg). Migrates it and makes it the shared `sql`.
  */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-	const log = options.log ?? ((line: string) => console.log(`[db] ${line}`));
+	const log = options.log ?? ((line: string) => logger.info({ component: 'db' }, line));
 	let embedded: EmbeddedServer | undefined;
 	let url = process.env.DATABASE_URL;
 	if (!url) {

@@ -13,6 +13,7 @@ import { env } from '$env/dynamic/private';
 import { loadStoryPage } from '$lib/server/story/page-data';
 import { parseAsof } from '$lib/story/url-state';
 import { digestOf } from './digest';
+import { countCache } from '$lib/server/log/metrics';
 
 const STORY_ROUTE = '/(public)/stories/[slug]';
 /** Bounded by size (PAGE_CACHE_MB, default 32): past it the least recently served pages go. */
@@ -97,6 +98,7 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 	const key = `${event.url.href}\n${digestOf(loaded.data)}`;
 
 	const cached = recall(key);
+	countCache('page', cached ? 'hit' : 'miss');
 	if (cached) return respond(cached);
 
 	const response = await resolve(event);

@@ -7,6 +7,7 @@
 import { onPoolReplaced } from '../db/availability';
 import { sql } from '../db/client';
 import type { StoryChange } from '../db/changes';
+import { log } from '../log/logger';
 
 /** A change as NOTIFY carries it: the row of story_changes without its timestamp. */
 export type LiveChange = Pick<StoryChange, 'id' | 'kind' | 'entityId' | 'change'>;
@@ -54,7 +55,10 @@ function parse(payload: string): (LiveChange & { storyId: number }) | undefined 
 function deliver(payload: string): void {
 	const parsed = parse(payload);
 	if (!parsed) {
-		console.error('[live] ignoring a malformed story_changes notification');
+		log.error(
+			{ payload: payload.slice(0, 200) },
+			'ignoring a malformed story_changes notification'
+		);
 		return;
 	}
 	const { storyId, ...change } = parsed;
@@ -80,7 +84,7 @@ state.unhook = onPoolReplaced(() => {
 	if (state.subscribers.size === 0) return;
 	listen().then(resyncAll, (error: unknown) => {
 		// End the streams: each browser reconnects, and its subscribe() listens again.
-		console.error('[live] could not listen again after the database came back:', error);
+		log.error({ err: error }, 'could not listen again after the database came back');
 		const subscribers = [...state.subscribers.values()].flatMap((set) => [...set]);
 		for (const subscriber of subscribers) subscriber.close();
 	});

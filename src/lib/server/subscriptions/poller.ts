@@ -11,6 +11,7 @@ import { plainText } from '../ingest/sanitise';
 import { decodeFeed } from './decode';
 import { fetchFeed, type FetchOptions } from './fetch-feed';
 import { parseFeedDocument, type FeedEntry } from './parse';
+import { countFeedPoll } from '../log/metrics';
 
 export type PollPolicy = Pick<
 	FetchOptions,
@@ -83,6 +84,7 @@ export async function pollFeed(
 	}
 	try {
 		if (pollId) await feeds.finishPoll(feed.id, pollId, result, db);
+		countFeedPoll(result.outcome);
 	} catch (error) {
 		console.error(`[feeds] could not record the poll of feed ${feed.id}:`, error);
 	}

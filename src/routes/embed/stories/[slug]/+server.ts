@@ -36,7 +36,7 @@ interface Rendered {
 // so a busy embed costs one check per few seconds, not one per request. The check reloads the
 // data; only changed data is rendered and compressed again (130 ms of CPU at 500 events, which
 // landed while the reader's browser was drawing the embed).
-const cache = swrCache<Rendered>({ freshMs: 5_000, maxEntries: 500 });
+const cache = swrCache<Rendered>({ freshMs: 5_000, maxEntries: 500, name: 'embed' });
 
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=86400';
 
