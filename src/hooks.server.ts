@@ -5,6 +5,7 @@ import { headExtras } from '$lib/server/http/head-extras';
 import { storyPageCache } from '$lib/server/http/page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { databaseOutage } from '$lib/server/http/outage';
+import { compress } from '$lib/server/http/compress';
 import { log } from '$lib/server/log/logger';
 import { requestLog } from '$lib/server/log/request';
 import { reportDatabaseError } from '$lib/server/db/availability';
@@ -19,6 +20,7 @@ export const init: ServerInit = async () => {
 // The page cache runs before headExtras, so the pages it keeps carry their head extras.
 export const handle = sequence(
 	requestLog,
+	compress,
 	securityHeaders,
 	publicApiCors,
 	databaseOutage,
@@ -34,6 +36,7 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		log.warn({ ...context, err: error }, 'request failed: database unavailable');
 		return { message: 'The database is unavailable for a moment. Please try again.' };
 	}
-	log.error({ ...context, err: error }, 'unhandled error');
+	// A 404 (an unknown path, /favicon.ico) is in the access log already, not an error.
+	if (status !== 404) log.error({ ...context, err: error }, 'unhandled error');
 	return { message };
 };
