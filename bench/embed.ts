@@ -9,20 +9,19 @@
  *    reference, against the marks alone with no text;
  * 3. render finished (the frame script has run and the page is quiet) against TimelineJS3 fed
  *    the same events as TimelineJS JSON, until its `loaded` event (bar: <= 0.2x);
- * 4. requests per second (autocannon) of the embed and of GET /api/v1/stories/{id} against a
+ * 4. requests per second (wrk, 50 connections) of the embed and of GET /api/v1/stories/{id} against a
  *    bare Node http server sending the same bytes from memory (bar: >= 0.5x).
  *
  * Env: BENCH_EMBED_RUNS (default 21), BENCH_PORT (app, default 5398), CHROMIUM (default /usr/bin/chromium),
- * BENCH_SECONDS (autocannon duration, default 5).
+ * BENCH_SECONDS (wrk duration, default 5).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import { chromium, type Browser } from 'playwright';
-import { buildApp, median, ms, openBenchDatabase, root, waitFor } from './shared';
+import { buildApp, median, ms, openBenchDatabase, root, waitFor, wrk } from './shared';
 import * as events from '../src/lib/server/db/events';
 import { shapeTimeline, LANE_HEIGHT } from '../src/lib/embed/timeline-shape';
 import { toTimelineJs } from '../src/lib/timelinejs/export';
@@ -161,9 +160,9 @@ async function measure(browser: Browser, url: string, want: 'paint' | 'done'): P
 }
 
 async function rps(url: string, headers: Record<string, string>): Promise<number> {
-	const result = await autocannon({ url, connections: 20, duration: SECONDS, headers });
+	const result = await wrk(url, { connections: 50, seconds: SECONDS, headers });
 	if (result.non2xx > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers`);
-	return result.requests.average;
+	return result.rps;
 }
 
 // ---- main ---------------------------------------------------------------------------------
@@ -358,7 +357,7 @@ async function main() {
 				appRps >= 0.5 * bareRps
 			]);
 		}
-		console.log(`\nRequests per second (autocannon, 20 connections, ${SECONDS} s, gzip)`);
+		console.log(`\nRequests per second (wrk -t2 -c50, ${SECONDS} s, gzip)`);
 		console.table(rpsRows);
 	} finally {
 		await browser?.close();

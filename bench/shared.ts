@@ -1,5 +1,5 @@
 /** What the benches share: the checkout's root, building the app, a throwaway database, timing. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,4 +60,43 @@ export async function waitFor(url: string, timeout = 120_000): Promise<void> {
 		await new Promise((resolve) => setTimeout(resolve, 300));
 	}
 	throw new Error(`${url} did not answer within ${timeout} ms`);
+}
+
+export interface WrkResult {
+	rps: number;
+	p99Ms: number;
+	non2xx: number;
+}
+
+function toMs(value: string, unit: string): number {
+	const n = Number(value);
+	return unit === 'us' ? n / 1000 : unit === 's' ? n * 1000 : unit === 'm' ? n * 60_000 : n;
+}
+
+/**
+ * Requests per second and p99 latency by wrk (`apt-get install wrk`), which unlike autocannon is
+ * not itself the bottleneck: it sustains well over 20k req/s from one core here.
+ */
+export async function wrk(
+	url: string,
+	{ connections = 50, seconds = 5, headers = {} as Record<string, string> } = {}
+): Promise<WrkResult> {
+	const args = ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency'];
+	for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}: ${value}`);
+	// Not spawnSync: a bare server in this process must keep answering while wrk runs.
+	const out = await new Promise<string>((resolve, reject) => {
+		const child = spawn('wrk', [...args, url]);
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		child.on('error', reject);
+		child.on('exit', (code) =>
+			code === 0 ? resolve(stdout) : reject(new Error(`wrk failed: ${stderr}`))
+		);
+	});
+	const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
+	const p99 = /\s99%\s+([\d.]+)(us|ms|s|m)\b/.exec(out);
+	const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+	return { rps, p99Ms: p99 ? toMs(p99[1]!, p99[2]!) : NaN, non2xx };
 }

@@ -6,6 +6,16 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serveStaticHeaders } from './static-headers.js';
+import pino from 'pino';
+import pretty from 'pino-pretty';
+
+// The same shape of lines as the app's logger (src/lib/server/log/logger.ts).
+const log = pino(
+	{ level: process.env.LOG_LEVEL ?? 'info', base: { pid: process.pid } },
+	process.stdout.isTTY
+		? pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
+		: pino.destination({ dest: 1, sync: true })
+);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -28,13 +38,13 @@ function newest(paths) {
 }
 
 if (!existsSync(entry) || newest(inputs) > statSync(entry).mtimeMs) {
-	console.log(existsSync(entry) ? 'Sources changed: rebuilding…' : 'No build yet: building…');
+	log.info(existsSync(entry) ? 'Sources changed: rebuilding…' : 'No build yet: building…');
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 		stdio: 'inherit'
 	});
 	if (result.status !== 0) {
-		console.error('The build failed; see above.');
+		log.fatal('The build failed; see above.');
 		process.exit(result.status ?? 1);
 	}
 }
@@ -52,4 +62,4 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 }
 serveStaticHeaders(path.join(root, 'build', 'client'), process.env.ORIGIN);
 await import(pathToFileURL(entry).href);
-console.log(`Throughline is serving http://localhost:${process.env.PORT}`);
+log.info(`Throughline is serving http://localhost:${process.env.PORT}`);

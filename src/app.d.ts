@@ -12,6 +12,10 @@ declare global {
 			headHtml?: string;
 			/** The story page's data, loaded once by the page cache (http/page-cache.ts). */
 			storyPage?: import('$lib/server/story/page-data').StoryPageData;
+			/** This request's id (log/request.ts), echoed as X-Request-Id and in every log line. */
+			requestId?: string;
+			/** Set by handleError when the request failed for want of the database (http/outage.ts). */
+			databaseFailed?: boolean;
 		}
 	}
 	namespace NodeJS {

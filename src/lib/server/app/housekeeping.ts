@@ -6,6 +6,7 @@
 import type { Sql } from '../db/client';
 import * as sessions from '../db/sessions';
 import * as signInAttempts from '../db/sign-in-attempts';
+import { log } from '../log/logger';
 
 const HOUR = 3_600_000;
 const ATTEMPTS_KEPT_MS = 24 * HOUR;
@@ -28,7 +29,7 @@ export async function cleanUp(db: Sql, now = new Date()) {
 export function startHousekeeping(db: Sql): void {
 	if (process.env.HOUSEKEEPING === 'off' || state.__throughlineHousekeeping) return;
 	const round = () => {
-		cleanUp(db).catch((error: unknown) => console.error('[housekeeping] round failed:', error));
+		cleanUp(db).catch((error: unknown) => log.error({ err: error }, 'housekeeping round failed'));
 	};
 	round();
 	state.__throughlineHousekeeping = setInterval(round, HOUR);

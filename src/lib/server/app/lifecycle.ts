@@ -1,9 +1,12 @@
+import { surviveStrayDriverErrors } from '../db/availability';
+import { sql } from '../db/client';
 import { openDatabase, type Database } from '../db/database';
 import { stopListening } from '../live/listener';
 import { DEMO_EDITOR_EMAIL, demoEditorAtStart, demoMode } from '../auth/demo';
 import { seedDemo } from '../seed/demo';
 import { startPoller, stopPoller } from '../subscriptions/scheduler';
 import { startHousekeeping, stopHousekeeping } from './housekeeping';
+import { log } from '../log/logger';
 
 /** Survives Vite's module reloads in dev, so HMR never starts a second embedded server. */
 const state = globalThis as typeof globalThis & {
@@ -18,17 +21,21 @@ const state = globalThis as typeof globalThis & {
  */
 export function startDatabase(): Promise<Database> {
 	return (state.__throughlineDatabase ??= (async () => {
+		surviveStrayDriverErrors((error) =>
+			log.warn({ err: error }, 'a database connection failed outside any query')
+		);
 		const demo = demoMode(process.env);
-		const db = await openDatabase();
+		const db = await openDatabase({ supervise: true });
 		const seeded = demo.story && (await seedDemo(db.sql)).seeded;
-		if (seeded) console.log('[db] loaded the demo story "Russia–Ukraine peace talks"');
-		// A fresh password on every local start while the demo editor has not chosen its own.
+		if (seeded) log.info('loaded the demo story "Russia–Ukraine peace talks"');
+		// A fresh password on every local start while the demo editor has not chosen its own,
+		// printed to the terminal only (never stored or shown on a page).
 		const password = await demoEditorAtStart(db.sql, demo, seeded);
-		if (password)
-			console.log(`[auth] demo editor: ${DEMO_EDITOR_EMAIL} / ${password} (sign in at /desk)`);
-		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable).
-		startPoller(db.sql);
-		startHousekeeping(db.sql);
+		if (password) log.info(`demo editor: ${DEMO_EDITOR_EMAIL} / ${password} (sign in at /desk)`);
+		// Feed subscriptions are polled in the app process (FEEDS_POLLER=off to disable). Both
+		// take the shared `sql`, which follows the pool when an outage replaces it.
+		startPoller(sql);
+		startHousekeeping(sql);
 		return db;
 	})());
 }
@@ -50,7 +57,7 @@ export function closeDatabaseOnShutdown(): void {
 			await stopPoller();
 			await (await state.__throughlineDatabase)?.close();
 		} catch (error) {
-			console.error('[db] error while shutting down:', error);
+			log.error({ err: error }, 'error while shutting down');
 			process.exitCode = 1;
 		}
 		if (exitCode !== undefined) process.exit(exitCode);

@@ -20,6 +20,7 @@
 import ipaddr from 'ipaddr.js';
 import { sql, type Db } from '../db/client';
 import * as attempts from '../db/sign-in-attempts';
+import { countSignInFailure } from '../log/metrics';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const PAIR_FREE_FAILURES = 3;
@@ -86,4 +87,5 @@ export async function recordAttempt(
 	db: Db = sql
 ): Promise<void> {
 	await attempts.record({ ...attempt, clientAddress: addressGroup(attempt.clientAddress) }, db);
+	if (!attempt.succeeded) countSignInFailure('password');
 }

@@ -9,17 +9,30 @@ export type Db = Sql | postgres.TransactionSql<Record<string, never>>;
 
 const isoString = (value: Date | string) =>
 	(value instanceof Date ? value : new Date(value)).toISOString();
+/**
+ * How long a connection may take to open (DB_CONNECT_TIMEOUT seconds, default 5): past it the
+ * query fails rather than hangs (postgres.js waits 30 s by default).
+ */
+export function connectTimeoutSeconds(): number {
+	const seconds = Number(process.env.DB_CONNECT_TIMEOUT ?? 5);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds : 5;
+}
 
 /** Opens a postgres.js pool with the project's conventions (camelCase rows, quiet notices). */
-export function connect(url: string, options: { max?: number } = {}): Sql {
+export function connect(
+	url: string,
+	options: { max?: number; onclose?: (connectionId: number) => void } = {}
+): Sql {
 	return postgres(url, {
 		transform: postgres.camel,
 		max: options.max ?? 10,
+		connect_timeout: connectTimeoutSeconds(),
 		onnotice: () => {},
 		// Dates before year 1000 come back right (V8 read "0001-03-01 …+00" as 2001).
 		types: {
 			timestamptz: { to: 1184, from: [1184], serialize: isoString, parse: parseTimestamptz }
 		},
+		onclose: options.onclose,
 		connection: { application_name: 'throughline' }
 	}) as unknown as Sql;
 }

@@ -1,9 +1,12 @@
 import path from 'node:path';
-import { connect, setSql, type Sql } from './client';
+import { probeUrl, poolReplaced, setSupervisor, supervise, type Supervisor } from './availability';
+import { connect, connectTimeoutSeconds, setSql, type Sql } from './client';
 import { startEmbedded, type EmbeddedServer } from './embedded';
 import { migrate } from './migrate';
+import { log as logger } from '../log/logger';
 
 export interface Database {
+	/** The pool opened at start; after an outage `client.sql` points at its replacement. */
 	sql: Sql;
 	/** Set when this process runs on the embedded server rather than DATABASE_URL. */
 	embedded?: EmbeddedServer;
@@ -14,6 +17,11 @@ export interface Database {
 export interface OpenOptions {
 	/** Apply pending migrations (default true). */
 	migrate?: boolean;
+	/**
+	 * Watch the connection and replace the pool after an outage (availability.ts). On for the
+	 * app; scripts and tests that open a database of their own leave it off.
+	 */
+	supervise?: boolean;
 	log?: (line: string) => void;
 }
 
@@ -38,7 +46,7 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
  * EMBEDDED_PG_DIR (default ./data/pg). Migrates it and makes it the shared `sql`.
  */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-	const log = options.log ?? ((line: string) => console.log(`[db] ${line}`));
+	const log = options.log ?? ((line: string) => logger.info({ component: 'db' }, line));
 	let embedded: EmbeddedServer | undefined;
 	let url = process.env.DATABASE_URL;
 	if (!url) {
@@ -57,7 +65,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 			throw error;
 		}
 	}
-	const sql = connect(url);
+	const databaseUrl = url;
+	let supervisor: Supervisor | undefined;
+	// Any connection of the pool closing (a lost server, pg_terminate_backend) prompts a check.
+	const open = (): Sql =>
+		connect(databaseUrl, options.supervise ? { onclose: () => supervisor?.suspect() } : {});
+	const sql = open();
 	try {
 		if (options.migrate !== false) {
 			const applied = await migrate(sql);
@@ -69,15 +82,47 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 		throw error;
 	}
 	setSql(sql);
+	let current = sql;
+	if (options.supervise) {
+		supervisor = supervise({
+			probeServer: () => probeUrl(databaseUrl, Math.min(2, connectTimeoutSeconds())),
+			probePool: async () => {
+				await current`select 1`;
+			},
+			replacePool: async () => {
+				const old = current;
+				const fresh = open();
+				try {
+					await fresh`select 1`;
+				} catch (error) {
+					void fresh.end({ timeout: 0 }).catch(() => undefined);
+					throw error;
+				}
+				current = fresh;
+				setSql(current);
+				// Queries still waiting on the old pool fail now (and say so) rather than hang.
+				void old.end({ timeout: 0 }).catch(() => undefined);
+				poolReplaced();
+			},
+			onDown: (error) => log(`the database is unreachable: ${describe(error)}`),
+			onUp: (replaced) => log(replaced ? 'the database is back (new pool)' : 'the database is back')
+		});
+		setSupervisor(supervisor);
+	}
 	let closing: Promise<void> | undefined;
 	return {
-		sql,
+		sql: current,
 		embedded,
 		close: () =>
 			(closing ??= (async () => {
+				if (supervisor) setSupervisor(undefined);
 				setSql(undefined);
-				await sql.end({ timeout: 5 });
+				await current.end({ timeout: 5 });
 				await embedded?.stop();
 			})())
 	};
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
 }

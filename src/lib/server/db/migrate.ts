@@ -80,3 +80,15 @@ export async function migrate(db: Sql, dir = MIGRATIONS_DIR): Promise<string[]> 
 		return pending.map((m) => m.name);
 	});
 }
+
+/**
+ * The migration files this code has that the database has not applied (or applied from a
+ * different file): empty when the database is current. For readiness checks; never writes.
+ */
+export async function pendingMigrations(db: Sql, dir = MIGRATIONS_DIR): Promise<string[]> {
+	const applied = await db<{ id: number; checksum: string }[]>`select id, checksum from migrations`;
+	const known = new Map(applied.map((row) => [row.id, row.checksum]));
+	return readMigrations(dir)
+		.filter((m) => known.get(m.id) !== m.checksum)
+		.map((m) => m.name);
+}

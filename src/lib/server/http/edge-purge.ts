@@ -10,6 +10,7 @@
  * logged, never retried or thrown: the answer still expires with its s-maxage.
  */
 import { sql } from '../db/client';
+import { log } from '../log/logger';
 import { storyTag } from './edge-cache';
 
 const TIMEOUT_MS = 5_000;
@@ -53,9 +54,9 @@ export async function purge(tag: string, url: string, token?: string): Promise<v
 			signal: AbortSignal.timeout(TIMEOUT_MS)
 		});
 		await response.body?.cancel();
-		if (!response.ok) console.error(`[purge] ${tag}: the purge hook answered ${response.status}`);
+		if (!response.ok) log.warn({ tag, status: response.status }, 'the purge hook refused a purge');
 	} catch (error) {
-		console.error(`[purge] ${tag}: ${error instanceof Error ? error.message : String(error)}`);
+		log.warn({ tag, err: error }, 'the purge hook failed');
 	}
 }
 
@@ -65,7 +66,7 @@ function onChange(payload: string): void {
 	if (!url || storyId === undefined) return;
 	const tag = storyTag(storyId);
 	if (state.inFlight.size >= MAX_IN_FLIGHT) {
-		console.error(`[purge] ${tag}: ${MAX_IN_FLIGHT} purges in flight, this one is skipped`);
+		log.warn({ tag, inFlight: MAX_IN_FLIGHT }, 'too many purges in flight; this one is skipped');
 		return;
 	}
 	const call = purge(tag, url, process.env.PURGE_TOKEN).finally(() => state.inFlight.delete(call));
@@ -78,7 +79,7 @@ export function startEdgePurge(): void {
 	const listening = sql.listen('story_changes', onChange);
 	state.listening = listening;
 	listening.catch((error: unknown) => {
-		console.error('[purge] could not listen for story changes:', error);
+		log.error({ err: error }, 'the purge hook could not listen for story changes');
 		if (state.listening === listening) state.listening = undefined;
 	});
 }

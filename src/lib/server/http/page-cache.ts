@@ -1,11 +1,18 @@
 /**
  * Rendered story pages, served again to the next reader of the same URL. A story page is a pure
- * function of its URL and its page data (public pages show nothing per reader), so an entry is
- * keyed on the URL and a digest of that data: the data is still loaded for every request (a few
- * queries), and any change to what the page shows changes the key. Nothing needs invalidating,
- * and a page can never be served stale. Rendering and serialising a 500-event story's page took
- * most of its server time (about 100 ms, and over 250 ms while the reader's browser competes for
- * the CPU). The CSP nonce is the one part that differs per response: a fresh one replaces it.
+ * function of its URL and its page data (public pages show nothing per reader). An entry
+ * remembers a digest of the data it was rendered from and the story's change stamp
+ * (live/listener.ts: LISTEN on story_changes counts each story's announced changes). While the
+ * stamp is unchanged and the entry was checked less than PAGE_CACHE_CHECK_MS ago (default
+ * 2,000), it is served without touching the database; otherwise the data is loaded again and
+ * compared by digest, so what no notification announces (a story's own title, a removed event)
+ * shows within that bound, and an announced change at once. Losing LISTEN (a database outage)
+ * changes every stamp. Rendering and serialising a 500-event story's page took most of its
+ * server time (about 100 ms); loading its data took 5 queries per request.
+ *
+ * The CSP nonce is the one part that differs per response: the page is kept as bytes around
+ * each `nonce="…"`, plain and gzip-compressed (each piece deflated on its own, so a fresh nonce
+ * goes between them as a stored block; http/gzip-parts.ts), so a hit re-encodes nothing.
  */
 import { randomBytes } from 'node:crypto';
 import type { Handle } from '@sveltejs/kit';
@@ -13,6 +20,10 @@ import { env } from '$env/dynamic/private';
 import { loadStoryPage } from '$lib/server/story/page-data';
 import { parseAsof } from '$lib/story/url-state';
 import { digestOf } from './digest';
+import { countCache } from '$lib/server/log/metrics';
+import { changeStamp, followChanges } from '$lib/server/live/listener';
+import { addVary, chooseEncoding } from './compress';
+import { deflateParts, gzipJoined, type GzipParts } from './gzip-parts';
 
 const STORY_ROUTE = '/(public)/stories/[slug]';
 /** Bounded by size (PAGE_CACHE_MB, default 32): past it the least recently served pages go. */
@@ -21,12 +32,25 @@ function maxBytes(): number {
 	return (Number.isFinite(megabytes) && megabytes >= 0 ? megabytes : 32) * 1_000_000;
 }
 
+/** How long a kept page is served on its change stamp alone (PAGE_CACHE_CHECK_MS). */
+function checkMs(): number {
+	const ms = Number(env.PAGE_CACHE_CHECK_MS ?? 2_000);
+	return Number.isFinite(ms) && ms >= 0 ? ms : 2_000;
+}
+
 interface CachedPage {
 	/** The page's bytes around each `nonce="…"` (the nonce goes back between them). */
 	parts: Buffer[];
+	gzip: GzipParts;
 	bytes: number;
 	headers: [string, string][];
 	nonce: string | null;
+	storyId: number;
+	/** Of the data it was rendered from. */
+	digest: string;
+	/** The story's change stamp when the data was last found unchanged, and when. */
+	stamp: string | undefined;
+	checkedAt: number;
 }
 
 const pages = new Map<string, CachedPage>();
@@ -36,6 +60,11 @@ function remember(key: string, page: CachedPage) {
 	const limit = maxBytes();
 	// A page over a quarter of the budget is not kept: it would push out most of the others.
 	if (page.bytes > limit / 4) return;
+	const old = pages.get(key);
+	if (old) {
+		pages.delete(key);
+		bytes -= old.bytes;
+	}
 	pages.set(key, page);
 	bytes += page.bytes;
 	for (const [oldest, old] of pages) {
@@ -57,12 +86,26 @@ function recall(key: string): CachedPage | undefined {
 
 const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
 
-function keep(html: string, headers: [string, string][], nonce: string | null): CachedPage {
+function keep(
+	html: string,
+	headers: [string, string][],
+	nonce: string | null,
+	facts: Pick<CachedPage, 'storyId' | 'digest' | 'stamp' | 'checkedAt'>
+): CachedPage {
 	const parts = (nonce ? html.split(`nonce="${nonce}"`) : [html]).map((part) => Buffer.from(part));
-	return { parts, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0), headers, nonce };
+	const gzip = deflateParts(parts);
+	const size = (list: Buffer[]) => list.reduce((sum, part) => sum + part.byteLength, 0);
+	return {
+		parts,
+		gzip,
+		bytes: size(parts) + size(gzip.deflated),
+		headers,
+		nonce,
+		...facts
+	};
 }
 
-function respond(page: CachedPage): Response {
+function respond(page: CachedPage, acceptEncoding: string | null): Response {
 	const headers = new Headers(page.headers);
 	const nonce = randomBytes(16).toString('base64');
 	const csp = headers.get('content-security-policy');
@@ -72,7 +115,14 @@ function respond(page: CachedPage): Response {
 			csp.replace(`'nonce-${page.nonce}'`, `'nonce-${nonce}'`)
 		);
 	const attribute = Buffer.from(`nonce="${nonce}"`);
-	const body = Buffer.concat(page.parts.flatMap((part, i) => (i ? [attribute, part] : [part])));
+	addVary(headers);
+	let body: Buffer<ArrayBuffer>;
+	if (chooseEncoding(acceptEncoding, ['gzip'])) {
+		body = gzipJoined(page.gzip, attribute);
+		headers.set('content-encoding', 'gzip');
+	} else {
+		body = Buffer.concat(page.parts.flatMap((part, i) => (i ? [attribute, part] : [part])));
+	}
 	headers.set('content-length', String(body.byteLength));
 	return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), { headers });
 }
@@ -86,6 +136,19 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 	) {
 		return resolve(event);
 	}
+	const key = event.url.href;
+	const acceptEncoding = event.request.headers.get('accept-encoding');
+	const kept = recall(key);
+	if (kept) {
+		const stamp = changeStamp(kept.storyId);
+		if (stamp !== undefined && stamp === kept.stamp && Date.now() - kept.checkedAt < checkMs()) {
+			countCache('page', 'hit');
+			return respond(kept, acceptEncoding);
+		}
+	}
+	// Taken before loading: a change announced while the data loads makes the next request check.
+	const before = kept ? changeStamp(kept.storyId) : undefined;
+	followChanges();
 	const loaded = await loadStoryPage(
 		event.params.slug!,
 		parseAsof(event.url.searchParams).asof,
@@ -93,17 +156,28 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 	);
 	// Unknown stories go through the page's own load, which answers 404.
 	if (!loaded) return resolve(event);
+	const storyId = loaded.data.story.id;
+	const stamp = kept?.storyId === storyId ? before : undefined;
+	const digest = digestOf(loaded.data);
+	if (kept && kept.digest === digest) {
+		kept.stamp = stamp ?? changeStamp(storyId);
+		kept.checkedAt = Date.now();
+		countCache('page', 'hit');
+		return respond(kept, acceptEncoding);
+	}
+	countCache('page', 'miss');
 	event.locals.storyPage = loaded;
-	const key = `${event.url.href}\n${digestOf(loaded.data)}`;
-
-	const cached = recall(key);
-	if (cached) return respond(cached);
-
 	const response = await resolve(event);
 	if (response.status !== 200 || response.headers.has('set-cookie')) return response;
 	const html = await response.text();
 	const headers = [...response.headers].filter(([name]) => name !== 'etag');
 	const csp = response.headers.get('content-security-policy');
-	remember(key, keep(html, headers, (csp && NONCE.exec(csp)?.[1]) || null));
-	return new Response(html, { status: response.status, headers: response.headers });
+	const page = keep(html, headers, (csp && NONCE.exec(csp)?.[1]) || null, {
+		storyId,
+		digest,
+		stamp: stamp ?? changeStamp(storyId),
+		checkedAt: Date.now()
+	});
+	remember(key, page);
+	return respond(page, acceptEncoding);
 };

@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { log } from '../log/logger';
 import { env } from '$env/dynamic/private';
 
 // One CSP source expression: a keyword, *, or a scheme/host source; no separators or quotes
@@ -15,7 +16,7 @@ export function embedFrameAncestors(value: string | undefined): string {
 	const sources = (value ?? '').trim().split(/\s+/).filter(Boolean);
 	if (sources.length === 0) return '*';
 	if (sources.every((source) => SOURCE.test(source))) return sources.join(' ');
-	console.warn(`EMBED_FRAME_ANCESTORS is not a CSP source list (${value}); using 'none'`);
+	log.warn({ value }, "EMBED_FRAME_ANCESTORS is not a CSP source list; using 'none'");
 	return "'none'";
 }
 

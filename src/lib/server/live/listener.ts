@@ -4,8 +4,10 @@
  * listens again after it reconnects; notifications sent while it was away are lost, so each
  * subscriber is then asked to catch up from the table.
  */
+import { onPoolReplaced } from '../db/availability';
 import { sql } from '../db/client';
 import type { StoryChange } from '../db/changes';
+import { log } from '../log/logger';
 
 /** A change as NOTIFY carries it: the row of story_changes without its timestamp. */
 export type LiveChange = Pick<StoryChange, 'id' | 'kind' | 'entityId' | 'change'>;
@@ -21,6 +23,16 @@ export interface Subscriber {
 
 interface ListenerState {
 	subscribers: Map<number, Set<Subscriber>>;
+	/** Per story, how many changes this process has been told of (see generation()). */
+	generations: Map<number, number>;
+	/** Bumped whenever LISTEN (re)starts: changes may have been missed before it. */
+	epoch: number;
+	/** LISTEN is active: generations are being kept. */
+	active: boolean;
+	/** Keep listening with no live page open (the page cache follows changes). */
+	following: boolean;
+	/** Undoes the pool-replacement hook (set once per process). */
+	unhook?: () => void;
 	listening?: Promise<{ unlisten(): Promise<void> }>;
 	/** How many times LISTEN has (re)started on the current connection. */
 	starts: number;
@@ -30,7 +42,14 @@ const CHANNEL = 'story_changes';
 
 /** On globalThis so that Vite's module reloads in dev never open a second LISTEN. */
 const global = globalThis as typeof globalThis & { __throughlineLive?: ListenerState };
-const state: ListenerState = (global.__throughlineLive ??= { subscribers: new Map(), starts: 0 });
+const state: ListenerState = (global.__throughlineLive ??= {
+	subscribers: new Map(),
+	generations: new Map(),
+	epoch: 0,
+	active: false,
+	following: false,
+	starts: 0
+});
 
 function parse(payload: string): (LiveChange & { storyId: number }) | undefined {
 	try {
@@ -51,20 +70,45 @@ function parse(payload: string): (LiveChange & { storyId: number }) | undefined 
 function deliver(payload: string): void {
 	const parsed = parse(payload);
 	if (!parsed) {
-		console.error('[live] ignoring a malformed story_changes notification');
+		log.error(
+			{ payload: payload.slice(0, 200) },
+			'ignoring a malformed story_changes notification'
+		);
 		return;
 	}
 	const { storyId, ...change } = parsed;
+	state.generations.set(storyId, (state.generations.get(storyId) ?? 0) + 1);
 	for (const subscriber of state.subscribers.get(storyId) ?? []) subscriber.change(change);
 }
 
-function started(): void {
-	state.starts += 1;
-	if (state.starts === 1) return;
+function resyncAll(): void {
 	for (const subscribers of state.subscribers.values()) {
 		for (const subscriber of subscribers) subscriber.resync();
 	}
 }
+
+function started(): void {
+	state.active = true;
+	state.epoch += 1;
+	state.starts += 1;
+	if (state.starts > 1) resyncAll();
+}
+
+// The pool was replaced after an outage (db/availability.ts): its LISTEN connection went with
+// it. Listen on the new pool, then have every open stream read what it missed.
+state.unhook?.();
+state.unhook = onPoolReplaced(() => {
+	state.listening = undefined;
+	state.active = false;
+	state.epoch += 1;
+	if (state.subscribers.size === 0 && !state.following) return;
+	listen().then(resyncAll, (error: unknown) => {
+		// End the streams: each browser reconnects, and its subscribe() listens again.
+		log.error({ err: error }, 'could not listen again after the database came back');
+		const subscribers = [...state.subscribers.values()].flatMap((set) => [...set]);
+		for (const subscriber of subscribers) subscriber.close();
+	});
+});
 
 function listen(): Promise<{ unlisten(): Promise<void> }> {
 	if (!state.listening) {
@@ -101,6 +145,25 @@ export async function subscribe(storyId: number, subscriber: Subscriber): Promis
 	return unsubscribe;
 }
 
+/**
+ * Where a story stands as far as this process knows: equal stamps mean no reader-visible change
+ * (story_changes) was announced in between, and LISTEN stayed up. Undefined while LISTEN is not
+ * active, when nothing can be concluded.
+ */
+export function changeStamp(storyId: number): string | undefined {
+	if (!state.active) return undefined;
+	return `${state.epoch}.${state.generations.get(storyId) ?? 0}`;
+}
+
+/** Listens from now on, with or without live pages open (the page cache's change stamps). */
+export function followChanges(): void {
+	state.following = true;
+	if (state.listening) return;
+	listen().catch((error: unknown) =>
+		log.warn({ err: error }, 'could not listen for story changes')
+	);
+}
+
 /** How many live streams this process serves (for tests and diagnostics). */
 export function subscriberCount(): number {
 	let count = 0;
@@ -118,6 +181,8 @@ export async function stopListening(): Promise<void> {
 	for (const subscriber of subscribers) subscriber.close();
 	const listening = state.listening;
 	state.listening = undefined;
+	state.active = false;
+	state.following = false;
 	if (!listening) return;
 	try {
 		await (await listening).unlisten();

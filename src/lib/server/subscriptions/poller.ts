@@ -5,6 +5,7 @@
  * the app.
  */
 import { sql, type Sql } from '../db/client';
+import { log } from '../log/logger';
 import * as feeds from '../db/feeds';
 import { ingestArticle } from '../newsroom/articles';
 import type { Actor } from '../newsroom/actor';
@@ -12,6 +13,7 @@ import { plainText } from '../ingest/sanitise';
 import { decodeFeed } from './decode';
 import { fetchFeed, type FetchOptions } from './fetch-feed';
 import { parseFeedDocument, type FeedEntry } from './parse';
+import { countFeedPoll } from '../log/metrics';
 
 export type PollPolicy = Pick<
 	FetchOptions,
@@ -96,8 +98,9 @@ export async function pollFeed(
 	}
 	try {
 		if (pollId) await feeds.finishPoll(feed.id, pollId, result, db);
+		countFeedPoll(result.outcome);
 	} catch (error) {
-		console.error(`[feeds] could not record the poll of feed ${feed.id}:`, error);
+		log.error({ err: error, feedId: feed.id }, 'could not record the poll of a feed');
 	}
 	return { ...result, pollId };
 }

@@ -4,6 +4,7 @@
  */
 import type { Sql } from '../db/client';
 import { pollDue } from './poller';
+import { log } from '../log/logger';
 
 interface PollerState {
 	timer: ReturnType<typeof setTimeout> | null;
@@ -32,7 +33,7 @@ export function startPoller(db: Sql): void {
 	state.__throughlinePoller = poller;
 	const tick = () => {
 		poller.running = pollDue(db, { signal: poller.abort.signal })
-			.catch((error: unknown) => console.error('[feeds] poll round failed:', error))
+			.catch((error: unknown) => log.error({ err: error }, 'feed poll round failed'))
 			.finally(() => {
 				poller.running = null;
 				if (!poller.stopped) poller.timer = setTimeout(tick, tickMs());

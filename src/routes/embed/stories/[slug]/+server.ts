@@ -39,7 +39,7 @@ interface Rendered {
 // so a busy embed costs one check per few seconds, not one per request. The check reloads the
 // data; only changed data is rendered and compressed again (130 ms of CPU at 500 events, which
 // landed while the reader's browser was drawing the embed).
-const cache = swrCache<Rendered>({ freshMs: 5_000, maxEntries: 500 });
+const cache = swrCache<Rendered>({ freshMs: 5_000, maxEntries: 500, name: 'embed' });
 
 async function build(
 	slug: string,

@@ -9,6 +9,7 @@ import type { RequestHandler } from './$types';
 import * as changes from '$lib/server/db/changes';
 import * as stories from '$lib/server/db/stories';
 import { subscribe, type LiveChange } from '$lib/server/live/listener';
+import { log } from '$lib/server/log/logger';
 
 const HEARTBEAT_MS = 15_000;
 const RETRY_MS = 5_000;
@@ -56,7 +57,7 @@ export const GET: RequestHandler = async ({ params, request, url }) => {
 	};
 	const enqueue = (task: () => unknown) => {
 		queue = queue.then(task).catch((cause: unknown) => {
-			console.error('[live] stream failed, the browser will reconnect:', cause);
+			log.warn({ err: cause, storyId: story.id }, 'live stream failed, the browser will reconnect');
 			close();
 		});
 	};
@@ -84,7 +85,7 @@ export const GET: RequestHandler = async ({ params, request, url }) => {
 			close
 		});
 	} catch (cause) {
-		console.error('[live] could not listen for story changes:', cause);
+		log.warn({ err: cause }, 'could not listen for story changes');
 		closed = true;
 		error(503, 'Live updates are unavailable');
 	}
