@@ -1,3 +1,4 @@
+import type { CommandResult } from '../../src/lib/server/newsroom/result';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestDatabase, type TestDatabase } from './harness';
@@ -141,6 +142,30 @@ function expectSameFields(actual: object, expected: Record<string, unknown>) {
 /** Which versions to restore, as fractions of the history (mapped once its length is known). */
 const restoreOrder = fc.array(fc.nat(), { minLength: 1, maxLength: 3 });
 
+/**
+ * Restores the versions `picks` names, one after another, and checks after each that the stored
+ * entity has exactly the editable fields that version had.
+ */
+async function restoreEach<T extends { id: number; version: number }>(
+	start: T,
+	byVersion: Map<number, Record<string, unknown>>,
+	picks: number[],
+	door: {
+		restore: (id: number, version: number, expected: number) => Promise<CommandResult<T>>;
+		read: (id: number) => Promise<T | undefined>;
+	}
+) {
+	const versions = [...byVersion.keys()];
+	let current = start;
+	for (const n of picks) {
+		const version = versions[n % versions.length]!;
+		const result = await door.restore(current.id, version, current.version);
+		if (result.kind !== 'ok') throw new Error(`restore answered ${result.kind}`);
+		current = result.value;
+		expectSameFields((await door.read(current.id))!, byVersion.get(version)!);
+	}
+}
+
 describe('restoring a revision', () => {
 	it('gives an event back every editable field of that version', async () => {
 		const story = await createStory(db.sql, { publication: 'draft' });
@@ -162,21 +187,11 @@ describe('restoring a revision', () => {
 						current = saved.value;
 						byVersion.set(current.version, { ...fields });
 					}
-					const versions = [...byVersion.keys()];
-					for (const n of picks) {
-						const version = versions[n % versions.length]!;
-						const result = await restoreEventRevision(
-							editor,
-							current.id,
-							version,
-							current.version,
-							db.sql
-						);
-						if (result.kind !== 'ok') throw new Error(`restore answered ${result.kind}`);
-						current = result.value;
-						const stored = (await deskEvents.get(current.id, db.sql))!;
-						expectSameFields(stored, byVersion.get(version)!);
-					}
+					await restoreEach(current, byVersion, picks, {
+						restore: (id, version, expected) =>
+							restoreEventRevision(editor, id, version, expected, db.sql),
+						read: (id) => deskEvents.get(id, db.sql)
+					});
 				}
 			),
 			{ numRuns: 40 }
@@ -205,21 +220,11 @@ describe('restoring a revision', () => {
 						current = saved.value;
 						byVersion.set(current.version, { ...fields });
 					}
-					const versions = [...byVersion.keys()];
-					for (const n of picks) {
-						const version = versions[n % versions.length]!;
-						const result = await restoreStoryRevision(
-							editor,
-							current.id,
-							version,
-							current.version,
-							db.sql
-						);
-						if (result.kind !== 'ok') throw new Error(`restore answered ${result.kind}`);
-						current = result.value;
-						const stored = (await deskStories.get(current.id, db.sql))!;
-						expectSameFields(stored, byVersion.get(version)!);
-					}
+					await restoreEach(current, byVersion, picks, {
+						restore: (id, version, expected) =>
+							restoreStoryRevision(editor, id, version, expected, db.sql),
+						read: (id) => deskStories.get(id, db.sql)
+					});
 				}
 			),
 			{ numRuns: 30 }

@@ -44,23 +44,6 @@ export async function getForUpdate(id: number, db: Db): Promise<DeskEvent | unde
 	return event;
 }
 
-/**
- * The snapshot of the event at `version` (the latest one when a source added later rewrote
- * first_reported_at without a new version): the base a save started from. Undefined when no
- * revision holds that version (it never existed, or predates revisions).
- */
-export async function snapshotAt(
-	id: number,
-	version: number,
-	db: Db = sql
-): Promise<Record<string, unknown> | undefined> {
-	const [row] = await db<{ snapshot: Record<string, unknown> }[]>`
-		select snapshot from revisions
-		where entity_type = 'event' and entity_id = ${id} and entity_version = ${version}
-		order by id desc limit 1`;
-	return row?.snapshot;
-}
-
 /** A story's events for the desk (drafts too), with their sources. */
 export function listForStory(storyId: number, db: Db = sql): Promise<TimelineEvent[]> {
 	return events.listForStory(storyId, { publishedOnly: false }, db);

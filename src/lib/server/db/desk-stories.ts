@@ -54,22 +54,6 @@ export async function get(id: number, db: Db = sql): Promise<Story | undefined> 
 	return story;
 }
 
-/**
- * The story's snapshot as it was at `version` (the revision the trigger wrote when the row
- * reached it), for the three-way merge of a save that started from that version.
- */
-export async function snapshotAt(
-	id: number,
-	version: number,
-	db: Db = sql
-): Promise<Record<string, unknown> | undefined> {
-	const [row] = await db<{ snapshot: Record<string, unknown> }[]>`
-		select snapshot from revisions
-		where entity_type = 'story' and entity_id = ${id} and entity_version = ${version}
-		order by id desc limit 1`;
-	return row?.snapshot;
-}
-
 /** Inserts a draft story (readers see nothing of it until an editor publishes it). */
 export async function insertDraft(fields: StoryFields, db: Db = sql): Promise<Story> {
 	const [story] = await db<Story[]>`

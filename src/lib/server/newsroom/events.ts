@@ -5,6 +5,7 @@
  * door (desk form actions, /api/v1, suggestions) calls these and only maps the result.
  */
 import type { Db } from '../db/client';
+import * as revisions from '../db/revisions';
 import * as deskEvents from '../db/desk-events';
 import * as deskStories from '../db/desk-stories';
 import { parseEvent } from '../../desk/event-input';
@@ -136,7 +137,9 @@ export async function saveEvent(
 		if (refused) return refused;
 		const theirs = fieldsOf(current);
 		const snapshot =
-			save.version === current.version ? null : await deskEvents.snapshotAt(id, save.version, tx);
+			save.version === current.version
+				? null
+				: (await revisions.atVersion('event', id, save.version, tx))?.snapshot;
 		const base = save.version === current.version ? theirs : snapshot && eventFieldsOf(snapshot);
 		const input = normalised(
 			save.only ? { ...inputOf(base ?? theirs), ...save.values } : save.values

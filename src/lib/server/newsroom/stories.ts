@@ -5,6 +5,7 @@
  * audit entry when readers' view changed.
  */
 import { sql, type Db, type Sql } from '../db/client';
+import * as revisions from '../db/revisions';
 import * as audit from '../db/audit';
 import * as deskStories from '../db/desk-stories';
 import { parseStory } from '../../desk/story-input';
@@ -156,7 +157,9 @@ export async function saveStory(
 
 	const theirs = fieldsOf(current);
 	const baseSnapshot =
-		version === current.version ? null : await deskStories.snapshotAt(id, version, db);
+		version === current.version
+			? null
+			: (await revisions.atVersion('story', id, version, db))?.snapshot;
 	if (version !== current.version && !baseSnapshot) return stale(current, current.version);
 	const base = baseSnapshot ? storyFieldsOf(baseSnapshot) : theirs;
 	const fields = Object.fromEntries(

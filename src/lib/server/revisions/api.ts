@@ -6,12 +6,10 @@
  */
 import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '../auth/guard';
-import * as deskEvents from '../db/desk-events';
-import * as deskStories from '../db/desk-stories';
 import { actorOf } from '../newsroom/actor';
 import { restoreRevision } from '../newsroom/revisions';
 import { etag, expectedVersion, parseId, problem, stale } from '../api/desk/http';
-import { historyOf } from './history';
+import { entityOf, historyOf } from './history';
 
 type EntityType = 'story' | 'event';
 
@@ -23,12 +21,7 @@ export const listRevisions =
 	async (event: RequestEvent) => {
 		requireApiRole(event, 'contributor');
 		const id = parseId(event.params.id);
-		const target =
-			id === null
-				? undefined
-				: entityType === 'story'
-					? await deskStories.get(id)
-					: await deskEvents.get(id);
+		const target = await entityOf(entityType, id);
 		if (!target) return noSuch(entityType);
 		const entries = await historyOf(entityType, target.id);
 		return json(

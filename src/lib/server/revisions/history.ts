@@ -88,14 +88,14 @@ export async function restorePreview(
 const parseNumber = (raw: string | null | undefined) =>
 	raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
 
+/** The story or event with that id (drafts too), for the desk's and the API's history. */
+export async function entityOf(entityType: EntityType, id: number | null) {
+	if (id === null) return undefined;
+	return entityType === 'story' ? await deskStories.get(id) : await deskEvents.get(id);
+}
+
 async function targetOf(entityType: EntityType, param: string) {
-	const id = parseNumber(param);
-	const target =
-		id === null
-			? undefined
-			: entityType === 'story'
-				? await deskStories.get(id)
-				: await deskEvents.get(id);
+	const target = await entityOf(entityType, parseNumber(param));
 	if (!target) error(404, entityType === 'story' ? 'Story not found' : 'Event not found');
 	return target;
 }
