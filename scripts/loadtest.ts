@@ -184,7 +184,14 @@ async function main(): Promise<number> {
 	process.env.EMBEDDED_PG_DIR = path.join(temp, 'pg');
 	delete process.env.DATABASE_URL;
 	const app = spawn(process.execPath, [path.join(root, 'scripts/start.js')], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FEEDS_POLLER: 'off' },
+		// wrk is one client: RATE_LIMIT=off, or the rate limits would answer the spike 429.
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			FEEDS_POLLER: 'off',
+			RATE_LIMIT: 'off'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let appLog = '';
