@@ -47,7 +47,9 @@ export default defineConfig({
 	webServer: {
 		command,
 		url: `http://localhost:${PORT}/stories/russia-ukraine-peace-talks`,
-		env: { PORT: String(PORT), EMBEDDED_PG_DIR: pgDir },
+		// The whole suite is one client; the rate limits are tested on instances of their own
+		// (security-demo.e2e.ts, security.e2e.ts), so the shared app runs without them.
+		env: { PORT: String(PORT), EMBEDDED_PG_DIR: pgDir, RATE_LIMIT: 'off' },
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',

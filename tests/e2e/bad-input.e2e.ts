@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { createHash, randomBytes } from 'node:crypto';
 import { createApiToken, createUser, signIn, type TestUser } from '../support/desk-auth';
 import { e2eDatabase } from '../support/e2e-database';
+import { LIMITS } from '../../src/lib/schemas/limits';
 
 // The bad inputs users reported, through every door: each answers 4xx with a field error
 // (never 500) and stores nothing.
@@ -93,13 +94,15 @@ test('the API refuses NUL, years 0 and 10000 and 2,000,000 characters with field
 			field
 		);
 	await expectFieldError(
-		await patch(`/api/v1/stories/${story.id}`, story.version, { summary: 'x'.repeat(2_001) }),
+		await patch(`/api/v1/stories/${story.id}`, story.version, {
+			summary: 'x'.repeat(LIMITS.summary + 1)
+		}),
 		'summary'
 	);
 	await expectFieldError(
 		await request.post('/api/v1/stories', {
 			headers,
-			data: { title: 'Fine', summary: 'x'.repeat(2_001) }
+			data: { title: 'Fine', summary: 'x'.repeat(LIMITS.summary + 1) }
 		}),
 		'summary'
 	);

@@ -100,6 +100,11 @@ export const schemas: Record<string, Schema> = {
 		{
 			error: text,
 			errors: { type: 'array', items: text },
+			conflicts: {
+				type: 'array',
+				items: text,
+				description: 'With 412: the fields another save changed differently since your version.'
+			},
 			fields: {
 				type: 'object',
 				description: 'What is wrong with each field, by field name.',

@@ -267,7 +267,7 @@ export function openApiDocument(serverUrl: string): Json {
 						'201': body('Rejected', 'Recorded.'),
 						...writeErrors,
 						'404': problem('No such article or story.'),
-						'409': problem('The article is filed in that story.')
+						'400': problem('Bad body, or the article is filed in that story (take it out instead).')
 					}
 				}
 			},

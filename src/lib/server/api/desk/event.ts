@@ -19,6 +19,7 @@ import {
 } from '$lib/server/newsroom/events';
 import type { CommandResult } from '$lib/server/newsroom/result';
 import { fieldErrors } from '$lib/schemas/errors';
+import { parseEvent } from '$lib/desk/event-input';
 import { EventChange, EventReplace, NewEvent } from '$lib/schemas/event';
 import { etag, expectedVersion, invalid, parseId, problem, readObject, stale } from './http';
 
@@ -47,7 +48,16 @@ function shapeProblem(
 	body: Record<string, unknown>
 ): Response | null {
 	const checked = schema.safeParse(body);
-	return checked.success ? null : invalid(fieldErrors(checked.error));
+	if (checked.success) return null;
+	const errors = fieldErrors(checked.error);
+	// A whole event (POST, PUT) also gets the checks across fields (an end before the start), so
+	// the client learns everything that is wrong at once.
+	if (schema !== EventChange) {
+		const whole = parseEvent(body);
+		if (!whole.ok)
+			for (const [field, message] of Object.entries(whole.errors)) errors[field] ??= message;
+	}
+	return invalid(errors);
 }
 
 /** Every outcome but ok as the API answers it. */
