@@ -237,11 +237,23 @@ test('articles, filing, suggestions and the token owner answer as documented', a
 		data: { title: 'Nobody' }
 	});
 	expect(anonymous.status()).toBe(401);
-	const lowRole = await call(request, 'POST', '/api/v1/stories', '/api/v1/stories', {
+	// A contributor may open a story (a draft readers do not see), but not delete one.
+	const drafted = await call(request, 'POST', '/api/v1/stories', '/api/v1/stories', {
 		headers: json(contributor),
 		data: { title: 'Contributor' }
 	});
+	expect(drafted.status()).toBe(201);
+	const draft = (await drafted.json()) as { id: number; publication: string };
+	expect(draft.publication).toBe('draft');
+	const lowRole = await call(
+		request,
+		'DELETE',
+		'/api/v1/stories/{id}',
+		`/api/v1/stories/${draft.id}`,
+		{ headers: { ...contributor, 'If-Match': '"1"' } }
+	);
 	expect(lowRole.status()).toBe(403);
+	await db`delete from stories where id = ${draft.id}`;
 	const me = await call(request, 'GET', '/api/v1/me', '/api/v1/me', { headers: editor });
 	expect(((await me.json()) as { role: string }).role).toBe('editor');
 	await db`delete from articles where id = ${article.id}`;
