@@ -188,7 +188,23 @@ function expectOnlyOkOr503(samples: Sample[]) {
 }
 
 // One client sends the load: the per-client rate limits would answer it 429 by design.
-const APP_ENV = { FEEDS_ALLOW_PRIVATE: '1', FEEDS_POLL_TICK_SECONDS: '1', RATE_LIMIT: 'off' };
+const APP_ENV = {
+	FEEDS_ALLOW_PRIVATE: '1',
+	FEEDS_POLL_TICK_SECONDS: '1',
+	RATE_LIMIT: 'off',
+	SHUTDOWN_TIMEOUT: '5'
+};
+
+/** SIGTERM, then SIGKILL if the app has not drained in 10 s: a failed test must not leave it running. */
+async function stopApp(app: AppProcess | undefined) {
+	if (!app) return;
+	app.child.kill('SIGTERM');
+	const done = await Promise.race([app.exited.then(() => true), sleep(10_000).then(() => false)]);
+	if (!done) {
+		app.child.kill('SIGKILL');
+		await app.exited;
+	}
+}
 
 describe('the embedded server stopped and started again', () => {
 	let dir: string;
@@ -224,8 +240,7 @@ describe('the embedded server stopped and started again', () => {
 
 	afterAll(async () => {
 		await db?.end({ timeout: 1 });
-		app?.child.kill('SIGTERM');
-		await app?.exited;
+		await stopApp(app);
 		// The server we started again is not the app's child: stop it ourselves.
 		try {
 			process.kill(postmaster().pid, 'SIGINT');
@@ -235,7 +250,7 @@ describe('the embedded server stopped and started again', () => {
 		feed?.server.close();
 		await sleep(500);
 		rmSync(dir, { recursive: true, force: true });
-	});
+	}, 30_000);
 
 	function postmaster() {
 		const lines = readFileSync(path.join(dataDir(), 'postmaster.pid'), 'utf8').split('\n');
@@ -332,11 +347,10 @@ describe('the app’s connections terminated on the test server', () => {
 
 	afterAll(async () => {
 		await db?.end({ timeout: 1 });
-		app?.child.kill('SIGTERM');
-		await app?.exited;
+		await stopApp(app);
 		feed?.server.close();
 		await database?.drop();
-	});
+	}, 30_000);
 
 	it('recovers within 5 s of pg_terminate_backend, with no 500 on the way', async () => {
 		const feedId = await addFeed(db, feed.url);
