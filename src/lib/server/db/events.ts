@@ -83,19 +83,21 @@ export async function create(input: NewEvent, db: Db = sql): Promise<TimelineEve
 }
 
 /** An event as an import stores it: every column given, the same keys in every row. */
-export interface ImportedEventRow {
-	storyId: number;
-	kind: EventKind;
-	title: string;
-	description: string;
-	occurredStart: Date;
-	occurredEnd: Date | null;
-	precision: Precision;
-	timeZone: string;
-	status: 'draft' | 'published';
+export type ImportedEventRow = Pick<
+	TimelineEvent,
+	| 'storyId'
+	| 'kind'
+	| 'title'
+	| 'description'
+	| 'occurredStart'
+	| 'occurredEnd'
+	| 'precision'
+	| 'timeZone'
+	| 'status'
+> & {
 	/** The source file's group when it is not one of our kinds (TimelineJS). */
 	groupLabel: string | null;
-}
+};
 
 /** Records many events at once (an import), one statement per 500: well under 65,535 parameters. */
 export async function createMany(rows: ImportedEventRow[], db: Db): Promise<void> {
