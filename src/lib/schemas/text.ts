@@ -35,6 +35,10 @@ export function text(field: TextField, options: TextOptions = {}) {
 		})
 		// Before trimming: trim() would quietly drop a trailing vertical tab or form feed.
 		.regex(pattern, { error: CONTROL_MESSAGE })
+		// An unpaired UTF-16 surrogate is no character: PostgreSQL refuses it (it was a 500).
+		.refine((value) => !/\p{Cs}/u.test(value), {
+			error: 'Remove the broken characters (unpaired surrogates) from this text.'
+		})
 		.trim()
 		.max(limit, { error: `Keep it to ${formatted(limit)} characters or fewer.` });
 	return options.required ? schema.min(1, { error: options.required }) : schema;
