@@ -1,0 +1,2 @@
+export { translator, type MessageKey, type Translate } from './translate';
+export { UI_LOCALES, DEFAULT_LOCALE, uiLocale, textDirection, type UiLocale } from './locales';
