@@ -8,6 +8,8 @@ declare global {
 			user: DeskUser | null;
 			/** The session's id (SHA-256 of its token) when signed in through the desk, else null. */
 			sessionId: string | null;
+			/** The page's language (BCP 47), set by its load; http/head-extras.ts puts it on <html>. */
+			pageLang?: string;
 			/** Server-only markup for the page's head (src/lib/server/http/head-extras.ts). */
 			headHtml?: string;
 			/** The story page's data, loaded once by the page cache (http/page-cache.ts). */
