@@ -3,8 +3,9 @@
  * "yesterday", "late last month", "4 December") against the article's publication time, in the
  * time zone of the place the event happened. Pure: no clock, no database.
  */
+import * as chrono from 'chrono-node';
 import type { Precision } from '../../types';
-import { calendarDay, type CalendarDay } from '../../time/wall-clock';
+import { calendarDay, offsetSeconds, type CalendarDay } from '../../time/wall-clock';
 import {
 	addDays,
 	daysInMonth,
@@ -47,8 +48,10 @@ const monthNumber = (name: string) =>
 	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 /** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
 const FUTURE =
-	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|plans? to|next)\b/i;
+	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next)\b/i;
 const WEEKDAY = WEEKDAYS.join('|');
+/** Words that tell of the past: "took hold on Jan. 1" written in December is this year's. */
+const PAST = /\b(?:was|were|had|did|took|met|began|held|signed|\w{3,}ed)\b/i;
 
 type Civil = CalendarDay;
 
@@ -104,7 +107,10 @@ function explicitDate(
 		const candidates = [today.year - 1, today.year, today.year + 1];
 		const past = candidates.filter((y) => count(y) <= now + 1).at(-1)!;
 		const next = candidates.find((y) => count(y) > now + 1)!;
-		year = future || count(next) - now <= 31 ? next : past;
+		// A plan is on or after the day it is written about ("will meet on 2 January" on 1 January).
+		const planned = candidates.find((y) => count(y) >= now)!;
+		const told = PAST.test(text.replace(/[“"][^”"]*[”"]/g, ''));
+		year = future ? planned : count(next) - now <= 31 && !told ? next : past;
 	}
 	const day = { year, month, day: Number(dayText) };
 	return isCalendarDay(day) ? { day, phrase: match[0] } : undefined;
@@ -185,7 +191,8 @@ export function resolveDate(
 			const ahead = (target - dayOfWeek(today) + 7) % 7;
 			return dayResult(shift(today, ahead), timeZone, weekday[0]);
 		}
-		const back = (dayOfWeek(today) - target + 7) % 7;
+		// "last Tuesday" written on a Tuesday is a week back, not today.
+		const back = (dayOfWeek(today) - target + 7) % 7 || (/^last /i.test(weekday[0]) ? 7 : 0);
 		return dayResult(shift(today, -back), timeZone, weekday[0]);
 	}
 
@@ -236,5 +243,38 @@ export function resolveDate(
 	if (lastWeek) return windowResult(shift(today, -13), shift(today, -7), timeZone, lastWeek[0]);
 	const recently = /\b(?:recently|in recent weeks)\b/i.exec(sentence);
 	if (recently) return windowResult(shift(today, -60), today, timeZone, recently[0]);
+	return chronoDate(sentence, publishedAt, timeZone, future);
+}
+
+/**
+ * The fallback for what the rules above do not know ("two weeks ago", "three days ago",
+ * "in two weeks", "12/01", "March 2024"): chrono-node's US English parser, with the publication
+ * instant in the place's offset as its reference. Its en-GB parser is not used: it reads
+ * "Sept. 30" as September 2030. A bare time ("at 9 p.m.") names no day and is ignored; "weeks ago"
+ * and "a month ago" are rough, so they give a window, not a day.
+ */
+function chronoDate(
+	sentence: string,
+	publishedAt: Date,
+	timeZone: string,
+	future: boolean
+): ResolvedDate | undefined {
+	const reference = { instant: publishedAt, timezone: offsetSeconds(publishedAt, timeZone) / 60 };
+	for (const result of chrono.en.parse(sentence, reference, { forwardDate: future })) {
+		const { start, text } = result;
+		// "a truce of up to ten days", "within 60 days": a length of time, not a date.
+		if (/\b(?:days?|weeks?|months?|years?)$/i.test(text) && !/^in\b/i.test(text)) continue;
+		const day = { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! };
+		if (/\b(?:weeks?|months?)\b/i.test(text) && /\b(?:ago|in)\b/i.test(text)) {
+			const spread = /months?/i.test(text) ? 10 : 3;
+			return windowResult(shift(day, -spread), shift(day, spread), timeZone, text);
+		}
+		if (start.isCertain('day') && isCalendarDay(day)) return dayResult(day, timeZone, text);
+		if (start.isCertain('month') && start.isCertain('year')) {
+			const { year, month } = day;
+			const last = { year, month, day: daysInMonth(year, month) };
+			return windowResult({ year, month, day: 1 }, last, timeZone, text);
+		}
+	}
 	return undefined;
 }

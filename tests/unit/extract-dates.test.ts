@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { resolveDate } from '$lib/server/extract/dates';
+import { calendarDay } from '$lib/time/wall-clock';
+import { addDays, startOfDay, weekday } from '$lib/time/zoned';
+
+// Saturday 6 December 2025, 13:30 in Miami: the CRBC report's publication.
+const published = new Date('2025-12-06T18:30:00Z');
+const ZONE = 'America/New_York';
+const on = (sentence: string) => {
+	const resolved = resolveDate(sentence, published, ZONE);
+	if (!resolved) return undefined;
+	const day = (at: Date) => {
+		const d = calendarDay(at, ZONE);
+		return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+	};
+	return resolved.end
+		? `${day(resolved.start)}..${day(resolved.end)} ${resolved.precision}`
+		: `${day(resolved.start)} ${resolved.precision}`;
+};
+
+describe('news date phrases', () => {
+	it.each([
+		['Talks resumed on Dec. 4 in Miami.', '2025-12-04 day'],
+		['U.S. envoy Steve Witkoff met Gen. Oleksandr Syrskyi on Sept. 30.', '2025-09-30 day'],
+		['The ceasefire took hold on Jan. 1.', '2025-01-01 day'],
+		['The envoys met in Moscow two weeks ago.', '2025-11-19..2025-11-25 approximate'],
+		['They met three days ago.', '2025-12-03 day'],
+		['Foreign ministers will meet next week.', '2025-12-07..2025-12-19 approximate'],
+		['The summit ran from 4 to 6 December.', '2025-12-04..2025-12-06 approximate'],
+		['The envoys met Putin last Tuesday.', '2025-12-02 day'],
+		['Ministers met last Saturday.', '2025-11-29 day'],
+		['Negotiators met on Tuesday.', '2025-12-02 day'],
+		['Negotiators will meet on Tuesday.', '2025-12-09 day'],
+		['The plant in Ohio closed in March 2024.', '2024-03-01..2024-03-31 approximate']
+	])('%s → %s', (sentence, expected) => {
+		expect(on(sentence)).toBe(expected);
+	});
+
+	it('reads no date from a length of time or a bare clock time', () => {
+		expect(on('A truce of up to ten days was discussed.')).toBeUndefined();
+		expect(on('An election must be held within 60 days.')).toBeUndefined();
+		expect(on('The session ended at 9 p.m.')).toBeUndefined();
+	});
+});
+
+const MONTHS =
+	'January February March April May June July August September October November December'.split(
+		' '
+	);
+const AP = [
+	'Jan.',
+	'Feb.',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'Aug.',
+	'Sept.',
+	'Oct.',
+	'Nov.',
+	'Dec.'
+];
+const FORMATS: ((day: number, month: number) => string)[] = [
+	(d, m) => `${d} ${MONTHS[m - 1]}`,
+	(d, m) => `${MONTHS[m - 1]} ${d}`,
+	(d, m) => `${AP[m - 1]} ${d}`,
+	(d, m) => `${d} ${MONTHS[m - 1]!.slice(0, 3)}`
+];
+const ZONES = ['UTC', 'America/New_York', 'Europe/Kyiv', 'Asia/Tokyo', 'Australia/Sydney'];
+
+describe('dates across formats and reference days (property)', () => {
+	// Reference instants from 2020 to 2030, and an event 0 to 330 days before publication.
+	const reference = fc.date({
+		min: new Date('2020-01-01'),
+		max: new Date('2030-12-31'),
+		noInvalidDate: true
+	});
+
+	it('a day and month written without a year is the latest such day on or before publication', () => {
+		fc.assert(
+			fc.property(
+				reference,
+				fc.integer({ min: 0, max: 330 }),
+				fc.constantFrom(...FORMATS),
+				fc.constantFrom(...ZONES),
+				(at, back, format, zone) => {
+					const event = addDays(calendarDay(at, zone), -back);
+					const sentence = `The ministers met on ${format(event.day, event.month)} in the capital.`;
+					const resolved = resolveDate(sentence, at, zone);
+					expect(resolved?.precision).toBe('day');
+					expect(resolved?.start.getTime()).toBe(startOfDay(event, zone).getTime());
+				}
+			)
+		);
+	});
+
+	it('a planned date ("will meet on …") is the next such day, up to eleven months ahead', () => {
+		fc.assert(
+			fc.property(
+				reference,
+				fc.integer({ min: 1, max: 330 }),
+				fc.constantFrom(...FORMATS),
+				fc.constantFrom(...ZONES),
+				(at, ahead, format, zone) => {
+					const event = addDays(calendarDay(at, zone), ahead);
+					const sentence = `The ministers will meet on ${format(event.day, event.month)}.`;
+					expect(resolveDate(sentence, at, zone)?.start.getTime()).toBe(
+						startOfDay(event, zone).getTime()
+					);
+				}
+			)
+		);
+	});
+
+	it('a weekday is the latest such day for past tense and the next one for plans', () => {
+		const WEEKDAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
+		fc.assert(
+			fc.property(
+				reference,
+				fc.integer({ min: 0, max: 6 }),
+				fc.constantFrom(...ZONES),
+				(at, w, zone) => {
+					const today = calendarDay(at, zone);
+					const back = (weekday(today) - w + 7) % 7;
+					const past = resolveDate(`Officials met on ${WEEKDAYS[w]}.`, at, zone);
+					expect(past?.start.getTime()).toBe(startOfDay(addDays(today, -back), zone).getTime());
+					const planned = resolveDate(`Officials will meet on ${WEEKDAYS[w]}.`, at, zone);
+					const ahead = (w - weekday(today) + 7) % 7;
+					expect(planned?.start.getTime()).toBe(startOfDay(addDays(today, ahead), zone).getTime());
+				}
+			)
+		);
+	});
+});
