@@ -121,6 +121,10 @@ export async function evaluateEvents(sql: Sql, set: LabelledArticle[]): Promise<
 			if (gold.sameAs) {
 				scores.repeats += 1;
 				if (match && match.matchesEventId === eventOf.get(gold.sameAs)) scores.repeatsMatched += 1;
+				else
+					scores.notes.push(
+						`repeat unmatched ${item.key}#${i} (${gold.sameAs}): ${match ? `proposed, matchesEventId ${match.matchesEventId ?? 'none'}` : 'not proposed'}`
+					);
 				eventOf.set(`${item.key}#${i}`, eventOf.get(gold.sameAs)!);
 				continue;
 			}

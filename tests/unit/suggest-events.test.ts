@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { attributionOf, matchEvent, proposeEvents } from '$lib/server/extract/events';
+import { attributionOf, proposeEvents } from '$lib/server/extract/events';
+import { matchEvent } from '$lib/server/extract/match';
 import { extractEntities } from '$lib/server/extract/entities';
 import { parseCrbcDocument } from '$lib/server/seed/demo';
 import { crbcArticle, demoEntities } from '$lib/server/seed/demo-story';
@@ -62,9 +63,14 @@ describe('proposeEvents on the CRBC report', () => {
 
 	it('splits "…, even as the US has recently imposed sanctions" into its own approximate policy event', () => {
 		const sanctions = proposals.find(
-			(p) => p.evidence === 'the US has recently imposed sanctions on Russian oil companies'
+			(p) => p.kind === 'policy' && p.evidence.includes('recently imposed sanctions')
 		);
-		expect(sanctions).toMatchObject({ kind: 'policy', precision: 'approximate' });
+		expect(sanctions).toMatchObject({
+			title: 'The US has recently imposed sanctions on Russian oil companies',
+			precision: 'approximate'
+		});
+		// The evidence is the whole sentence the clause stands in.
+		expect(sanctions?.evidence).toMatch(/^President Trump called the envoys' Moscow meeting/);
 		expect(sanctions?.end).toBeInstanceOf(Date);
 	});
 

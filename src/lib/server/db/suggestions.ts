@@ -314,6 +314,7 @@ export interface ExistingEvent {
 	occurredEnd: Date | null;
 	precision: string;
 	timeZone: string;
+	placeName: string | null;
 	actors: string[];
 }
 
@@ -324,7 +325,7 @@ export async function eventsOfArticleStories(
 ): Promise<ExistingEvent[]> {
 	return db<ExistingEvent[]>`
 		select e.id, e.story_id, e.kind, e.title, e.occurred_start, e.occurred_end, e.precision,
-			e.time_zone,
+			e.time_zone, e.place_name,
 			coalesce((
 				select array_agg(en.name order by en.name)
 				from event_entities ee join entities en on en.id = ee.entity_id

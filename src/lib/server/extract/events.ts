@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import type { EventKind, Precision, Verification } from '../../types';
 import { resolveDate } from './dates';
-import { calendarDay } from '../../time/wall-clock';
+import { headlineOf } from './titles';
+import { knownDate, placesAgree, type KnownEvent } from './match';
+import { calendarDay, type CalendarDay } from '../../time/wall-clock';
 import { addDays, startOfDay } from '../../time/zoned';
 import { extractEntities, isCountry, placeByName, type KnownEntity } from './entities';
 import { sentences } from './sentences';
@@ -28,15 +30,25 @@ export interface EventProposal {
 	evidence: string;
 	/** Stable key for an editor's decision on this proposal. */
 	fingerprint: string;
+	/** The story's event this one reports again, when the article is filed in a story. */
+	matchesEventId?: number;
 }
 
 const SPEECH =
 	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted)\b/;
 const INTERESTED =
 	/\b(ministry|military|army|forces|general staff|kremlin|defen[cs]e|spokes\w+|hamas|houthis?|rsf|government|security service|state media|news agencies|rebels)\b/i;
+/** Sentences about what did not happen or is not known: no event to propose. */
+const NON_EVENT =
+	/\b(?:declined to comment|did not (?:immediately )?(?:respond|comment|say|give)|not immediately (?:respond|clear|known|available)|could not be reached|(?:neither|nor)\b[^.]{0,60}\bspoke|spoke (?:to|with) reporters|gave no (?:details|timeline)|no (?:further )?details were|remains? (?:unclear|unknown)|(?:was|were|is|are) not (?:clear|known))\b/i;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
 	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+const sameCalendarDay = (a: CalendarDay, b: CalendarDay) =>
+	a.year === b.year && a.month === b.month && a.day === b.day;
+
+/** Words that tell of something before the news of the day. */
+const PAST = /\b(?:earlier|previous|had|followed|before|last)\b/;
 // Actors and places of the clause as named in the wider press, by zone of the speaker's country.
 const ZONE_HINTS: [RegExp, string][] = [
 	[/\b(Russia|Russian|Kremlin|Moscow)/, 'Europe/Moscow'],
@@ -53,16 +65,37 @@ function canonical(attribution: string | null, known: KnownEntity[]): string | n
 }
 
 /** Sentences, then clauses, with their offsets in the text (so evidence is an exact slice). */
-export function clauses(text: string): { text: string; index: number; sentence: number }[] {
-	const out: { text: string; index: number; sentence: number }[] = [];
+export interface Clause {
+	text: string;
+	index: number;
+	/** The clause's sentence: its number in the text and its words, exactly as written. */
+	sentence: number;
+	sentenceText: string;
+}
+
+/**
+ * A line in Title Case without a full stop ("US and Ukraine Meet for Third Day in Miami") is a
+ * headline or crosshead inside the body, not a sentence of the report.
+ */
+function isHeadline(sentence: string): boolean {
+	if (/[.!?]["”’)]*$/.test(sentence)) return false;
+	const words = sentence.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
+	const capitals = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+	return words.length >= 3 && capitals / words.length >= 0.6;
+}
+
+export function clauses(text: string): Clause[] {
+	const out: Clause[] = [];
 	for (const [n, sentence] of sentences(text).entries()) {
+		if (isHeadline(sentence.text)) continue;
 		const parts = sentence.text.split(/(?:, (?:while|even as|whereas) |; )/);
 		let offset = sentence.index;
 		for (const part of parts) {
 			const at = text.indexOf(part, offset);
 			const trimmed = part.trim().replace(/[.;,]$/, '');
 			const start = at + part.indexOf(trimmed);
-			if (trimmed.split(/\s+/).length >= 5) out.push({ text: trimmed, index: start, sentence: n });
+			if (trimmed.split(/\s+/).length >= 5)
+				out.push({ text: trimmed, index: start, sentence: n, sentenceText: sentence.text });
 			offset = at + part.length;
 		}
 	}
@@ -111,13 +144,19 @@ function verificationOf(
 	return 'reported';
 }
 
-function titleOf(clause: string): string {
-	const words = clause.replace(/^["“]/, '').split(/\s+/);
-	const short = words
-		.slice(0, 14)
-		.join(' ')
-		.replace(/[,;:"“”]+$/, '');
-	return words.length > 14 ? `${short}…` : short;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a place the clause names is where its event happened. "Kyiv’s armed forces" names a
+ * government, not a place; a statement happens where it was made ("said in Moscow"), not where
+ * what it talks of did ("called the Moscow meeting good").
+ */
+function placesEvent(clause: string, place: KnownEntity, kind: EventKind): boolean {
+	const names = [place.name, ...place.aliases].map(escape).join('|');
+	const mention = new RegExp(`\\b(?:${names})\\b(?![’']s\\b)`, 'u');
+	if (!mention.test(clause)) return false;
+	if (kind !== 'statement') return true;
+	return new RegExp(`\\b(?:in|at) (?:the )?(?:${names})\\b(?![’']s\\b)`, 'u').test(clause);
 }
 
 /** The article's lead place: the first gazetteer place its first dated sentence names. */
@@ -136,16 +175,18 @@ function leadZone(text: string, publishedAt: Date): string {
 export function proposeEvents(
 	text: string,
 	publishedAt: Date,
-	known: KnownEntity[] = []
+	known: KnownEntity[] = [],
+	storyEvents: KnownEvent[] = []
 ): EventProposal[] {
 	const defaultZone = leadZone(text, publishedAt);
 	const lead = clauses(text)
 		.map((c) => resolveDate(c.text, publishedAt, defaultZone))
 		.find((d) => d?.precision === 'day');
+	const leadDay = calendarDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
 	const proposals: EventProposal[] = [];
 	for (const clause of clauses(text)) {
 		const reading = kindOf(clause.text);
-		if (!reading) continue;
+		if (!reading || NON_EVENT.test(clause.text)) continue;
 		let kind = reading.kind;
 		const speaker = attributionOf(clause.text);
 		const attribution = canonical(speaker, known);
@@ -156,7 +197,11 @@ export function proposeEvents(
 		const entities = extractEntities(clause.text, known);
 		// A city or region places an event; a whole country does not.
 		const placeEntity = entities.find(
-			(e) => e.kind === 'place' && placeByName(e.name) && !isCountry(e.name)
+			(e) =>
+				e.kind === 'place' &&
+				placeByName(e.name) &&
+				!isCountry(e.name) &&
+				placesEvent(speaker ? clause.text.replace(speaker, '') : clause.text, e, kind)
 		);
 		const place = placeEntity ? placeByName(placeEntity.name)! : undefined;
 		// The speaker's country dates what they say, unless the speaker is two countries at once.
@@ -169,12 +214,52 @@ export function proposeEvents(
 		if (date && lead && /\b(?:earlier|later) (?:in the|that) day\b/i.test(date.phrase))
 			date = { ...date, start: startOfDay(calendarDay(lead.start, lead.timeZone), timeZone) };
 		const undated = !date;
+		const elsewhere =
+			kind === 'meeting' && !!place && !proposals.some((p) => p.place === place.name);
+		const actors = entities
+			.filter((e) => e.kind !== 'place')
+			.map((e) => e.name)
+			.slice(0, 8);
+		// An undated clause that tells again an event already proposed for the lead's day (same
+		// kind, no other place, and the same speaker, actor or place) is that event.
+		const leadStart = startOfDay(leadDay, timeZone);
+		const retelling = undated
+			? proposals.find(
+					(p) =>
+						p.kind === kind &&
+						!p.end &&
+						sameCalendarDay(calendarDay(p.start, p.timeZone), leadDay) &&
+						(kind === 'statement'
+							? p.attribution === attribution
+							: (!place || !p.place || p.place === place.name) &&
+								(p.place === (place?.name ?? p.place) ||
+									p.actors.some((actor) => actors.includes(actor))))
+				)
+			: undefined;
+		// Background told without a date ("Witkoff and Kushner left Moscow without an agreement")
+		// takes the date of the story's earlier event it tells of, never the day of the news.
+		const background =
+			undated && (!retelling || PAST.test(clause.text))
+				? storyEvents.find(
+						(event) =>
+							event.kind === kind &&
+							event.occurredStart < startOfDay(leadDay, event.timeZone) &&
+							placesAgree(place?.name ?? null, clause.text, event) &&
+							(actors.some((actor) => event.actors.includes(actor)) ||
+								(!!event.placeName && clause.text.includes(event.placeName)))
+					)
+				: undefined;
+		if (retelling && !background) {
+			retelling.actors = [...new Set([...retelling.actors, ...actors])].slice(0, 8);
+			continue;
+		}
+		if (background) date = knownDate(background);
 		if (!date) {
-			const leadDay = calendarDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
 			// A statement is made when it is reported; what it says may lie further back.
-			const past =
-				kind !== 'statement' && /\b(earlier|previous|had|followed|before|last)\b/.test(clause.text);
-			const start = startOfDay(leadDay, timeZone);
+			// A meeting somewhere else, told past the lead without a date, went before the news.
+			const away = kind === 'meeting' && clause.sentence > 0 && !!place && elsewhere;
+			const past = kind !== 'statement' && (PAST.test(clause.text) || away);
+			const start = leadStart;
 			date = past
 				? {
 						// The fortnight before the lead's day, counted in days at the place.
@@ -186,43 +271,22 @@ export function proposeEvents(
 					}
 				: { start, precision: 'day', timeZone, phrase: '' };
 		}
-		const actors = entities
-			.filter((e) => e.kind !== 'place')
-			.map((e) => e.name)
-			.slice(0, 8);
-		const evidence = text.slice(clause.index, clause.index + clause.text.length);
+		// The evidence is the whole sentence; the clause (one of its events) keys the decision.
+		const evidence = clause.sentenceText;
 		const fingerprint = createHash('sha256')
-			.update(`${kind}\n${evidence}`)
+			.update(`${kind}\n${evidence}\n${clause.text}`)
 			.digest('hex')
 			.slice(0, 32);
-		// An undated clause that tells again an event already proposed for the same day (same
-		// kind, and the same speaker, actor or place) is that event: its actors join it.
-		if (!date.phrase) {
-			const same = proposals.find(
-				(p) =>
-					p.kind === kind &&
-					p.start.getTime() === date.start.getTime() &&
-					(kind === 'statement'
-						? p.attribution === attribution
-						: p.place === (place?.name ?? p.place) ||
-							p.actors.some((actor) => actors.includes(actor)))
-			);
-			if (same) {
-				same.actors = [...new Set([...same.actors, ...actors])].slice(0, 8);
-				continue;
-			}
-		}
 		// Past the lead, a sentence that names no date is background or colour ("The meeting
 		// lasted less than two hours"), unless it carries a party's claim, a quoted statement, or
 		// a meeting somewhere the article has not placed one yet ("followed a meeting in Moscow").
 		const quoted = /["“][^"”]{12,}["”]/.test(clause.text);
-		const elsewhere =
-			kind === 'meeting' && !!place && !proposals.some((p) => p.place === place.name);
 		if (
 			undated &&
+			!background &&
 			clause.sentence > 0 &&
 			verification !== 'claimed' &&
-			!(kind === 'statement' && quoted) &&
+			!((kind === 'statement' || reading.framed) && quoted) &&
 			!elsewhere
 		)
 			continue;
@@ -233,64 +297,23 @@ export function proposeEvents(
 				p.place === (place?.name ?? null) &&
 				p.start.getTime() === date.start.getTime()
 		);
-		if (duplicate >= 0 && proposals[duplicate]!.evidence.length >= clause.text.length) continue;
+		if (duplicate >= 0 && proposals[duplicate]!.evidence.length >= evidence.length) continue;
 		if (duplicate >= 0) proposals.splice(duplicate, 1);
 		proposals.push({
 			kind,
-			title: titleOf(clause.text),
+			title: headlineOf(clause.text, attribution),
 			start: date.start,
 			...(date.end ? { end: date.end } : {}),
 			precision: date.precision,
 			timeZone: date.timeZone,
-			place: place?.name ?? null,
+			place: background?.placeName ?? place?.name ?? null,
 			actors,
 			attribution,
 			verification,
 			evidence,
-			fingerprint
+			fingerprint,
+			...(background ? { matchesEventId: background.id } : {})
 		});
 	}
 	return proposals;
-}
-
-/** An event already on the story's timeline, as matching needs it. */
-export interface KnownEvent {
-	id: number;
-	kind: string;
-	title: string;
-	occurredStart: Date;
-	occurredEnd: Date | null;
-	precision: string;
-	timeZone: string;
-	actors: string[];
-}
-
-const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []);
-
-function sameDay(proposal: EventProposal, event: KnownEvent): boolean {
-	const eventDay = calendarDay(event.occurredStart, event.timeZone);
-	const key = (d: { year: number; month: number; day: number }) => `${d.year}-${d.month}-${d.day}`;
-	if (proposal.precision === 'approximate' && proposal.end) {
-		return event.occurredStart >= proposal.start && event.occurredStart <= proposal.end;
-	}
-	if (event.precision === 'approximate' && event.occurredEnd) {
-		return proposal.start >= event.occurredStart && proposal.start <= event.occurredEnd;
-	}
-	return key(calendarDay(proposal.start, event.timeZone)) === key(eventDay);
-}
-
-/**
- * The existing event a proposal reports again: same kind, same day (or inside its window), and
- * a shared actor or similar title words. The same meeting in a second article is a new source.
- */
-export function matchEvent(proposal: EventProposal, events: KnownEvent[]): KnownEvent | undefined {
-	return events.find((event) => {
-		if (event.kind !== proposal.kind || !sameDay(proposal, event)) return false;
-		const actors = new Set(event.actors);
-		if (proposal.actors.some((actor) => actors.has(actor))) return true;
-		const a = words(proposal.evidence);
-		const b = words(event.title);
-		const shared = [...b].filter((word) => a.has(word)).length;
-		return b.size > 0 && shared / b.size >= 0.5;
-	});
 }

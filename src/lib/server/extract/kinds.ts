@@ -18,7 +18,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'policy',
-		/\b(?:plan|proposal|sanctions?|agreed|agreement|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appointed|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|adopted|paused|launched\\b[^.]{0,30}\\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote)\b/gi
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appointed|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote)\b/gi
 	],
 	[
 		'meeting',
@@ -42,8 +42,11 @@ interface Hit {
 function hits(text: string): Hit[] {
 	const found: Hit[] = [];
 	for (const [kind, pattern] of TRIGGERS) {
-		for (const match of text.matchAll(pattern))
+		for (const match of text.matchAll(pattern)) {
+			// "left Moscow without an agreement": what did not happen is no trigger.
+			if (/\b(?:without|no)\s+(?:an?\s+|any\s+)?$/i.test(text.slice(0, match.index))) continue;
 			found.push({ kind, at: match.index, word: match[0] });
+		}
 	}
 	return found.sort((a, b) => a.at - b.at);
 }

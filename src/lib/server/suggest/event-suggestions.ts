@@ -1,6 +1,7 @@
 import { sql, type Db } from '../db/client';
 import * as suggestions from '../db/suggestions';
-import { matchEvent, proposeEvents, type EventProposal } from '../extract/events';
+import { proposeEvents, type EventProposal } from '../extract/events';
+import { matchEvent } from '../extract/match';
 
 export interface EventSuggestion extends EventProposal {
 	matchesEventId?: number;
@@ -21,9 +22,10 @@ export async function suggestEvents(
 		suggestions.eventsOfArticleStories(articleId, db),
 		suggestions.decidedProposals(articleId, db)
 	]);
-	return proposeEvents(article.body, article.publishedAt, known)
+	return proposeEvents(article.body, article.publishedAt, known, existing)
 		.filter((proposal) => !decided.has(proposal.fingerprint))
 		.map((proposal) => {
+			if (proposal.matchesEventId !== undefined) return proposal;
 			const match = matchEvent(proposal, existing);
 			return match ? { ...proposal, matchesEventId: match.id } : proposal;
 		});
