@@ -124,3 +124,35 @@ describe.skipIf(!existsSync(FIXTURE))('the CRBC fixture', () => {
 		}
 	});
 });
+
+describe('two events told in one sentence', () => {
+	const day = (p: { start: Date; timeZone: string }) =>
+		new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
+
+	it('splits where each side gives its own date', () => {
+		const proposals = proposeEvents(
+			'SEOUL (Eval Wire) — The president lifted martial law early Wednesday, hours after declaring it late Tuesday in a televised address.',
+			new Date('2024-12-04T02:00:00Z')
+		);
+		expect(proposals.map((p) => [p.kind, day(p)])).toEqual([
+			['policy', '2024-12-04'],
+			['policy', '2024-12-03']
+		]);
+	});
+
+	it('dates "a day after …" from the clause before it', () => {
+		const proposals = proposeEvents(
+			'The three states synchronised their grids with Europe in Vilnius on Sunday, a day after disconnecting from the Russian grid.',
+			new Date('2025-02-09T14:00:00Z')
+		);
+		expect(proposals.map(day)).toEqual(['2025-02-09', '2025-02-08']);
+	});
+
+	it('proposes an election set for a later date as scheduled ahead, not last year', () => {
+		const proposals = proposeEvents(
+			'The president dissolved parliament in Berlin on Friday and set the new election for 23 February.',
+			new Date('2024-12-27T14:00:00Z')
+		);
+		expect(proposals.map(day)).toEqual(['2024-12-27', '2025-02-23']);
+	});
+});

@@ -48,7 +48,7 @@ const monthNumber = (name: string) =>
 	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 /** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
 const FUTURE =
-	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next)\b/i;
+	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for)\b/i;
 const WEEKDAY = WEEKDAYS.join('|');
 /** Words that tell of the past: "took hold on Jan. 1" written in December is this year's. */
 const PAST = /\b(?:was|were|had|did|took|met|began|held|signed|\w{3,}ed)\b/i;
@@ -262,6 +262,8 @@ function chronoDate(
 	const reference = { instant: publishedAt, timezone: offsetSeconds(publishedAt, timeZone) / 60 };
 	for (const result of chrono.en.parse(sentence, reference, { forwardDate: future })) {
 		const { start, text } = result;
+		// "a day after announcing": counted from another event, which the caller knows.
+		if (/^(?:a|the|one|two|\d+) days? (?:after|before)/i.test(text)) continue;
 		// "a truce of up to ten days", "within 60 days": a length of time, not a date.
 		if (/\b(?:days?|weeks?|months?|years?)$/i.test(text) && !/^in\b/i.test(text)) continue;
 		const day = { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! };

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventKind, Precision, Verification } from '../../types';
-import { resolveDate } from './dates';
+import { resolveDate, type ResolvedDate } from './dates';
 import { headlineOf } from './titles';
 import { knownDate, placesAgree, type KnownEvent } from './match';
 import { calendarDay, type CalendarDay } from '../../time/wall-clock';
@@ -84,11 +84,33 @@ function isHeadline(sentence: string): boolean {
 	return words.length >= 3 && capitals / words.length >= 0.6;
 }
 
+/** Where one sentence may join two events: "…early Wednesday, hours after declaring it late Tuesday". */
+const JOINT =
+	/,? and (?=(?:on|early|late|last|in|at)\b)|, and |, (?=(?:hours|a day|days|a week|weeks) (?:after|before)\b)| and (?=(?:set|fixed|called|scheduled)\b)/g;
+
+/** A clause dated from the one before it: "a day after disconnecting", "hours before the vote". */
+const RELATIVE = /^(a|one|two|the|hours) (?:days? )?(after|before)\b/i;
+
+/** Splits a clause where each side gives its own date: two events told in one sentence. */
+function splitDated(part: string): string[] {
+	const reference = new Date(Date.UTC(2000, 0, 1));
+	for (const joint of part.matchAll(JOINT)) {
+		const left = part.slice(0, joint.index);
+		const right = part.slice(joint.index + joint[0].length);
+		const dated = (side: string) => resolveDate(side, reference)?.phrase;
+		const own = dated(right) ? dated(left) !== dated(right) : RELATIVE.test(right);
+		if (left.split(/\s+/).length >= 4 && dated(left) && own) return [left, ...splitDated(right)];
+	}
+	return [part];
+}
+
 export function clauses(text: string): Clause[] {
 	const out: Clause[] = [];
 	for (const [n, sentence] of sentences(text).entries()) {
 		if (isHeadline(sentence.text)) continue;
-		const parts = sentence.text.split(/(?:, (?:while|even as|whereas) |; )/);
+		const parts = sentence.text
+			.split(/(?:, (?:while|even as|whereas) |; )/)
+			.flatMap((part) => splitDated(part));
 		let offset = sentence.index;
 		for (const part of parts) {
 			const at = text.indexOf(part, offset);
@@ -184,6 +206,7 @@ export function proposeEvents(
 		.find((d) => d?.precision === 'day');
 	const leadDay = calendarDay(lead?.start ?? publishedAt, lead?.timeZone ?? defaultZone);
 	const proposals: EventProposal[] = [];
+	let previous: { sentence: number; date: ResolvedDate } | undefined;
 	for (const clause of clauses(text)) {
 		const reading = kindOf(clause.text);
 		if (!reading || NON_EVENT.test(clause.text)) continue;
@@ -209,6 +232,20 @@ export function proposeEvents(
 		const hinted = hints.length === 1 ? hints[0]![1] : undefined;
 		const timeZone = place?.timeZone ?? hinted ?? defaultZone;
 		let date = resolveDate(clause.text, publishedAt, timeZone);
+		// "…on Sunday, a day after disconnecting from the grid": counted from the clause before.
+		const relative = RELATIVE.exec(clause.text);
+		if (!date && relative && previous?.sentence === clause.sentence) {
+			const n = /^(?:a|one|the)\b/i.test(relative[1]!) ? 1 : /^two/i.test(relative[1]!) ? 2 : 0;
+			const days = /after/i.test(relative[2]!) ? -n : n;
+			const day = addDays(calendarDay(previous.date.start, previous.date.timeZone), days);
+			date = {
+				start: startOfDay(day, previous.date.timeZone),
+				precision: 'day',
+				timeZone: previous.date.timeZone,
+				phrase: relative[0]
+			};
+		}
+		if (date?.precision === 'day') previous = { sentence: clause.sentence, date };
 		const verification = verificationOf(clause.text, attribution, kind, reading.framed);
 		// "Trump said earlier in the day": the day of the article's news, not of its publication.
 		if (date && lead && /\b(?:earlier|later) (?:in the|that) day\b/i.test(date.phrase))

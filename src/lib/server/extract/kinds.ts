@@ -18,7 +18,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'policy',
-		/\b(?:plan|proposal|sanctions?|agreed|agreement|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appointed|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote)\b/gi
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appointed|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote)\b/gi
 	],
 	[
 		'meeting',
