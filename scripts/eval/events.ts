@@ -117,6 +117,10 @@ export async function evaluateEvents(sql: Sql, set: LabelledArticle[]): Promise<
 					sameAttribution(match.attribution, gold.attribution)
 				)
 					scores.attributed += 1;
+				else
+					scores.notes.push(
+						`claim ${item.key}#${i} by “${gold.attribution}”: ${match ? `${match.verification}, “${match.attribution ?? 'nobody'}”` : 'not proposed'}`
+					);
 			}
 			if (gold.sameAs) {
 				scores.repeats += 1;

@@ -156,3 +156,36 @@ describe('two events told in one sentence', () => {
 		expect(proposals.map(day)).toEqual(['2024-12-27', '2025-02-23']);
 	});
 });
+
+describe('claims and who makes them', () => {
+	const at = new Date('2024-11-20T08:00:00Z');
+
+	it('makes an opinion about what happened the speaker’s claimed statement', () => {
+		const [statement] = proposeEvents(
+			'The German defence minister Boris Pistorius has declared on Tuesday in Berlin that nobody believes the cables were cut by accident.',
+			at
+		);
+		expect(statement).toMatchObject({
+			kind: 'statement',
+			verification: 'claimed',
+			attribution: 'German defence minister Boris Pistorius'
+		});
+	});
+
+	it('takes a statement of fact for a claim, and a statement of intention for none', () => {
+		const [fact] = proposeEvents(
+			'Trump said on Tuesday that the rebels had “capitulated” and that the talks would go on.',
+			at
+		);
+		expect(fact).toMatchObject({
+			kind: 'statement',
+			verification: 'claimed',
+			attribution: 'Trump'
+		});
+		const [intention] = proposeEvents(
+			'Britain, Canada and France will take part in the mission, the Pentagon said on Tuesday.',
+			at
+		);
+		expect(intention?.verification ?? 'reported').toBe('reported');
+	});
+});

@@ -35,12 +35,15 @@ export interface EventProposal {
 }
 
 const SPEECH =
-	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted)\b/;
+	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared)\b/;
 const INTERESTED =
-	/\b(ministry|military|army|forces|general staff|kremlin|defen[cs]e|spokes\w+|hamas|houthis?|rsf|government|security service|state media|news agencies|rebels)\b/i;
+	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander)\b/i;
 /** Sentences about what did not happen or is not known: no event to propose. */
 const NON_EVENT =
 	/\b(?:declined to comment|did not (?:immediately )?(?:respond|comment|say|give)|not immediately (?:respond|clear|known|available)|could not be reached|(?:neither|nor)\b[^.]{0,60}\bspoke|spoke (?:to|with) reporters|gave no (?:details|timeline)|no (?:further )?details were|remains? (?:unclear|unknown)|(?:was|were|is|are) not (?:clear|known))\b/i;
+/** What a speaker says happened: "had agreed", "were cut", "has been destroyed". */
+const ASSERTED =
+	/\b(?:said|says|declared|stated|told|wrote|claimed|confirmed)\b[^.]*\b(?:had|has been|have been|was|were)\s+(?:[“"]?\p{L}+(?:ed|en|wn|ut)\b)/u;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
 	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
@@ -135,7 +138,12 @@ export function attributionOf(clause: string): string | null {
 		clause.slice(0, verb.index)
 	);
 	if (apposed) return apposed[1]!.trim();
-	const words = clause.slice(0, verb.index).trim().split(/\s+/);
+	// "Pistorius has declared": the auxiliary is not part of the name.
+	const words = clause
+		.slice(0, verb.index)
+		.trim()
+		.replace(/\s+(?:has|have|had)$/, '')
+		.split(/\s+/);
 	const picked: string[] = [];
 	for (let i = words.length - 1; i >= 0; i--) {
 		const word = words[i]!.replace(/^["“]|[,"”]$/g, '');
@@ -156,8 +164,15 @@ function verificationOf(
 	kind: EventKind,
 	framed: boolean
 ): Verification {
+	// What a party intends ("others will take part, the Pentagon said") is no claim of fact.
+	const intends = kind === 'statement' && /\b(?:will|would|plans? to|intends? to)\b/.test(clause);
+	if (intends && !ASSERTED.test(clause)) return 'reported';
 	// A party's word for what happened, or its account of the facts, not seen by the reporter.
 	if ((framed || kind === 'statement') && attribution && INTERESTED.test(attribution))
+		return 'claimed';
+	// A statement of fact ("said the Houthis had capitulated", "believes the cables were cut"),
+	// not of opinion or intention alone, is the speaker's claim.
+	if (kind === 'statement' && attribution && ASSERTED.test(clause.replace(attribution, '')))
 		return 'claimed';
 	if (/\b(claimed|claims|unverified|could not be (?:independently )?verified)\b/i.test(clause))
 		return 'claimed';
@@ -322,7 +337,11 @@ export function proposeEvents(
 			undated &&
 			!background &&
 			clause.sentence > 0 &&
-			verification !== 'claimed' &&
+			// A party's claim is news in itself; a speaker's account of facts alone is not.
+			!(
+				verification === 'claimed' &&
+				(kind !== 'statement' || INTERESTED.test(attribution ?? ''))
+			) &&
 			!((kind === 'statement' || reading.framed) && quoted) &&
 			!elsewhere
 		)

@@ -33,6 +33,8 @@ const TRIGGERS: [EventKind, RegExp][] = [
 const SPEECH =
 	/\b(?:said|says|reported|claimed|claims|wrote|told|stated|announced|warned|posted|informed|confirmed|declared(?=[^.]{0,25}\bthat\b)|proposed(?=[^.]{0,25}\bthat\b))\b/i;
 
+const OPINION = /\b(?:believes?|thinks?|must|should|assumes?|hopes?|fears?|doubts?|suspects?)\b/i;
+
 interface Hit {
 	kind: EventKind;
 	at: number;
@@ -72,6 +74,11 @@ export function kindOf(clause: string): KindReading | undefined {
 		const before = events.filter((h) => h.at < speech.index);
 		const content = after[0] ?? before[0];
 		if (!content) return { kind: 'statement', framed: false };
+		// "declared that nobody believes the cables were cut by accident": an opinion about what
+		// happened is the speaker's statement, not the event itself.
+		const lead = clause.slice(speech.index, Math.max(content.at, speech.index));
+		if (content.at > speech.index && OPINION.test(lead))
+			return { kind: 'statement', framed: false };
 		return { kind: content.kind, framed: true };
 	}
 	const first = events[0] ?? all[0]!;
