@@ -148,6 +148,17 @@ describe('two events told in one sentence', () => {
 		expect(proposals.map(day)).toEqual(['2025-02-09', '2025-02-08']);
 	});
 
+	it('tells a proposal for talks apart from the talks it plans', () => {
+		const proposals = proposeEvents(
+			'MOSCOW (Eval Wire) — The Russian president proposed early Sunday that both sides hold direct talks in Istanbul on Thursday, May 15.',
+			new Date('2025-05-11T08:00:00Z')
+		);
+		expect(proposals.map((p) => [p.kind, day(p)])).toEqual([
+			['statement', '2025-05-11'],
+			['meeting', '2025-05-15']
+		]);
+	});
+
 	it('proposes an election set for a later date as scheduled ahead, not last year', () => {
 		const proposals = proposeEvents(
 			'The president dissolved parliament in Berlin on Friday and set the new election for 23 February.',

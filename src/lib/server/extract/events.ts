@@ -35,7 +35,7 @@ export interface EventProposal {
 }
 
 const SPEECH =
-	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared)\b/;
+	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed)\b/;
 const INTERESTED =
 	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander)\b/i;
 /** Sentences about what did not happen or is not known: no event to propose. */
@@ -89,7 +89,7 @@ function isHeadline(sentence: string): boolean {
 
 /** Where one sentence may join two events: "…early Wednesday, hours after declaring it late Tuesday". */
 const JOINT =
-	/,? and (?=(?:on|early|late|last|in|at)\b)|, and |, (?=(?:hours|a day|days|a week|weeks) (?:after|before)\b)| and (?=(?:set|fixed|called|scheduled)\b)/g;
+	/ that (?=[^,]*\b(?:will|would|to|hold|meet|be held)\b)|,? and (?=(?:on|early|late|last|in|at)\b)|, and |, (?=(?:hours|a day|days|a week|weeks) (?:after|before)\b)| and (?=(?:set|fixed|called|scheduled)\b)/g;
 
 /** A clause dated from the one before it: "a day after disconnecting", "hours before the vote". */
 const RELATIVE = /^(a|one|two|the|hours) (?:days? )?(after|before)\b/i;
