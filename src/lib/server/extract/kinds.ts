@@ -14,7 +14,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'other',
-		/\b(?:earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detained|arrested|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|election|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened)\b/gi
+		/\b(?:earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|election|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened)\b/gi
 	],
 	[
 		'policy',
