@@ -323,10 +323,11 @@ export function proposeEvents(
 					}
 				: { start, precision: 'day', timeZone, phrase: '' };
 		}
-		// The evidence is the whole sentence; the clause (one of its events) keys the decision.
+		// The evidence is the whole sentence. The clause (one of its events) keys the decision,
+		// as it did when the clause was the evidence, so decisions already taken still hold.
 		const evidence = clause.sentenceText;
 		const fingerprint = createHash('sha256')
-			.update(`${kind}\n${evidence}\n${clause.text}`)
+			.update(`${kind}\n${clause.text}`)
 			.digest('hex')
 			.slice(0, 32);
 		// Past the lead, a sentence that names no date is background or colour ("The meeting
