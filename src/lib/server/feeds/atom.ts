@@ -11,6 +11,8 @@ import { buildStoryFeed, type FeedEntry, type StoryFeedInput } from './entries';
 import { element, textElement } from './xml';
 
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
+/** Turns the feed into a human page in a browser: a same-origin static file, no script. */
+export const FEED_STYLESHEET = '/feed.xsl';
 
 const LABELS = new Map<string, string>([
 	['event', 'Event'],
@@ -55,6 +57,8 @@ export function buildAtomFeed(input: StoryFeedInput): string {
 	];
 	return (
 		'<?xml version="1.0" encoding="utf-8"?>\n' +
+		// A browser opening the feed shows a page (static/feed.xsl); feed readers ignore this.
+		`<?xml-stylesheet type="text/xsl" href="${FEED_STYLESHEET}"?>\n` +
 		element('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en' }, children) +
 		'\n'
 	);
