@@ -17,7 +17,7 @@
 			<head>
 				<meta charset="utf-8"/>
 				<meta name="viewport" content="width=device-width, initial-scale=1"/>
-				<title><xsl:value-of select="atom:title"/> · Atom feed · Throughline</title>
+				<title><xsl:value-of select="atom:title"/> (Atom feed)</title>
 				<link rel="stylesheet" href="/feed.css"/>
 			</head>
 			<body>

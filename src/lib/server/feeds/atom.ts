@@ -14,6 +14,19 @@ export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
 /** Turns the feed into a human page in a browser: a same-origin static file, no script. */
 export const FEED_STYLESHEET = '/feed.xsl';
 
+/**
+ * The feed's type for a request. Feed readers ask for Atom (or anything) and get
+ * application/atom+xml. A browser opening the link asks for HTML first, and Chromium shows
+ * application/atom+xml as raw text, applying the stylesheet only to a document it reads as XML:
+ * it gets the same bytes as application/xml, and the page static/feed.xsl makes of them.
+ */
+export function atomContentType(accept: string | null): string {
+	const wants = (accept ?? '').toLowerCase();
+	return wants.includes('text/html') && !wants.includes('application/atom+xml')
+		? 'application/xml; charset=utf-8'
+		: ATOM_CONTENT_TYPE;
+}
+
 const LABELS = new Map<string, string>([
 	['event', 'Event'],
 	['article', 'Article'],
