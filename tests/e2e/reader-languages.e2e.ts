@@ -132,6 +132,8 @@ for (const width of [1280, 375]) {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('dir', 'auto');
 			await expect(page.getByText('الخط الزمني للقصة')).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
+			await page.emulateMedia({ colorScheme: 'dark' });
+			expect(await seriousViolations(page)).toEqual([]);
 		});
 
 		test('a legend says what Reported, Claimed, Confirmed and As of mean', async ({ page }) => {
@@ -161,6 +163,34 @@ for (const width of [1280, 375]) {
 			);
 			expect(await seriousViolations(page)).toEqual([]);
 		});
+	});
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`the other reader pages speak Ukrainian and Arabic, axe-clean (${colorScheme})`, async ({
+		page
+	}) => {
+		await page.emulateMedia({ colorScheme });
+		await page.goto(STORY);
+		const article = await page
+			.locator('.coverage a[href^="/articles/"]')
+			.first()
+			.getAttribute('href');
+		const pages: [string, string, string][] = [
+			['/?lang=uk', 'uk', 'Історії'],
+			['/?lang=ar&q=Miami', 'ar', 'نتائج «Miami»'],
+			[`${article}?lang=uk`, 'uk', 'Події, про які повідомляє ця стаття'],
+			[`${STORY}/follow?lang=ar`, 'ar', 'تابع هذه القصة']
+		];
+		for (const [path, lang, heading] of pages) {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+			expect({ path, violations: await seriousViolations(page) }).toEqual({
+				path,
+				violations: []
+			});
+		}
 	});
 }
 
@@ -212,7 +242,9 @@ test.describe('feeds', () => {
 
 		await page.goto(`${STORY}/feed.atom`);
 		await expect(page.getByText('This is a feed.')).toBeVisible();
-		await expect(page.getByRole('heading', { level: 1 })).toContainText('Russia–Ukraine peace talks');
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(
+			'Russia–Ukraine peace talks'
+		);
 		await expect(page.getByRole('link', { name: 'How to follow this story' })).toHaveAttribute(
 			'href',
 			/\/stories\/russia-ukraine-peace-talks\/follow$/
