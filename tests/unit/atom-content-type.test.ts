@@ -12,8 +12,8 @@ describe('atomContentType', () => {
 	});
 
 	it('labels it XML for a browser opening the link, so the stylesheet makes a page of it', () => {
-		expect(
-			atomContentType('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
-		).toBe('application/xml; charset=utf-8');
+		expect(atomContentType('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(
+			'application/xml; charset=utf-8'
+		);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readerLocale, requestedLang, storyLanguage } from '$lib/story/reader-locale';
+import { keepLang, readerLocale, requestedLang, storyLanguage } from '$lib/story/reader-locale';
 
 const q = (query: string) => new URLSearchParams(query);
 
@@ -41,5 +41,14 @@ describe('storyLanguage', () => {
 		expect(storyLanguage({ title: 'x' })).toBeNull();
 		expect(storyLanguage({ language: 'uk' })).toBe('uk');
 		expect(storyLanguage({ language: 3 })).toBeNull();
+	});
+});
+
+describe('keepLang', () => {
+	it('carries a valid ?lang= onto a link, and nothing else', () => {
+		expect(keepLang('/articles/4', q('lang=uk&asof=2025-12-04'))).toBe('/articles/4?lang=uk');
+		expect(keepLang('/stories/x?event=2', q('lang=ar-EG'))).toBe('/stories/x?event=2&lang=ar-EG');
+		expect(keepLang('/articles/4', q('lang=%3Cb%3E'))).toBe('/articles/4');
+		expect(keepLang('/articles/4', q(''))).toBe('/articles/4');
 	});
 });

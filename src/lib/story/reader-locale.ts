@@ -43,3 +43,13 @@ export function storyLanguage(story: object): string | null {
 	const value = (story as { language?: unknown }).language;
 	return typeof value === 'string' ? value : null;
 }
+
+/**
+ * A link within the reader's pages that keeps the language the reader chose with `?lang=`
+ * (a page in its story's own language needs no parameter to stay in it).
+ */
+export function keepLang(path: string, params: URLSearchParams): string {
+	const lang = requestedLang(params);
+	if (!lang) return path;
+	return `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams({ lang })}`;
+}
