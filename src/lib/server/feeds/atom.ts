@@ -8,6 +8,7 @@ import { EVENT_KINDS, VERIFICATIONS } from '$lib/types';
 import { KIND_LABELS } from '$lib/charts/timeline-items';
 import { VERIFICATION_LABELS } from '$lib/format/verification';
 import { buildStoryFeed, type FeedEntry, type StoryFeedInput } from './entries';
+import { feedLanguage } from './language';
 import { element, textElement } from './xml';
 
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
@@ -72,7 +73,11 @@ export function buildAtomFeed(input: StoryFeedInput): string {
 		'<?xml version="1.0" encoding="utf-8"?>\n' +
 		// A browser opening the feed shows a page (static/feed.xsl); feed readers ignore this.
 		`<?xml-stylesheet type="text/xsl" href="${FEED_STYLESHEET}"?>\n` +
-		element('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en' }, children) +
+		element(
+			'feed',
+			{ xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feedLanguage(input.story) },
+			children
+		) +
 		'\n'
 	);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ATOM_CONTENT_TYPE, atomContentType } from '$lib/server/feeds/atom';
+import { feedLanguage } from '$lib/server/feeds/language';
 
 describe('atomContentType', () => {
 	it('labels the feed Atom for feed readers and whatever does not ask for HTML', () => {
@@ -15,5 +16,13 @@ describe('atomContentType', () => {
 		expect(atomContentType('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(
 			'application/xml; charset=utf-8'
 		);
+	});
+});
+
+describe('feedLanguage', () => {
+	it("declares the story's language, English when it has none or an unreadable one", () => {
+		expect(feedLanguage({ language: 'uk' })).toBe('uk');
+		expect(feedLanguage({})).toBe('en');
+		expect(feedLanguage({ language: '"><x' })).toBe('en');
 	});
 });
