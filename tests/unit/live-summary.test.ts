@@ -38,6 +38,12 @@ describe('summarizeChanges', () => {
 		).toBe('1 new event, 1 new article and 2 updated events');
 	});
 
+	it('says it in the page language, with its plural forms and its way of joining a list', () => {
+		const changes = [change('event', 1), change('event', 2), change('article', 9)];
+		expect(summarizeChanges(changes, 'uk')).toBe('2 нові події і 1 нова стаття');
+		expect(summarizeChanges([change('event', 1), change('event', 2)], 'ar')).toBe('حدثان جديدان');
+	});
+
 	it('counts an event once, as new, however often it changed since', () => {
 		expect(
 			summarizeChanges([change('event', 1), change('event', 1, 'updated'), change('event', 1)])

@@ -1,3 +1,6 @@
+import { translator, type Translate } from '$lib/i18n';
+import { joinList } from '$lib/format/locale-dates';
+
 /** A change the live stream announced: `id` is the event's or article's, `changeId` the stream's. */
 export interface PendingChange {
 	changeId: number;
@@ -6,16 +9,17 @@ export interface PendingChange {
 	change: 'published' | 'updated' | 'corrected';
 }
 
-function count(n: number, singular: string, plural: string): string {
-	return `${n} ${n === 1 ? singular : plural}`;
-}
-
 /**
  * What the reader is offered for changes not yet on the page: "3 new events", "2 new events and
- * 1 new article", "1 new event, 1 new article and 2 updated events". Each event or article counts
- * once; an event both published and changed since is simply new. Empty when there is nothing.
+ * 1 new article", "1 new event, 1 new article and 2 updated events", in the page's language
+ * (the list joined as that language joins one). Each event or article counts once; an event both
+ * published and changed since is simply new. Empty when there is nothing.
  */
-export function summarizeChanges(changes: readonly PendingChange[]): string {
+export function summarizeChanges(
+	changes: readonly PendingChange[],
+	locale = 'en',
+	t: Translate = translator(locale)
+): string {
 	const newEvents = new Set<number>();
 	const newArticles = new Set<number>();
 	const updatedEvents = new Set<number>();
@@ -27,12 +31,11 @@ export function summarizeChanges(changes: readonly PendingChange[]): string {
 	for (const id of newEvents) updatedEvents.delete(id);
 
 	const parts = [
-		newEvents.size ? count(newEvents.size, 'new event', 'new events') : '',
-		newArticles.size ? count(newArticles.size, 'new article', 'new articles') : '',
-		updatedEvents.size ? count(updatedEvents.size, 'updated event', 'updated events') : ''
+		newEvents.size ? t('reader.page.newEvents', { count: newEvents.size }) : '',
+		newArticles.size ? t('reader.page.newArticles', { count: newArticles.size }) : '',
+		updatedEvents.size ? t('reader.page.updatedEvents', { count: updatedEvents.size }) : ''
 	].filter(Boolean);
-	if (parts.length <= 1) return parts.join('');
-	return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+	return joinList(parts, locale);
 }
 
 /** Reads the data of one `change` message; undefined for anything unexpected. */

@@ -66,3 +66,19 @@ export async function recent(limit: number, db: Db = sql) {
 		where s.deleted_at is null
 		order by r.id desc limit ${limit}`;
 }
+
+/**
+ * The story as its last revision before `cutoff` recorded it (the reader's "as of" view shows
+ * the title and summary of then), or undefined when the story had no revision yet.
+ */
+export async function storyBefore(
+	storyId: number,
+	cutoff: Date,
+	db: Db = sql
+): Promise<Revision['snapshot'] | undefined> {
+	const [revision] = await db<{ snapshot: Revision['snapshot'] }[]>`
+		select snapshot from revisions
+		where entity_type = 'story' and entity_id = ${storyId} and created_at < ${cutoff}
+		order by id desc limit 1`;
+	return revision?.snapshot;
+}

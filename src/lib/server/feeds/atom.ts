@@ -8,9 +8,25 @@ import { EVENT_KINDS, VERIFICATIONS } from '$lib/types';
 import { KIND_LABELS } from '$lib/charts/timeline-items';
 import { VERIFICATION_LABELS } from '$lib/format/verification';
 import { buildStoryFeed, type FeedEntry, type StoryFeedInput } from './entries';
+import { feedLanguage } from './language';
 import { element, textElement } from './xml';
 
 export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8';
+/** Turns the feed into a human page in a browser: a same-origin static file, no script. */
+export const FEED_STYLESHEET = '/feed.xsl';
+
+/**
+ * The feed's type for a request. Feed readers ask for Atom (or anything) and get
+ * application/atom+xml. A browser opening the link asks for HTML first, and Chromium shows
+ * application/atom+xml as raw text, applying the stylesheet only to a document it reads as XML:
+ * it gets the same bytes as application/xml, and the page static/feed.xsl makes of them.
+ */
+export function atomContentType(accept: string | null): string {
+	const wants = (accept ?? '').toLowerCase();
+	return wants.includes('text/html') && !wants.includes('application/atom+xml')
+		? 'application/xml; charset=utf-8'
+		: ATOM_CONTENT_TYPE;
+}
 
 const LABELS = new Map<string, string>([
 	['event', 'Event'],
@@ -55,7 +71,13 @@ export function buildAtomFeed(input: StoryFeedInput): string {
 	];
 	return (
 		'<?xml version="1.0" encoding="utf-8"?>\n' +
-		element('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en' }, children) +
+		// A browser opening the feed shows a page (static/feed.xsl); feed readers ignore this.
+		`<?xml-stylesheet type="text/xsl" href="${FEED_STYLESHEET}"?>\n` +
+		element(
+			'feed',
+			{ xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': feedLanguage(input.story) },
+			children
+		) +
 		'\n'
 	);
 }

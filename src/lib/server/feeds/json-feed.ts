@@ -5,6 +5,7 @@
  */
 import type { EventKind, Verification } from '$lib/types';
 import { buildStoryFeed, type FeedEntry, type StoryFeedInput } from './entries';
+import { feedLanguage } from './language';
 
 export const JSON_FEED_CONTENT_TYPE = 'application/feed+json; charset=utf-8';
 
@@ -68,7 +69,7 @@ export function buildJsonFeed(input: StoryFeedInput): JsonFeed {
 		home_page_url: feed.homePageUrl,
 		feed_url: feed.jsonUrl,
 		...(feed.subtitle ? { description: feed.subtitle } : {}),
-		language: 'en',
+		language: feedLanguage(input.story),
 		authors: [{ name: 'Throughline' }],
 		items: feed.entries.map(item)
 	};
