@@ -50,6 +50,21 @@ describe('the story as an embed shows it', () => {
 		expect(now?.revision).toBeGreaterThan(pinned);
 	});
 
+	it('names a pin by the version readers saw, not the revision count', async () => {
+		const story = await createStory(db.sql, { title: 'Summit' });
+		await createEvent(db.sql, story.id, { title: 'Leaders arrive' });
+		const draft = await createEvent(db.sql, story.id, { title: 'Draft', status: 'draft' });
+		await db.sql`update events set title = 'Draft, edited' where id = ${draft.id}`;
+		await createEvent(db.sql, story.id, { title: 'Communiqué' });
+		const pinned = await embeds.latestRevision(story.id, db.sql);
+		// Story, event, draft, draft edit, event: five revisions, three that readers saw.
+		const data = await embeds.getForEmbed(story.slug, pinned, db.sql);
+		expect(data?.pinned?.version).toBe(3);
+		expect(data?.pinned?.revision).toBe(pinned);
+		expect(data?.pinned?.publishedAt).toBeInstanceOf(Date);
+		expect((await embeds.getForEmbed(story.slug, null, db.sql))?.pinned).toBeNull();
+	});
+
 	it('an event published only after the pinned revision is not in it', async () => {
 		const story = await createStory(db.sql);
 		const later = await createEvent(db.sql, story.id, { title: 'Held back', status: 'draft' });
