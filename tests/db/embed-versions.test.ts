@@ -120,3 +120,18 @@ describe('the story as an embed shows it', () => {
 		expect(await embeds.getForEmbed('no-such-story', 1, db.sql)).toBeUndefined();
 	});
 });
+
+describe('the embed’s language', () => {
+	// Last in the file: it adds the column when the schema does not have it yet.
+	it('is the story’s where the schema has a language column, and nothing breaks without one', async () => {
+		const story = await createStory(db.sql);
+		const [column] = await db.sql`select 1 from information_schema.columns
+			where table_name = 'stories' and column_name = 'language'`;
+		if (!column) {
+			expect((await embeds.getForEmbed(story.slug, null, db.sql))?.story.language).toBeNull();
+			await db.sql`alter table stories add column language text`;
+		}
+		await db.sql`update stories set language = 'uk' where id = ${story.id}`;
+		expect((await embeds.getForEmbed(story.slug, null, db.sql))?.story.language).toBe('uk');
+	});
+});

@@ -41,4 +41,24 @@ describe('readerVersions', () => {
 		expect(readerVersionAt(versions, 61)).toMatchObject({ version: 4 });
 		expect(readerVersionAt(versions, 3)).toBeUndefined();
 	});
+
+	it('counts changes saved together once: "publish these" is one version', () => {
+		const together = (revision: number, id: number) => ({
+			...row(revision, 'event', id, true),
+			createdAt: at(9)
+		});
+		const versions = readerVersions([
+			row(1, 'story', 1, true),
+			together(2, 10),
+			together(3, 11),
+			together(4, 12),
+			row(5, 'event', 10, false)
+		]);
+		expect(versions.map((v) => [v.revision, v.version])).toEqual([
+			[1, 1],
+			[2, 2],
+			[5, 3]
+		]);
+		expect(readerVersionAt(versions, 4)).toMatchObject({ version: 2 });
+	});
 });

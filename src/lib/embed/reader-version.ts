@@ -2,7 +2,8 @@
  * Reader-facing version numbers for a story. Story revisions (migration 00003) count every saved
  * change, drafts included: a story readers have seen change three times can be at revision 61.
  * Readers never see that number, so a pin speaks of "version 3 of this story, as published …":
- * the count of revisions that changed what a reader could see. Pure.
+ * the count of saved changes that changed what a reader could see, where changes saved together
+ * (one transaction: "publish these four events") are one version. Pure.
  */
 
 export interface RevisionVisibility {
@@ -11,6 +12,7 @@ export interface RevisionVisibility {
 	entityId: number;
 	/** The entity as saved at this revision is public: a published story, a published event. */
 	visible: boolean;
+	/** The saving transaction's start (now()): revisions saved together share it. */
 	createdAt: Date;
 }
 
@@ -22,8 +24,8 @@ export interface ReaderVersion {
 }
 
 /**
- * Each revision that readers saw (the story published, or a published event of a published story
- * changed, appeared or went), numbered from 1, in revision order.
+ * Each change that readers saw (the story published, or a published event of a published story
+ * changed, appeared or went), numbered from 1 in revision order, one number per transaction.
  */
 export function readerVersions(rows: RevisionVisibility[]): ReaderVersion[] {
 	const sorted = [...rows].sort((a, b) => a.storyRevision - b.storyRevision);
@@ -42,12 +44,10 @@ export function readerVersions(rows: RevisionVisibility[]): ReaderVersion[] {
 		} else {
 			seen = storyPublic && (row.visible || before);
 		}
-		if (seen)
-			out.push({
-				revision: row.storyRevision,
-				version: out.length + 1,
-				publishedAt: row.createdAt
-			});
+		if (!seen) continue;
+		const last = out.at(-1);
+		if (last && last.publishedAt.getTime() === row.createdAt.getTime()) continue;
+		out.push({ revision: row.storyRevision, version: out.length + 1, publishedAt: row.createdAt });
 	}
 	return out;
 }
