@@ -47,13 +47,13 @@ test('an editor builds an embed and gets matching snippets', async ({ page }) =>
 	await page.getByLabel('Theme').selectOption('dark');
 	await page.getByLabel('Mode').selectOption('list');
 	// Pinning speaks of the version readers saw, with its date: never a revision count.
-	const pin = page.getByLabel(/^Pin to version \d+ of this story, as published .+ UTC/);
+	const pin = page.getByLabel(/Pin to version \d+ of this story, as published .+ UTC/);
 	await pin.check();
 	await expect(page.getByText(/revision/i)).toHaveCount(0);
 	const iframeSnippet = page.getByRole('textbox', { name: 'Iframe' });
 	await expect(iframeSnippet).toHaveValue(/theme=dark&amp;mode=list&amp;version=\d+/);
 	await expect(page.getByRole('textbox', { name: 'Script (sizes itself)' })).toHaveValue(
-		/data-throughline-story="russia-ukraine-peace-talks" data-theme="dark" data-mode="list"/
+		/data-throughline-story="russia-ukraine-peace-talks" data-title="Russia–Ukraine peace talks" data-theme="dark" data-mode="list"/
 	);
 	await expect(page.getByRole('textbox', { name: 'oEmbed URL' })).toHaveValue(
 		/\/oembed\?url=.+&format=json$/
@@ -70,6 +70,7 @@ test('the new options reach the preview and the snippets', async ({ page }) => {
 	await signIn(page, editor);
 	await page.goto(`/desk/stories/${storyId}/embed`);
 	const preview = page.frameLocator('iframe[title="Russia–Ukraine peace talks"]');
+	await expect(preview.getByRole('heading', { name: 'Russia–Ukraine peace talks' })).toBeVisible();
 	await expect(page.getByLabel('Order')).toHaveValue('');
 	await page.getByLabel('Theme').selectOption('auto');
 	await page.getByLabel('Language').selectOption('ar');
