@@ -5,6 +5,12 @@
 import type { Translate } from '../i18n';
 import type { Verification } from '../types';
 
+/**
+ * A name or headline from the data inside a translated sentence, isolated (FSI … PDI) so that an
+ * English name keeps its order inside an Arabic sentence and the other way round.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
+
 export function verificationWords(
 	t: Translate,
 	verification: Verification,
@@ -12,7 +18,7 @@ export function verificationWords(
 ): string {
 	const who = attribution?.trim() || null;
 	return who
-		? t(`embed.verification.${verification}By`, { who })
+		? t(`embed.verification.${verification}By`, { who: isolate(who) })
 		: t(`embed.verification.${verification}`);
 }
 
