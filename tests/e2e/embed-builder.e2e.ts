@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@playwright/test';
 import { createUser, signIn } from '../support/desk-auth';
 import { e2eDatabase } from '../support/e2e-database';
@@ -84,6 +85,10 @@ test('the new options reach the preview and the snippets', async ({ page }) => {
 	await expect(preview.locator('html')).toHaveAttribute('dir', 'rtl');
 	await expect(preview.locator('.ev')).toHaveCount(3);
 	await expect(preview.getByRole('link', { name: 'عرض الأحداث الـ12 كلها' })).toBeVisible();
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	expect(
+		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
 });
 
 test.describe('without JavaScript', () => {
