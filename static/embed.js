@@ -11,6 +11,7 @@
 		'from',
 		'to',
 		'order',
+		'limit',
 		'mode',
 		'accent',
 		'lang',
@@ -32,6 +33,11 @@
 			'display:block;width:100%;border:0;height:' + (Number(host.dataset.height) || 480) + 'px';
 		host.replaceChildren(frame);
 		frames.push(frame);
+	}
+
+	// A pasted iframe snippet (data-throughline-frame) grows the same way once this script loads.
+	for (const frame of document.querySelectorAll('iframe[data-throughline-frame]')) {
+		if (frame.src.startsWith(origin + '/embed/') && !frames.includes(frame)) frames.push(frame);
 	}
 
 	// Only our own frames may resize themselves: the message must come from our origin and from

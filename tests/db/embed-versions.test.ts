@@ -50,6 +50,21 @@ describe('the story as an embed shows it', () => {
 		expect(now?.revision).toBeGreaterThan(pinned);
 	});
 
+	it('names a pin by the version readers saw, not the revision count', async () => {
+		const story = await createStory(db.sql, { title: 'Summit' });
+		await createEvent(db.sql, story.id, { title: 'Leaders arrive' });
+		const draft = await createEvent(db.sql, story.id, { title: 'Draft', status: 'draft' });
+		await db.sql`update events set title = 'Draft, edited' where id = ${draft.id}`;
+		await createEvent(db.sql, story.id, { title: 'Communiqué' });
+		const pinned = await embeds.latestRevision(story.id, db.sql);
+		// Story, event, draft, draft edit, event: five revisions, three that readers saw.
+		const data = await embeds.getForEmbed(story.slug, pinned, db.sql);
+		expect(data?.pinned?.version).toBe(3);
+		expect(data?.pinned?.revision).toBe(pinned);
+		expect(data?.pinned?.publishedAt).toBeInstanceOf(Date);
+		expect((await embeds.getForEmbed(story.slug, null, db.sql))?.pinned).toBeNull();
+	});
+
 	it('an event published only after the pinned revision is not in it', async () => {
 		const story = await createStory(db.sql);
 		const later = await createEvent(db.sql, story.id, { title: 'Held back', status: 'draft' });
@@ -103,5 +118,20 @@ describe('the story as an embed shows it', () => {
 		const draft = await createStory(db.sql, { publication: 'draft' });
 		expect(await embeds.getForEmbed(draft.slug, null, db.sql)).toBeUndefined();
 		expect(await embeds.getForEmbed('no-such-story', 1, db.sql)).toBeUndefined();
+	});
+});
+
+describe('the embed’s language', () => {
+	// Last in the file: it adds the column when the schema does not have it yet.
+	it('is the story’s where the schema has a language column, and nothing breaks without one', async () => {
+		const story = await createStory(db.sql);
+		const [column] = await db.sql`select 1 from information_schema.columns
+			where table_name = 'stories' and column_name = 'language'`;
+		if (!column) {
+			expect((await embeds.getForEmbed(story.slug, null, db.sql))?.story.language).toBeNull();
+			await db.sql`alter table stories add column language text`;
+		}
+		await db.sql`update stories set language = 'uk' where id = ${story.id}`;
+		expect((await embeds.getForEmbed(story.slug, null, db.sql))?.story.language).toBe('uk');
 	});
 });

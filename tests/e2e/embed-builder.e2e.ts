@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '@playwright/test';
 import { createUser, signIn } from '../support/desk-auth';
 import { e2eDatabase } from '../support/e2e-database';
@@ -39,22 +40,55 @@ test('an editor builds an embed and gets matching snippets', async ({ page }) =>
 	await signIn(page, editor);
 	await page.goto(`/desk/stories/${storyId}/embed`);
 	await expect(page.getByRole('heading', { name: 'Embed this story' })).toBeVisible();
-	const preview = page.frameLocator('iframe[title="Embed preview"]');
+	// The preview is titled as the snippet titles the frame: with the story's title.
+	const preview = page.frameLocator('iframe[title="Russia–Ukraine peace talks"]');
 	await expect(preview.getByRole('heading', { name: 'Russia–Ukraine peace talks' })).toBeVisible();
+	await expect(preview.locator('html')).toHaveAttribute('data-theme', 'light');
 
 	await page.getByLabel('Theme').selectOption('dark');
 	await page.getByLabel('Mode').selectOption('list');
-	await page.getByLabel(/Pin to revision/).check();
+	// Pinning speaks of the version readers saw, with its date: never a revision count.
+	const pin = page.getByLabel(/Pin to version \d+ of this story, as published .+ UTC/);
+	await pin.check();
+	await expect(page.getByText(/revision/i)).toHaveCount(0);
 	const iframeSnippet = page.getByRole('textbox', { name: 'Iframe' });
 	await expect(iframeSnippet).toHaveValue(/theme=dark&amp;mode=list&amp;version=\d+/);
 	await expect(page.getByRole('textbox', { name: 'Script (sizes itself)' })).toHaveValue(
-		/data-throughline-story="russia-ukraine-peace-talks" data-theme="dark" data-mode="list"/
+		/data-throughline-story="russia-ukraine-peace-talks" data-title="Russia–Ukraine peace talks" data-theme="dark" data-mode="list"/
 	);
 	await expect(page.getByRole('textbox', { name: 'oEmbed URL' })).toHaveValue(
 		/\/oembed\?url=.+&format=json$/
 	);
 	await expect(preview.locator('html')).toHaveAttribute('data-theme', 'dark');
 	await expect(preview.locator('svg')).toHaveCount(0);
+	await expect(preview.locator('.pin')).toHaveText(/^Pinned to version \d+ of this story/);
+	await expect(page.getByRole('textbox', { name: 'Iframe' })).toHaveValue(
+		/title="Russia–Ukraine peace talks"/
+	);
+});
+
+test('the new options reach the preview and the snippets', async ({ page }) => {
+	await signIn(page, editor);
+	await page.goto(`/desk/stories/${storyId}/embed`);
+	const preview = page.frameLocator('iframe[title="Russia–Ukraine peace talks"]');
+	await expect(preview.getByRole('heading', { name: 'Russia–Ukraine peace talks' })).toBeVisible();
+	await expect(page.getByLabel('Order')).toHaveValue('');
+	await page.getByLabel('Theme').selectOption('auto');
+	await page.getByLabel('Language').selectOption('ar');
+	await page.getByLabel('Entries before “Show all”').fill('3');
+	await page.getByLabel('Order').selectOption('oldest');
+	const iframe = page.getByRole('textbox', { name: 'Iframe' });
+	await expect(iframe).toHaveValue(/theme=auto&amp;order=oldest&amp;limit=3&amp;lang=ar/);
+	await expect(page.getByRole('textbox', { name: 'Script (sizes itself)' })).toHaveValue(
+		/data-theme="auto" data-order="oldest" data-limit="3" data-lang="ar"/
+	);
+	await expect(preview.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(preview.locator('.ev')).toHaveCount(3);
+	await expect(preview.getByRole('link', { name: 'عرض الأحداث الـ12 كلها' })).toBeVisible();
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	expect(
+		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
 });
 
 test.describe('without JavaScript', () => {

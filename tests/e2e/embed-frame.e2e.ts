@@ -99,7 +99,7 @@ test.describe('without JavaScript', () => {
 		);
 		expect(response?.status()).toBe(200);
 		await expect(page.locator('html')).not.toHaveAttribute('style', /.+/);
-		await expect(page.locator('html')).toHaveAttribute('data-theme', 'auto');
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 	});
 });
 

@@ -66,10 +66,12 @@ describe('embedSnippets', () => {
 		expect(s.iframe).toContain(
 			'src="https://timelines.example/embed/stories/peace-talks?theme=dark&amp;version=4"'
 		);
-		expect(s.iframe).not.toContain('<script>');
-		expect(s.script).toContain(
-			'data-throughline-story="peace-talks" data-theme="dark" data-version="4"'
-		);
+		// Titled with the story's title, escaped; the loader after it sizes the frame.
+		expect(s.iframe).not.toContain('<script>alert');
+		expect(s.iframe).toContain('title="Talks &quot;end&quot;');
+		expect(s.iframe).toContain(`<script src="${ORIGIN}/embed.js" async></script>`);
+		expect(s.script).toContain('data-throughline-story="peace-talks" data-title="Talks &quot;end');
+		expect(s.script).toContain('data-theme="dark" data-version="4"');
 		expect(s.script).toContain(`<script src="${ORIGIN}/embed.js" async></script>`);
 		expect(s.oembed).toBe(`${ORIGIN}/oembed?url=${encodeURIComponent(s.url)}&format=json`);
 	});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_OPTIONS,
+	effectiveOrder,
+	embedLanguage,
 	embedQuery,
 	matchesOptions,
 	parseEmbedOptions
@@ -14,7 +16,7 @@ describe('parseEmbedOptions', () => {
 	it('reads every option', () => {
 		expect(
 			parse(
-				'theme=dark&height=480&kinds=meeting,policy&from=2025-12-01&to=2025-12-08&order=newest&mode=list&accent=%23A0B&lang=de-DE&version=7'
+				'theme=dark&height=480&kinds=meeting,policy&from=2025-12-01&to=2025-12-08&order=newest&limit=25&mode=list&accent=%23A0B&lang=de-DE&version=7'
 			)
 		).toEqual({
 			theme: 'dark',
@@ -23,6 +25,7 @@ describe('parseEmbedOptions', () => {
 			from: '2025-12-01',
 			to: '2025-12-08',
 			order: 'newest',
+			limit: 25,
 			mode: 'list',
 			accent: '#a0b',
 			lang: 'de-DE',
@@ -33,7 +36,7 @@ describe('parseEmbedOptions', () => {
 	it('falls back to the defaults for values that do not parse', () => {
 		expect(
 			parse(
-				'theme=neon&height=12px&kinds=gossip&from=2025-02-30&to=yesterday&order=random&mode=grid&lang=<x>&version=-1'
+				'theme=neon&height=12px&kinds=gossip&from=2025-02-30&to=yesterday&order=random&limit=0&mode=grid&lang=<x>&version=-1'
 			)
 		).toEqual(DEFAULT_OPTIONS);
 	});
@@ -60,6 +63,14 @@ describe('parseEmbedOptions', () => {
 		expect(parse('kinds=meeting,statement,battlefield,policy,other').kinds).toEqual([]);
 	});
 
+	it('is light, ten entries, in the story’s order and language unless asked', () => {
+		expect(DEFAULT_OPTIONS).toMatchObject({ theme: 'light', limit: 10, order: null, lang: null });
+		expect(parse('theme=auto').theme).toBe('auto');
+		expect(parse('limit=101').limit).toBe(10);
+		expect(parse('limit=100').limit).toBe(100);
+		expect(parse('lang=und').lang).toBeNull();
+	});
+
 	it('reads a window given backwards the way it was meant', () => {
 		const options = parse('from=2025-12-08&to=2025-12-01');
 		expect([options.from, options.to]).toEqual(['2025-12-01', '2025-12-08']);
@@ -73,6 +84,20 @@ describe('embedQuery', () => {
 			'?theme=dark&version=3'
 		);
 		expect(embedQuery(parse('kinds=policy,meeting'))).toBe('?kinds=meeting%2Cpolicy');
+	});
+});
+
+describe('effectiveOrder and embedLanguage', () => {
+	it('lists a developing story newest first, a concluded one oldest first, unless asked', () => {
+		expect(effectiveOrder({ order: null }, { status: 'developing' })).toBe('newest');
+		expect(effectiveOrder({ order: null }, { status: 'concluded' })).toBe('oldest');
+		expect(effectiveOrder({ order: 'oldest' }, { status: 'developing' })).toBe('oldest');
+	});
+	it('speaks the asked language, else the story’s, else English', () => {
+		expect(embedLanguage({ lang: 'ar' }, 'uk')).toBe('ar');
+		expect(embedLanguage({ lang: null }, 'uk')).toBe('uk');
+		expect(embedLanguage({ lang: null }, 'und')).toBe('en');
+		expect(embedLanguage({ lang: null }, null)).toBe('en');
 	});
 });
 

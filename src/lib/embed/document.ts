@@ -4,6 +4,7 @@
  * 500-event story stays well under 40 KB gzip.
  */
 import { escapeHtml } from '../format/html';
+import { textDirection } from '../i18n';
 import type { EmbedOptions } from './options';
 import rawCss from './embed.css?raw';
 
@@ -23,7 +24,9 @@ export function embedDocument(input: {
 	title: string;
 	body: string;
 	head?: string;
-	options: Pick<EmbedOptions, 'lang' | 'theme' | 'accent'>;
+	options: Pick<EmbedOptions, 'theme' | 'accent'>;
+	/** The resolved language (options.lang or the story's): <html lang dir>. */
+	lang: string;
 	canonical?: string;
 }): string {
 	const { options } = input;
@@ -33,7 +36,7 @@ export function embedDocument(input: {
 		? `<link rel="canonical" href="${escapeHtml(input.canonical)}">`
 		: '';
 	return (
-		`<!doctype html><html lang="${escapeHtml(options.lang)}" data-theme="${escapeHtml(options.theme)}"${accent}>` +
+		`<!doctype html><html lang="${escapeHtml(input.lang)}" dir="${textDirection(input.lang)}" data-theme="${escapeHtml(options.theme)}"${accent}>` +
 		`<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
 		`<meta name="robots" content="noindex"><title>${escapeHtml(input.title)}</title>${canonical}` +
 		`<style>${CSS}</style>${input.head ?? ''}</head>` +

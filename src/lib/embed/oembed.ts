@@ -80,7 +80,7 @@ export function buildOEmbed(input: {
 	const src = `${input.origin}/embed/stories/${encodeURIComponent(input.slug)}${input.query}`;
 	const html =
 		`<iframe src="${asHtml(src)}" width="${width}" height="${height}" ` +
-		`title="${asHtml(`Timeline: ${input.title}`)}" loading="lazy" ` +
+		`title="${asHtml(input.title)}" loading="lazy" ` +
 		`style="border:0;max-width:100%"></iframe>`;
 	return {
 		type: 'rich',

@@ -19,31 +19,38 @@ export interface EmbedOptions {
 	/** Window, ISO days (inclusive). */
 	from: string | null;
 	to: string | null;
-	order: EmbedOrder;
+	/** null follows the story: newest first while it is developing, else oldest first. */
+	order: EmbedOrder | null;
+	/** How many entries the list shows before a "Show all" link to the story page. */
+	limit: number;
 	mode: EmbedMode;
 	/** '#rgb' or '#rrggbb' only: it ends up inside a style attribute. */
 	accent: string | null;
-	/** A BCP 47 tag Intl accepts. */
-	lang: string;
+	/** A BCP 47 tag Intl accepts; null takes the story's language (English when it has none). */
+	lang: string | null;
 	/** Pinned story revision; null follows the live story. */
 	version: number | null;
 }
 
 export const DEFAULT_OPTIONS: EmbedOptions = {
-	theme: 'auto',
+	// Light unless asked: an embed sits inside someone else's (usually white) article, and the
+	// reader's system preference says nothing about that page's colours.
+	theme: 'light',
 	height: null,
 	kinds: [],
 	from: null,
 	to: null,
-	order: 'oldest',
+	order: null,
+	limit: 10,
 	mode: 'timeline',
 	accent: null,
-	lang: 'en',
+	lang: null,
 	version: null
 };
 
 export const MIN_HEIGHT = 200;
 export const MAX_HEIGHT = 4000;
+export const MAX_LIMIT = 100;
 
 const ACCENT = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -67,14 +74,26 @@ function parseHeight(value: string | null): number | null {
 	return height >= MIN_HEIGHT && height <= MAX_HEIGHT ? height : null;
 }
 
-function parseLang(value: string | null): string {
-	if (value === null || value.length > 35 || !LANG.test(value)) return DEFAULT_OPTIONS.lang;
+function parseOrder(value: string | null): EmbedOrder | null {
+	return value === 'newest' || value === 'oldest' ? value : null;
+}
+
+function parseLimit(value: string | null): number {
+	if (value === null || !/^\d{1,4}$/.test(value)) return DEFAULT_OPTIONS.limit;
+	const limit = Number(value);
+	return limit >= 1 && limit <= MAX_LIMIT ? limit : DEFAULT_OPTIONS.limit;
+}
+
+function parseLang(value: string | null): string | null {
+	// 'und' (undetermined) is a valid tag but no language to write in.
+	if (value === null || value.length > 35 || !LANG.test(value) || /^und\b/i.test(value))
+		return null;
 	try {
 		return Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0
 			? Intl.getCanonicalLocales(value)[0]!
-			: DEFAULT_OPTIONS.lang;
+			: null;
 	} catch {
-		return DEFAULT_OPTIONS.lang;
+		return null;
 	}
 }
 
@@ -104,7 +123,8 @@ export function parseEmbedOptions(params: URLSearchParams): EmbedOptions {
 		kinds: kinds.length === EVENT_KINDS.length ? [] : kinds,
 		from,
 		to,
-		order: pick(params.get('order'), ['newest', 'oldest'] as const, DEFAULT_OPTIONS.order),
+		order: parseOrder(params.get('order')),
+		limit: parseLimit(params.get('limit')),
 		mode: pick(params.get('mode'), ['timeline', 'list'] as const, DEFAULT_OPTIONS.mode),
 		accent: ACCENT.test(accent) ? accent.toLowerCase() : null,
 		lang: parseLang(params.get('lang')),
@@ -123,10 +143,11 @@ export function embedQuery(options: EmbedOptions): string {
 	if (options.kinds.length > 0) params.set('kinds', options.kinds.join(','));
 	if (options.from) params.set('from', options.from);
 	if (options.to) params.set('to', options.to);
-	if (options.order !== DEFAULT_OPTIONS.order) params.set('order', options.order);
+	if (options.order !== null) params.set('order', options.order);
+	if (options.limit !== DEFAULT_OPTIONS.limit) params.set('limit', String(options.limit));
 	if (options.mode !== DEFAULT_OPTIONS.mode) params.set('mode', options.mode);
 	if (options.accent) params.set('accent', options.accent);
-	if (options.lang !== DEFAULT_OPTIONS.lang) params.set('lang', options.lang);
+	if (options.lang !== null) params.set('lang', options.lang);
 	if (options.version !== null) params.set('version', String(options.version));
 	const query = params.toString();
 	return query ? `?${query}` : '';
@@ -151,4 +172,23 @@ export function matchesOptions(
 	if (options.from && end < options.from) return false;
 	if (options.to && start > options.to) return false;
 	return true;
+}
+
+/** The order an embed lists in: the one asked for, else the story's own (newest first live). */
+export function effectiveOrder(
+	options: Pick<EmbedOptions, 'order'>,
+	story: { status: string }
+): EmbedOrder {
+	return options.order ?? (story.status === 'developing' ? 'newest' : 'oldest');
+}
+
+/**
+ * The embed's language: the `lang` asked for, else the story's own (when it has a usable one),
+ * else English.
+ */
+export function embedLanguage(
+	options: Pick<EmbedOptions, 'lang'>,
+	storyLanguage: string | null
+): string {
+	return options.lang ?? (storyLanguage ? parseLang(storyLanguage) : null) ?? 'en';
 }

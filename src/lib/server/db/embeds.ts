@@ -1,6 +1,12 @@
 import { sql, type Db } from './client';
 import type { StoryStatus, TimelineEvent } from '../../types';
 import { field, storyFieldsOf, type Snapshot } from '../revisions/snapshot';
+import {
+	readerVersionAt,
+	readerVersions,
+	type ReaderVersion,
+	type RevisionVisibility
+} from '../../embed/reader-version';
 
 /** What an embed shows of a story. */
 export interface EmbedStory {
@@ -9,6 +15,8 @@ export interface EmbedStory {
 	title: string;
 	summary: string;
 	status: StoryStatus;
+	/** The story's language (BCP 47) where the schema has one, else null. */
+	language: string | null;
 }
 
 export interface EmbedSource {
@@ -42,6 +50,8 @@ export interface EmbedData {
 	latestRevision: number;
 	/** A pinned revision was asked for but the story has no such revision: showing the latest. */
 	unknownVersion: boolean;
+	/** For a pinned embed: the version readers saw at that revision, and when it was published. */
+	pinned: ReaderVersion | null;
 }
 
 type EventRow = Omit<EmbedEvent, 'sources'>;
@@ -65,8 +75,10 @@ export async function getForEmbed(
 	version: number | null,
 	db: Db = sql
 ): Promise<EmbedData | undefined> {
+	// language through to_jsonb: the column arrives with a later migration, and an embed must
+	// keep working on a schema without it.
 	const [live] = await db<(EmbedStory & { latestRevision: number })[]>`
-		select s.id, s.slug, s.title, s.summary, s.status,
+		select s.id, s.slug, s.title, s.summary, s.status, to_jsonb(s)->>'language' as language,
 			coalesce((select max(r.story_revision) from revisions r where r.story_id = s.id), 0)
 				as latest_revision
 		from stories s
@@ -78,7 +90,8 @@ export async function getForEmbed(
 	const base = {
 		latestRevision,
 		revision: pinned ?? latestRevision,
-		unknownVersion: version !== null && pinned === null
+		unknownVersion: version !== null && pinned === null,
+		pinned: null
 	};
 	if (pinned === null) {
 		const events = await db<EventRow[]>`
@@ -121,6 +134,7 @@ export async function getForEmbed(
 	`;
 	return {
 		...base,
+		pinned: readerVersionAt(await listReaderVersions(story.id, db), pinned) ?? null,
 		story: { ...story, title, summary, status },
 		events: await withSources(events, db)
 	};
@@ -134,14 +148,32 @@ export async function latestRevision(storyId: number, db: Db = sql): Promise<num
 	return row?.latest ?? 0;
 }
 
+/**
+ * The story's reader versions (see embed/reader-version): every revision with whether the entity
+ * it saved was public then, numbered by what readers could see change.
+ */
+export async function listReaderVersions(storyId: number, db: Db = sql): Promise<ReaderVersion[]> {
+	const rows = await db<RevisionVisibility[]>`
+		select story_revision, entity_type, entity_id, created_at,
+			snapshot->>'deleted_at' is null and (
+				case when entity_type = 'story' then snapshot->>'publication' = 'published'
+				else snapshot->>'status' = 'published' end
+			) is true as visible
+		from revisions
+		where story_id = ${storyId}
+		order by story_revision
+	`;
+	return readerVersions(rows);
+}
+
 /** Any story by id, whatever its publication (the desk's builder previews drafts' settings). */
 export async function getStoryById(
 	id: number,
 	db: Db = sql
 ): Promise<(EmbedStory & { publication: 'draft' | 'published' }) | undefined> {
 	const [story] = await db<(EmbedStory & { publication: 'draft' | 'published' })[]>`
-		select id, slug, title, summary, status, publication
-		from stories
+		select id, slug, title, summary, status, publication, to_jsonb(s)->>'language' as language
+		from stories s
 		where id = ${id} and deleted_at is null
 	`;
 	return story;

@@ -4,11 +4,15 @@ import { render as renderComponent } from 'svelte/server';
 import type { RequestHandler } from './$types';
 import * as embeds from '$lib/server/db/embeds';
 import {
+	effectiveOrder,
+	embedLanguage,
 	embedQuery,
 	matchesOptions,
 	parseEmbedOptions,
 	type EmbedOptions
 } from '$lib/embed/options';
+import { translator } from '$lib/i18n';
+import { escapeHtml } from '$lib/format/html';
 import { shapeTimeline } from '$lib/embed/timeline-shape';
 import { formatWhen } from '$lib/embed/when';
 import { EMBED_CSP, embedDocument } from '$lib/embed/document';
@@ -60,24 +64,43 @@ function render(
 ): Rendered {
 	let status = 200;
 	let html: string;
+	const lang = embedLanguage(options, data?.story.language ?? null);
 	if (!data) {
 		status = 404;
+		const t = translator(lang);
 		html = embedDocument({
-			title: 'Story not found · Throughline',
+			title: `${t('embed.notFoundTitle')} · Throughline`, // escaped by embedDocument
 			options,
-			body: '<div class="embed"><p class="note">This story is not available.</p></div>'
+			lang,
+			body: `<div class="embed"><p class="note">${escapeHtml(t('embed.notFound'))}</p></div>`
 		});
 	} else {
-		const events = data.events.filter((event) => matchesOptions(event, options));
-		const whenById = new Map(events.map((event) => [event.id, formatWhen(event, options.lang)]));
-		const shape = options.mode === 'timeline' ? shapeTimeline(events, options.lang) : null;
+		const order = effectiveOrder(options, data.story);
+		const matching = data.events.filter((event) => matchesOptions(event, options));
+		const listed = order === 'newest' ? matching.reverse() : matching;
+		// The list and the picture show the same entries, so the timeline's scale is the window
+		// a reader is looking at (the newest days of a long story, not all of it squeezed).
+		const shown = listed.slice(0, options.limit);
+		const whenById = new Map(shown.map((event) => [event.id, formatWhen(event, lang)]));
+		const shape = options.mode === 'timeline' ? shapeTimeline(shown, lang) : null;
 		const storyUrl = `${origin}/stories/${encodeURIComponent(data.story.slug)}`;
 		const { body, head } = renderComponent(Embed, {
-			props: { data, events, shape, options, storyUrl, whenById }
+			props: {
+				data,
+				shown,
+				total: matching.length,
+				shape,
+				options,
+				lang,
+				order,
+				storyUrl,
+				whenById
+			}
 		});
 		html = embedDocument({
 			title: `${data.story.title} · Throughline`,
 			options,
+			lang,
 			// Svelte's hydration markers serve no client here. Text is escaped, so every `<!--`
 			// in the output is one of them.
 			body: body.replace(/<!--[\s\S]*?-->/g, ''),

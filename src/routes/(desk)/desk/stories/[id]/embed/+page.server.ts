@@ -14,10 +14,16 @@ export const load: PageServerLoad = async (event) => {
 	if (!Number.isInteger(id) || id < 1) error(404, 'Story not found');
 	const story = await embeds.getStoryById(id);
 	if (!story) error(404, 'Story not found');
+	const versions = await embeds.listReaderVersions(id);
+	// The desk layout picks the editor's interface language (locals.pageLang) in its own load.
+	await event.parent();
 	return {
 		story,
 		latestRevision: await embeds.latestRevision(id),
+		/** What a pin now holds, in readers' numbering (none before the story was first seen). */
+		readerVersion: versions.at(-1) ?? null,
 		options: parseEmbedOptions(event.url.searchParams),
-		origin: event.url.origin
+		origin: event.url.origin,
+		locale: event.locals.pageLang ?? 'en'
 	};
 };
