@@ -109,7 +109,7 @@ test('a kind filter fits the timeline to the filtered events', async ({ page }) 
 	const titles = chronology(page).getByRole('heading', { level: 2 });
 	await expect(titles).toHaveCount(2);
 	const center = await page.locator('.vis-panel.vis-center').boundingBox();
-	const marks = page.locator('.vis-item.tl-item');
+	const marks = page.locator('.vis-item.vis-point.tl-item, .vis-item.vis-range.tl-item');
 	await expect(marks).toHaveCount(2);
 	for (const mark of await marks.all()) {
 		const box = (await mark.boundingBox())!;
