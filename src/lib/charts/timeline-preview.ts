@@ -68,7 +68,7 @@ export function previewTimeline(
 		const right = Math.max(x2 ?? x, x + MARKER + label.length * CHAR);
 		const free = rowsFree.get(mark.kind) ?? Array<number>(LANE_ROWS).fill(-Infinity);
 		rowsFree.set(mark.kind, free);
-		let row = free.findIndex((edge) => edge <= x);
+		const row = free.findIndex((edge) => edge <= x);
 		// A crowded lane stacks deeper than its rows in vis-timeline (it scrolls); the picture
 		// shows the first rows and leaves the rest to it.
 		if (row === -1) continue;
