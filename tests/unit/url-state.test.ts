@@ -8,6 +8,7 @@ import {
 	PAGE_SIZE,
 	parseStoryUrl,
 	selectEvents,
+	storyOrder,
 	storySearch
 } from '../../src/lib/story/url-state';
 
@@ -41,7 +42,7 @@ describe('parseStoryUrl', () => {
 			'event=12abc&order=sideways&kind=gossip&kind=meeting&verification=maybe&asof=2025-02-30&from=x&to=2025-12-08'
 		);
 		expect(state.event).toBeNull();
-		expect(state.order).toBe('oldest');
+		expect(state.order).toBeNull();
 		expect(state.kinds).toEqual(['meeting']);
 		expect(state.verifications).toEqual([]);
 		expect(state.asof).toBeNull();
@@ -102,6 +103,16 @@ describe('selectEvents', () => {
 		const claimed = { ...DEFAULT_STATE, verifications: ['claimed' as const] };
 		expect(selectEvents(events, claimed).map((e) => e.id)).toEqual([2, 3]);
 		expect(selectEvents(events, DEFAULT_STATE).map((e) => e.id)).toEqual([1, 2, 3]);
+	});
+
+	it("follows the story's own order until the reader picks one", () => {
+		expect(storyOrder('developing')).toBe('newest');
+		expect(storyOrder('concluded')).toBe('oldest');
+		const live = selectEvents(events, DEFAULT_STATE, storyOrder('developing'));
+		expect(live.map((e) => e.id)).toEqual([3, 2, 1]);
+		const chosen = { ...DEFAULT_STATE, order: 'oldest' as const };
+		expect(selectEvents(events, chosen, 'newest').map((e) => e.id)).toEqual([1, 2, 3]);
+		expect(storySearch(chosen)).toBe('?order=oldest');
 	});
 });
 

@@ -26,11 +26,6 @@ export interface BuiltTimeline {
 	reveal(item: TimelineItem): void;
 	/** Selects an item, again once it is drawn if it is inside a cluster for now. */
 	select(itemId: string | null): void;
-	/**
-	 * Hands a timeline built before the page hydrated (timeline-boot.ts) the page's own items
-	 * (the same items, with their full tooltips) and handlers.
-	 */
-	adopt(items: TimelineItem[], handlers: TimelineHandlers): void;
 }
 
 /** Data becomes a text node, never markup. */
@@ -49,22 +44,11 @@ let modules: Promise<[typeof import('vis-timeline/esnext'), typeof import('vis-d
 /**
  * Starts fetching vis-timeline (once). Called when Timeline.svelte's code loads, so the download
  * and compile overlap the page's hydration instead of following it; the timeline is still out of
- * the first load.
+ * the first load (the server's picture stands in for it until then, TimelinePreview.svelte).
  */
 export function loadVisTimeline() {
 	modules ??= Promise.all([import('vis-timeline/esnext'), import('vis-data/esnext')]);
 	return modules;
-}
-
-/**
- * For the early entry (timeline-boot-entry.ts), which brings vis-timeline with it: the timeline
- * is then built in the task that runs the entry, with no further fetch or task in between.
- */
-export function provideVisTimeline(
-	timeline: typeof import('vis-timeline/esnext'),
-	data: typeof import('vis-data/esnext')
-) {
-	modules ??= Promise.resolve([timeline, data]);
 }
 
 export async function createTimeline(
@@ -72,13 +56,19 @@ export async function createTimeline(
 	{
 		groups,
 		items,
-		window
-	}: { groups: TimelineGroup[]; items: TimelineItem[]; window: TimelineWindow | null },
-	initialHandlers: TimelineHandlers
+		window,
+		height
+	}: {
+		groups: TimelineGroup[];
+		items: TimelineItem[];
+		window: TimelineWindow | null;
+		/** A fixed height in px (the server's picture's), else it grows with its stacks. */
+		height?: number;
+	},
+	handlers: TimelineHandlers
 ): Promise<BuiltTimeline> {
 	const [{ Timeline }, { DataSet }] = await loadVisTimeline();
-	let handlers = initialHandlers;
-	let byId = new Map(items.map((item) => [item.id, item]));
+	const byId = new Map(items.map((item) => [item.id, item]));
 	const visGroups = new DataSet(
 		groups.map((group) => ({
 			id: group.id,
@@ -176,8 +166,7 @@ export async function createTimeline(
 		stack: true,
 		// Dense days stack their items; maxHeight + verticalScroll lets the stack scroll.
 		margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
-		minHeight: 160,
-		maxHeight: 520,
+		...(height ? { height: `${height}px` } : { minHeight: 160, maxHeight: 520 }),
 		verticalScroll: true,
 		zoomKey: 'ctrlKey',
 		zoomMin: 6 * 3_600_000,
@@ -293,10 +282,5 @@ export async function createTimeline(
 		selected = itemId;
 		timeline.setSelection(itemId === null ? [] : [itemId]);
 	}
-	function adopt(next: TimelineItem[], nextHandlers: TimelineHandlers) {
-		items = next;
-		byId = new Map(items.map((item) => [item.id, item]));
-		handlers = nextHandlers;
-	}
-	return { timeline, highlight, reveal, select, adopt };
+	return { timeline, highlight, reveal, select };
 }

@@ -96,8 +96,16 @@ function ticks(start: number, end: number, unit: Unit, lang: string, toX: (t: nu
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-/** Lays out the given events (already filtered) in time order; lanes only for kinds present. */
-export function shapeTimeline(events: MarkInput[], lang: string): ShapedTimeline | null {
+/**
+ * Lays out the given events (already filtered) in time order; lanes only for kinds present.
+ * `frame`, when given, is the window to lay out instead of one fitted to the events (the story
+ * page's server-drawn timeline shows the window vis-timeline then opens on).
+ */
+export function shapeTimeline(
+	events: MarkInput[],
+	lang: string,
+	frame?: { start: Date; end: Date }
+): ShapedTimeline | null {
 	if (events.length === 0) return null;
 	let min = Infinity;
 	let max = -Infinity;
@@ -107,8 +115,8 @@ export function shapeTimeline(events: MarkInput[], lang: string): ShapedTimeline
 	}
 	// A little room either side, and at least a day so a single event sits in the middle.
 	const pad = Math.max((max - min) * 0.04, DAY / 2);
-	const start = min - pad;
-	const end = max + pad;
+	const start = frame ? frame.start.getTime() : min - pad;
+	const end = frame ? frame.end.getTime() : max + pad;
 	const toX = (time: number) => round(((time - start) / (end - start)) * SCALE);
 
 	const lanes = EVENT_KINDS.filter((kind) => events.some((event) => event.kind === kind));

@@ -3,9 +3,23 @@
  * timeline window, the list's filters and order. Parsing never throws: a bad value falls back to
  * the default, and an unreadable "as of" date is kept aside so the page can say it was ignored.
  */
-import { EVENT_KINDS, VERIFICATIONS, type EventKind, type Verification } from '$lib/types';
+import {
+	EVENT_KINDS,
+	VERIFICATIONS,
+	type EventKind,
+	type StoryStatus,
+	type Verification
+} from '$lib/types';
 
 export type ListOrder = 'oldest' | 'newest';
+
+/**
+ * A story's own order when the reader has not chosen one: newest first while it develops (as a
+ * live blog reads), oldest first once it has concluded (as a history reads).
+ */
+export function storyOrder(status: StoryStatus): ListOrder {
+	return status === 'developing' ? 'newest' : 'oldest';
+}
 
 export interface StoryUrlState {
 	event: number | null;
@@ -13,7 +27,8 @@ export interface StoryUrlState {
 	asof: string | null;
 	/** The raw "as of" value when it was given but is not a date. */
 	asofInvalid: string | null;
-	order: ListOrder;
+	/** The reader's choice; null follows the story's own order (storyOrder). */
+	order: ListOrder | null;
 	/** Empty means every kind. */
 	kinds: EventKind[];
 	/** Empty means every verification. */
@@ -30,7 +45,7 @@ export const DEFAULT_STATE: StoryUrlState = {
 	event: null,
 	asof: null,
 	asofInvalid: null,
-	order: 'oldest',
+	order: null,
 	kinds: [],
 	verifications: [],
 	from: null,
@@ -93,7 +108,7 @@ export function parseStoryUrl(params: URLSearchParams): StoryUrlState {
 	return {
 		event: event !== null && Number.isSafeInteger(event) ? event : null,
 		...parseAsof(params),
-		order: params.get('order') === 'newest' ? 'newest' : 'oldest',
+		order: oneOf(['oldest', 'newest'] as const, params.getAll('order'))[0] ?? null,
 		kinds: oneOf(EVENT_KINDS, params.getAll('kind')),
 		verifications: oneOf(VERIFICATIONS, params.getAll('verification')),
 		from,
@@ -111,7 +126,7 @@ export function storySearch(state: StoryUrlState, changes: Partial<StoryUrlState
 	const next = { ...state, ...changes };
 	const params = new URLSearchParams();
 	if (next.asof) params.set('asof', next.asof);
-	if (next.order !== 'oldest') params.set('order', next.order);
+	if (next.order) params.set('order', next.order);
 	for (const kind of next.kinds) params.append('kind', kind);
 	for (const verification of next.verifications) params.append('verification', verification);
 	if (next.from && next.to) {
@@ -130,17 +145,21 @@ export function canonicalSearch(state: StoryUrlState): string {
 	return state.event !== null ? `?event=${state.event}` : '';
 }
 
-/** The events the list and timeline show: filtered by kind and verification, in the chosen order. */
+/**
+ * The events the list and timeline show: filtered by kind and verification, in the reader's
+ * order, else `fallback` (the story's own, storyOrder). `events` come oldest first.
+ */
 export function selectEvents<T extends { kind: EventKind; verification: Verification }>(
 	events: readonly T[],
-	state: Pick<StoryUrlState, 'kinds' | 'verifications' | 'order'>
+	state: Pick<StoryUrlState, 'kinds' | 'verifications' | 'order'>,
+	fallback: ListOrder = 'oldest'
 ): T[] {
 	const shown = events.filter(
 		(event) =>
 			(state.kinds.length === 0 || state.kinds.includes(event.kind)) &&
 			(state.verifications.length === 0 || state.verifications.includes(event.verification))
 	);
-	return state.order === 'newest' ? shown.reverse() : shown;
+	return (state.order ?? fallback) === 'newest' ? shown.reverse() : shown;
 }
 
 /**
