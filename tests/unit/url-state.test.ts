@@ -17,7 +17,7 @@ const parse = (query: string) => parseStoryUrl(new URLSearchParams(query));
 describe('parseStoryUrl', () => {
 	it('reads every part of the state', () => {
 		const state = parse(
-			'event=12&asof=2025-12-04&order=newest&kind=meeting&kind=statement&verification=claimed&from=2025-12-01&to=2025-12-08&page=3&articles=all'
+			'event=12&asof=2025-12-04&order=newest&kind=meeting&kind=statement&verification=claimed&from=2025-12-01&to=2025-12-08&page=3&articles=all&lang=uk'
 		);
 		expect(state).toEqual({
 			event: 12,
@@ -29,7 +29,8 @@ describe('parseStoryUrl', () => {
 			from: new Date('2025-12-01T00:00:00Z'),
 			to: new Date('2025-12-08T00:00:00Z'),
 			page: 3,
-			articles: 'all'
+			articles: 'all',
+			lang: 'uk'
 		});
 	});
 
@@ -143,6 +144,10 @@ describe('listPage', () => {
 
 	it('writes the page into the query only past the first', () => {
 		expect(storySearch({ ...DEFAULT_STATE, page: 2 })).toBe('?page=2');
+		// A reader who chose Ukrainian stays in it when filtering or selecting.
+		const ukrainian = parse('lang=uk&kind=meeting');
+		expect(storySearch(ukrainian, { kinds: [], event: 4 })).toBe('?event=4&lang=uk');
+		expect(parse('lang=%22%3E').lang).toBeNull();
 		expect(storySearch({ ...DEFAULT_STATE, page: 1 })).toBe('');
 		expect(storySearch({ ...DEFAULT_STATE, articles: 'all' })).toBe('?articles=all');
 	});

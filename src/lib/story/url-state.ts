@@ -10,6 +10,7 @@ import {
 	type StoryStatus,
 	type Verification
 } from '$lib/types';
+import { requestedLang } from './reader-locale';
 
 export type ListOrder = 'oldest' | 'newest';
 
@@ -39,6 +40,8 @@ export interface StoryUrlState {
 	page: number;
 	/** The coverage list: the latest articles, or every one (a long story's list is cut). */
 	articles: 'latest' | 'all';
+	/** The interface language the reader chose with `?lang=` (reader-locale.ts), kept by every link. */
+	lang: string | null;
 }
 
 export const DEFAULT_STATE: StoryUrlState = {
@@ -51,7 +54,8 @@ export const DEFAULT_STATE: StoryUrlState = {
 	from: null,
 	to: null,
 	page: 1,
-	articles: 'latest'
+	articles: 'latest',
+	lang: null
 };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -114,7 +118,8 @@ export function parseStoryUrl(params: URLSearchParams): StoryUrlState {
 		from,
 		to,
 		page,
-		articles: params.get('articles') === 'all' ? 'all' : 'latest'
+		articles: params.get('articles') === 'all' ? 'all' : 'latest',
+		lang: requestedLang(params)
 	};
 }
 
@@ -136,6 +141,7 @@ export function storySearch(state: StoryUrlState, changes: Partial<StoryUrlState
 	if (next.page > 1) params.set('page', String(next.page));
 	if (next.articles === 'all') params.set('articles', 'all');
 	if (next.event !== null) params.set('event', String(next.event));
+	if (next.lang) params.set('lang', next.lang);
 	const search = params.toString();
 	return search ? `?${search}` : '';
 }

@@ -6,7 +6,6 @@ import { loadStoryPage } from '$lib/server/story/page-data';
 import { field } from '$lib/server/revisions/snapshot';
 import { asofCutoff, parseAsof } from '$lib/story/url-state';
 import { readerLocale, storyLanguage } from '$lib/story/reader-locale';
-import { timelineHeadHtml } from '$lib/server/http/timeline-modules';
 
 /** The story's title and summary as its last revision before the "as of" day's end had them. */
 async function storyAsOf(story: Story, asof: string): Promise<Story> {
@@ -31,8 +30,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	// `?lang=` is part of the page cache's key (the whole URL), so no language is served another's.
 	const { locale, dir } = readerLocale(url.searchParams, storyLanguage(loaded.data.story));
 	locals.pageLang = locale;
-	// The story's JSON-LD, and the early timeline's script (timeline-modules.ts).
-	locals.headHtml = loaded.headHtml() + (loaded.data.events.length ? timelineHeadHtml() : '');
+	// The story's JSON-LD, for crawlers (http/head-extras.ts).
+	locals.headHtml = loaded.headHtml();
 	const story = asof ? await storyAsOf(loaded.data.story, asof) : loaded.data.story;
 	return { ...loaded.data, story, locale, dir };
 };
