@@ -22,7 +22,7 @@ function row(
 		id: next--,
 		entityType: 'event',
 		entityId: 7,
-		authorId: 1,
+		authorId: authorName === 'Anna' ? 1 : 2,
 		authorName,
 		createdAt: new Date(Date.UTC(2025, 11, 7, 12, 0) - minutesAgo * 60_000),
 		storyId: 1,
@@ -66,6 +66,29 @@ describe('changeLines', () => {
 			['Bohdan', 'edited', ['place']],
 			['Anna', 'created', []],
 			['Anna', 'created', []]
+		]);
+	});
+});
+
+describe('changeLines across interleaved work', () => {
+	it('folds an event’s creation into its publication even with other events between', () => {
+		const other = (
+			snapshot: Record<string, unknown>,
+			previous: Record<string, unknown> | null
+		) => ({
+			...row(snapshot, previous, 1),
+			entityId: 8
+		});
+		const published = { ...event, status: 'published' };
+		const lines = changeLines([
+			other(published, event),
+			row(published, event, 1),
+			other(event, null),
+			row(event, null, 2)
+		]);
+		expect(lines.map((line) => [line.entityId, line.verb])).toEqual([
+			[8, 'published'],
+			[7, 'published']
 		]);
 	});
 });

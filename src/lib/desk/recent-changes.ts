@@ -92,27 +92,27 @@ const RUN_MS = 15 * 60_000;
 /** One line per change, newest first (rows come newest first). */
 export function changeLines(rows: RevisionRow[], limit = 15): ChangeLine[] {
 	const lines: ChangeLine[] = [];
+	// The open run of each thing by each person, and the time of its oldest revision so far:
+	// accepting three proposals and then publishing them interleaves their revisions.
+	const runs = new Map<string, { line: ChangeLine; oldest: number }>();
 	for (const row of rows) {
 		const { verb, fields } = verbOf(row);
-		const last = lines.at(-1);
-		const title =
-			typeof read(row.snapshot, 'title') === 'string' ? String(read(row.snapshot, 'title')) : '';
-		if (
-			last &&
-			last.entityType === row.entityType &&
-			last.entityId === row.entityId &&
-			last.authorName === row.authorName &&
-			last.createdAt.getTime() - row.createdAt.getTime() < RUN_MS
-		) {
+		const key = `${row.entityType}:${row.entityId}:${row.authorId ?? ''}`;
+		const run = runs.get(key);
+		const at = row.createdAt.getTime();
+		if (run && run.oldest - at < RUN_MS) {
 			// The older revision joins the newer line: the weightier verb and every edited part.
-			if (WEIGHT[verb] > WEIGHT[last.verb]) last.verb = verb;
-			last.fields = (Object.keys(CHANGE_FIELDS) as ChangeField[]).filter(
-				(f) => last.fields.includes(f) || fields.includes(f)
+			const { line } = run;
+			if (WEIGHT[verb] > WEIGHT[line.verb]) line.verb = verb;
+			line.fields = (Object.keys(CHANGE_FIELDS) as ChangeField[]).filter(
+				(f) => line.fields.includes(f) || fields.includes(f)
 			);
+			run.oldest = at;
 			continue;
 		}
 		if (lines.length === limit) break;
-		lines.push({
+		const title = read(row.snapshot, 'title');
+		const line: ChangeLine = {
 			id: row.id,
 			entityType: row.entityType,
 			entityId: row.entityId,
@@ -120,10 +120,12 @@ export function changeLines(rows: RevisionRow[], limit = 15): ChangeLine[] {
 			storyTitle: row.storyTitle,
 			authorName: row.authorName,
 			createdAt: row.createdAt,
-			title,
+			title: typeof title === 'string' ? title : '',
 			verb,
 			fields
-		});
+		};
+		lines.push(line);
+		runs.set(key, { line, oldest: at });
 	}
 	return lines;
 }
