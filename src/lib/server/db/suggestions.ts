@@ -406,7 +406,10 @@ export interface ProposalOutcome {
 }
 
 /** What editors decided on the article's proposals, in the order they decided. */
-export async function outcomesOfArticle(articleId: number, db: Db = sql): Promise<ProposalOutcome[]> {
+export async function outcomesOfArticle(
+	articleId: number,
+	db: Db = sql
+): Promise<ProposalOutcome[]> {
 	return db<ProposalOutcome[]>`
 		select d.fingerprint, d.decision, d.decided_at, e.id as event_id, e.title as event_title,
 			e.status as event_status, coalesce(e.deleted_at is not null, false) as event_deleted
