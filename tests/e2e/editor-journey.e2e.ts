@@ -286,10 +286,10 @@ test('recent changes say what each change did, once', async ({ page }) => {
 	await expect(
 		recent.getByRole('link', { name: new RegExp(`^Anna ${run} published “`) }).first()
 	).toBeVisible();
-	// One line per thing changed in this session, not one per revision.
+	// One line per thing this editor changed, not one per revision.
 	const targets = await recent
 		.getByRole('listitem')
-		.getByRole('link')
+		.getByRole('link', { name: new RegExp(`^Anna ${run} `) })
 		.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
 	expect(targets.length).toBeGreaterThan(3);
 	expect(new Set(targets).size).toBe(targets.length);
