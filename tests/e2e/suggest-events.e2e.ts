@@ -84,7 +84,7 @@ test('accept a proposed event after correcting it; reject another for good', asy
 	// Typing before the page has hydrated would be undone by hydration.
 	await page.waitForLoadState('networkidle');
 	const meeting = page.locator('li.proposal', { hasText: 'fourth' }).filter({
-		has: page.getByRole('button', { name: /^Accept event/ })
+		has: page.getByRole('button', { name: /^Accept as new event/ })
 	});
 	await expect(meeting.first()).toBeVisible();
 	const drones = page.locator('li.proposal', { hasText: '83 Ukrainian drones' });
@@ -94,7 +94,7 @@ test('accept a proposed event after correcting it; reject another for good', asy
 	await meeting.first().getByLabel('Title').fill('Miami talks, fourth day');
 	await meeting
 		.first()
-		.getByRole('button', { name: /^Accept event/ })
+		.getByRole('button', { name: /^Accept as new event/ })
 		.click();
 	await expect
 		.poll(async () => {
@@ -106,7 +106,9 @@ test('accept a proposed event after correcting it; reject another for good', asy
 		})
 		.toBe(1);
 
-	await drones.getByRole('button', { name: /^Reject event/ }).click();
+	// Reject asks first, then can be undone from "What this article made" (editor-journey).
+	await drones.getByRole('button', { name: /^Reject/ }).click();
+	await drones.getByRole('button', { name: /^Yes, reject/ }).click();
 	await expect(page.locator('li.proposal', { hasText: '83 Ukrainian drones' })).toHaveCount(0);
 	await page.reload();
 	await expect(page.locator('li.proposal', { hasText: '83 Ukrainian drones' })).toHaveCount(0);
@@ -120,7 +122,9 @@ test('a second report of a known meeting merges into it as a new source', async 
 	await signIn(page, editor);
 	await page.goto(`/desk/articles/${secondId}`);
 	await page.waitForLoadState('networkidle');
-	const merge = page.getByRole('button', { name: /^Merge into: Witkoff and Kushner meet Putin/ });
+	const merge = page.getByRole('button', {
+		name: /^Merge into matched event\W+Witkoff and Kushner meet Putin/
+	});
 	await expect(merge).toBeVisible();
 	await merge.click();
 	await expect

@@ -23,6 +23,10 @@ export const DOORS: Record<string, DoorClass> = {
 	'/desk/articles/[id] ?/acceptEvent': 'suggestion.decide',
 	'/desk/articles/[id] ?/mergeEvent': 'event.editParts',
 	'/desk/articles/[id] ?/rejectEvent': 'suggestion.decide',
+	// Undoing an accepted proposal deletes its draft, which the command checks as event.delete.
+	'/desk/articles/[id] ?/undoDecision': 'suggestion.decide',
+	'/desk/articles/[id] ?/publishDraft': 'event.publish',
+	'/desk/articles/[id] ?/publishDrafts': 'event.publish',
 	'/desk/inbox ?/accept': 'suggestion.decide',
 	'/desk/inbox ?/reject': 'suggestion.decide',
 	'/desk/inbox ?/newStory': 'story.create',
@@ -39,6 +43,7 @@ export const DOORS: Record<string, DoorClass> = {
 	'/desk/stories/[id]/events/new ?/default': 'event.create',
 	'/desk/events/[id] ?/save': 'event.edit',
 	'/desk/events/[id] ?/delete': 'event.delete',
+	'/desk/events/[id] ?/restore': 'event.restore',
 	'/desk/events/[id] ?/addSource': 'event.editParts',
 	'/desk/events/[id] ?/removeSource': 'event.editParts',
 	'/desk/events/[id] ?/addActor': 'event.editParts',

@@ -72,6 +72,12 @@ export async function get(id: number, db: Db = sql): Promise<Feed | undefined> {
 	return feed;
 }
 
+/** Whether the URL is subscribed already (checked before fetching it to test it). */
+export async function isSubscribed(url: string, db: Db = sql): Promise<boolean> {
+	const rows = await db`select 1 from feeds where url = ${url}`;
+	return rows.length > 0;
+}
+
 /** Subscribes to a feed, due at once; undefined when that URL is already subscribed. */
 export async function create(input: NewFeed, db: Db = sql): Promise<Feed | undefined> {
 	const [feed] = await db<Feed[]>`

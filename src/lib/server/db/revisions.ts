@@ -82,3 +82,22 @@ export async function storyBefore(
 		order by id desc limit 1`;
 	return revision?.snapshot;
 }
+
+/**
+ * The latest changes with the snapshot each one replaced (null for a creation), so the desk
+ * home can say what a change did ("published", "edited the date of").
+ */
+export async function recentWithPrevious(limit: number, db: Db = sql) {
+	return db<(Revision & { storyTitle: string; previous: Snapshot | null })[]>`
+		select r.id, r.story_id, r.story_revision, r.entity_type, r.entity_id, r.entity_version,
+			r.snapshot, r.author_id, u.display_name as author_name, r.created_at,
+			s.title as story_title,
+			(select p.snapshot from revisions p
+				where p.entity_type = r.entity_type and p.entity_id = r.entity_id and p.id < r.id
+				order by p.id desc limit 1) as previous
+		from revisions r
+		left join users u on u.id = r.author_id
+		join stories s on s.id = r.story_id
+		where s.deleted_at is null
+		order by r.id desc limit ${limit}`;
+}

@@ -26,3 +26,17 @@ export async function restoreRow(table: SoftDeletable, id: number, db: Db): Prom
 		returning id`;
 	return rows.length > 0;
 }
+
+/** A row's publication status while it is in the trash (deleted in the last 30 days). */
+export async function trashedStatus(
+	table: SoftDeletable,
+	id: number,
+	db: Db
+): Promise<string | undefined> {
+	const [row] = await db<{ status: string }[]>`
+		select ${table === 'events' ? db`status` : db`publication as status`}
+		from ${db(table)}
+		where id = ${id} and deleted_at > now() - interval '30 days'
+		for update`;
+	return row?.status;
+}

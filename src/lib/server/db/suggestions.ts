@@ -392,3 +392,72 @@ export async function isSourceOf(
 	`;
 	return row?.found ?? false;
 }
+
+/** A decision taken on one of an article's proposals, with the event it made or merged into. */
+export interface ProposalOutcome {
+	fingerprint: string;
+	decision: 'accepted' | 'merged' | 'rejected';
+	decidedAt: Date;
+	/** Null for a rejection, or when the event was deleted for good. */
+	eventId: number | null;
+	eventTitle: string | null;
+	eventStatus: 'draft' | 'published' | null;
+	/** True when the event is in the trash. */
+	eventDeleted: boolean;
+}
+
+/** What editors decided on the article's proposals, in the order they decided. */
+export async function outcomesOfArticle(
+	articleId: number,
+	db: Db = sql
+): Promise<ProposalOutcome[]> {
+	return db<ProposalOutcome[]>`
+		select d.fingerprint, d.decision, d.decided_at, e.id as event_id, e.title as event_title,
+			e.status as event_status, coalesce(e.deleted_at is not null, false) as event_deleted
+		from event_proposal_decisions d left join events e on e.id = d.event_id
+		where d.article_id = ${articleId}
+		order by d.decided_at, d.fingerprint
+	`;
+}
+
+/** One decision, locked until the transaction ends (an undo reads it, then removes it). */
+export async function decisionForUpdate(
+	articleId: number,
+	fingerprint: string,
+	db: Db
+): Promise<{ decision: ProposalOutcome['decision']; eventId: number | null } | undefined> {
+	const [row] = await db<{ decision: ProposalOutcome['decision']; eventId: number | null }[]>`
+		select decision, event_id from event_proposal_decisions
+		where article_id = ${articleId} and fingerprint = ${fingerprint}
+		for update
+	`;
+	return row;
+}
+
+/** Forgets a decision, so the proposal is offered again. */
+export async function forgetProposalDecision(
+	articleId: number,
+	fingerprint: string,
+	db: Db = sql
+): Promise<boolean> {
+	const rows = await db`
+		delete from event_proposal_decisions
+		where article_id = ${articleId} and fingerprint = ${fingerprint}
+		returning fingerprint
+	`;
+	return rows.length > 0;
+}
+
+/** How many other decisions of the article point at the event (a merge shares its source). */
+export async function otherDecisionsFor(
+	articleId: number,
+	fingerprint: string,
+	eventId: number,
+	db: Db = sql
+): Promise<number> {
+	const [row] = await db<{ n: number }[]>`
+		select count(*)::int as n from event_proposal_decisions
+		where article_id = ${articleId} and event_id = ${eventId} and fingerprint <> ${fingerprint}
+	`;
+	return row?.n ?? 0;
+}

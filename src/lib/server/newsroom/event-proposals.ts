@@ -9,6 +9,7 @@ import * as entities from '../db/entities';
 import * as events from '../db/events';
 import * as suggestions from '../db/suggestions';
 import { isCalendarDay } from '$lib/time/zoned';
+import { parseEvent } from '../../desk/event-input';
 import { civilDay, zonedMidnight } from '../extract/dates';
 import { suggestEvents, type EventSuggestion } from '../suggest/event-suggestions';
 import { EVENT_KINDS, VERIFICATIONS, type EventKind, type Verification } from '../../types';
@@ -47,9 +48,31 @@ export interface ProposalEdits {
 	title?: string;
 	kind?: string;
 	verification?: string;
-	/** YYYY-MM-DD in the event's zone. */
+	/** YYYY-MM-DD in the event's zone (the API's edit; the desk form sends the fields below). */
 	date?: string;
 	attribution?: string;
+	/** As the event form has them: wall-clock time in `timeZone`, precision, optional end. */
+	occurredStart?: string;
+	occurredEnd?: string;
+	precision?: string;
+	timeZone?: string;
+}
+
+const TIMING = ['occurredStart', 'occurredEnd', 'precision', 'timeZone'] as const;
+
+/** The time the editor set in the proposal form, checked as the event form checks it. */
+function editedTime(edits: ProposalEdits, errors: FieldErrors) {
+	const parsed = parseEvent({
+		kind: 'other',
+		title: 'proposal',
+		...Object.fromEntries(TIMING.map((key) => [key, edits[key] ?? '']))
+	});
+	if (parsed.ok) {
+		const { occurredStart, occurredEnd, precision, timeZone } = parsed.value;
+		return { start: occurredStart, end: occurredEnd, precision, timeZone: timeZone as string };
+	}
+	for (const key of TIMING) if (parsed.errors[key]) errors[key] = parsed.errors[key];
+	return null;
 }
 
 /** Accepts a proposal as a draft event of the article's story (a contributor may: it is a draft). */
@@ -73,8 +96,12 @@ export async function acceptProposal(
 	if (!kind) errors.kind = 'Choose a kind.';
 	const verification = VERIFICATIONS.find((known) => known === edits.verification);
 	if (!verification) errors.verification = 'Choose a verification.';
-	const time = chosenTime(proposal, edits.date ?? '');
-	if (!time) errors.date = 'Give the date as YYYY-MM-DD.';
+	const day = edits.occurredStart === undefined ? chosenTime(proposal, edits.date ?? '') : null;
+	const time =
+		edits.occurredStart !== undefined
+			? editedTime(edits, errors)
+			: day && { ...day, timeZone: proposal.timeZone };
+	if (!time && edits.occurredStart === undefined) errors.date = 'Give the date as YYYY-MM-DD.';
 	const attribution = (edits.attribution ?? '').trim();
 	if (attribution.length > 300) errors.attribution = 'Keep the attribution under 300 characters.';
 	if (Object.keys(errors).length || !time || !kind || !verification) return invalid(errors);
@@ -88,7 +115,7 @@ export async function acceptProposal(
 				occurredStart: time.start,
 				occurredEnd: time.end,
 				precision: time.precision,
-				timeZone: proposal.timeZone,
+				timeZone: time.timeZone,
 				placeName: proposal.place,
 				attribution: attribution || null,
 				verification: verification as Verification,

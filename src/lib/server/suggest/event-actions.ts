@@ -11,6 +11,11 @@ import {
 	rejectProposal,
 	type ProposalRef
 } from '$lib/server/newsroom/event-proposals';
+import {
+	publishArticleDrafts,
+	publishEvent,
+	undoProposalDecision
+} from '$lib/server/newsroom/proposal-outcomes';
 import { STATUS, type CommandResult } from '$lib/server/newsroom/result';
 import { formValues } from '$lib/desk/form';
 
@@ -70,5 +75,32 @@ export async function rejectEvent(event: RequestEvent) {
 		await rejectProposal(actor, ref),
 		values,
 		() => 'Proposal rejected: it will not be offered again.'
+	);
+}
+
+/** Undoes a decision on a proposal (accept, merge or reject): it is offered again. */
+export async function undoDecision(event: RequestEvent) {
+	const { actor, values, ref } = await read(event);
+	return answer(await undoProposalDecision(actor, ref), values, (undone) =>
+		undone.decision === 'accepted'
+			? 'Undone: the draft went to the trash and the proposal is back.'
+			: undone.decision === 'merged'
+				? 'Undone: the article is no longer a source of that event; the proposal is back.'
+				: 'Undone: the proposal is back.'
+	);
+}
+
+/** Publishes one draft the article made. */
+export async function publishDraft(event: RequestEvent) {
+	const { actor, values } = await read(event);
+	const eventId = /^\d{1,9}$/.test(values.eventId ?? '') ? Number(values.eventId) : -1;
+	return answer(await publishEvent(actor, eventId), values, (done) => `Published “${done.title}”.`);
+}
+
+/** Publishes every draft the article made. */
+export async function publishDrafts(event: RequestEvent) {
+	const { actor, values, ref } = await read(event);
+	return answer(await publishArticleDrafts(actor, ref.articleId), values, ({ published }) =>
+		published === 1 ? 'Published 1 event.' : `Published ${published} events.`
 	);
 }

@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
 import * as deskStories from '$lib/server/db/desk-stories';
 import * as revisions from '$lib/server/db/revisions';
+import { changeLines } from '$lib/desk/recent-changes';
 
 /** The desk home: every story by last activity, the unfiled inbox, the latest changes. */
 export const load: PageServerLoad = async (event) => {
@@ -9,22 +10,13 @@ export const load: PageServerLoad = async (event) => {
 	const [stories, inbox, recent] = await Promise.all([
 		deskStories.listForDesk(),
 		deskStories.unfiledArticles(5),
-		revisions.recent(15)
+		// Read more than are shown: runs of one change fold into one line.
+		revisions.recentWithPrevious(60)
 	]);
 	return {
 		stories,
 		inbox,
-		recent: recent.map(
-			({ id, storyId, storyTitle, entityType, entityId, authorName, createdAt, snapshot }) => ({
-				id,
-				storyId,
-				storyTitle,
-				entityType,
-				entityId,
-				authorName,
-				createdAt,
-				title: typeof snapshot.title === 'string' ? snapshot.title : ''
-			})
-		)
+		recent: changeLines(recent, 15),
+		locale: event.locals.pageLang ?? 'en'
 	};
 };

@@ -5,11 +5,13 @@ import * as feeds from '$lib/server/db/feeds';
 import { normaliseUrl } from '$lib/server/ingest/article-input';
 import { plainText } from '$lib/server/ingest/sanitise';
 import { pollFeed } from '$lib/server/subscriptions/poller';
+import { checkFeed } from '$lib/server/subscriptions/check-feed';
+import { translator } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
-	return { feeds: await feeds.list() };
+	return { feeds: await feeds.list(), locale: event.locals.pageLang ?? 'en' };
 };
 
 export const actions: Actions = {
@@ -28,12 +30,20 @@ export const actions: Actions = {
 			errors.minutes = 'Poll every 1 to 1,440 minutes.';
 		}
 		if (!url || Object.keys(errors).length > 0) return fail(400, { add: { errors, values } });
+		const t = translator(event.locals.pageLang);
+		if (await feeds.isSubscribed(url))
+			return fail(400, { add: { errors: { url: t('desk.feeds.already') }, values } });
+		const checked = await checkFeed(url);
+		if (!checked.ok)
+			return fail(400, {
+				add: { errors: { url: t('desk.feeds.refused', { reason: checked.reason }) }, values }
+			});
 		const feed = await feeds.create(
 			{ url, source, pollIntervalSeconds: minutes * 60, createdBy: user.id },
 			undefined
 		);
 		if (!feed) {
-			return fail(400, { add: { errors: { url: 'That feed is already subscribed.' }, values } });
+			return fail(400, { add: { errors: { url: t('desk.feeds.already') }, values } });
 		}
 		return { add: { added: feed.url } };
 	},

@@ -1,15 +1,21 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireRole } from '$lib/server/auth/guard';
 import * as suggestions from '$lib/server/db/suggestions';
-import { civilDay } from '$lib/server/extract/dates';
+import { toLocalInput } from '$lib/desk/zoned';
 import { suggestStories } from '$lib/server/suggest/suggest';
 import { suggestEvents } from '$lib/server/suggest/event-suggestions';
 import { accept, newStory, reject } from '$lib/server/suggest/desk-actions';
-import { acceptEvent, mergeEvent, rejectEvent } from '$lib/server/suggest/event-actions';
+import {
+	acceptEvent,
+	mergeEvent,
+	publishDraft,
+	publishDrafts,
+	rejectEvent,
+	undoDecision
+} from '$lib/server/suggest/event-actions';
+import { hasRole, requireRole } from '$lib/server/auth/guard';
 import { formatEventWhen } from '$lib/format/dates';
-
-const pad = (n: number) => String(n).padStart(2, '0');
+import { articleOutcomes } from './outcomes';
 
 /** The article, the stories it may continue, and the events it reports. */
 export const load: PageServerLoad = async (event) => {
@@ -17,11 +23,12 @@ export const load: PageServerLoad = async (event) => {
 	const id = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : null;
 	const article = id === null ? undefined : await suggestions.getForAnalysis(id);
 	if (!article || id === null) error(404, 'No article with that id.');
-	const [stories, filedIn, proposals, existing] = await Promise.all([
+	const [stories, filedIn, proposals, existing, outcomes] = await Promise.all([
 		suggestStories(id),
 		suggestions.storiesOfArticle(id),
 		suggestEvents(id),
-		suggestions.eventsOfArticleStories(id)
+		suggestions.eventsOfArticleStories(id),
+		articleOutcomes(article)
 	]);
 	const titles = new Map(existing.map((e) => [e.id, e.title]));
 	return {
@@ -29,10 +36,10 @@ export const load: PageServerLoad = async (event) => {
 		stories: stories ?? { suggestions: [], newStory: { recommended: true, reason: '' } },
 		filedIn,
 		proposals: (proposals ?? []).map((p) => {
-			const day = civilDay(p.start, p.timeZone);
 			return {
 				...p,
-				date: `${day.year}-${pad(day.month)}-${pad(day.day)}`,
+				occurredStart: toLocalInput(p.start, p.timeZone),
+				occurredEnd: p.end ? toLocalInput(p.end, p.timeZone) : '',
 				when: formatEventWhen({
 					occurredStart: p.start,
 					occurredEnd: p.end ?? null,
@@ -42,8 +49,21 @@ export const load: PageServerLoad = async (event) => {
 				matchesTitle: p.matchesEventId ? (titles.get(p.matchesEventId) ?? null) : null
 			};
 		}),
-		canDecide: user.role !== 'contributor'
+		outcomes,
+		canDecide: user.role !== 'contributor',
+		canPublish: hasRole(user, 'editor'),
+		locale: event.locals.pageLang ?? 'en'
 	};
 };
 
-export const actions: Actions = { accept, reject, newStory, acceptEvent, mergeEvent, rejectEvent };
+export const actions: Actions = {
+	accept,
+	reject,
+	newStory,
+	acceptEvent,
+	mergeEvent,
+	rejectEvent,
+	undoDecision,
+	publishDraft,
+	publishDrafts
+};

@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'contributor');
-	return {};
+	return { locale: event.locals.pageLang ?? 'en' };
 };
 
 export const actions: Actions = {
@@ -32,7 +32,8 @@ export const actions: Actions = {
 			source: values.source,
 			section: values.section,
 			url: values.url,
-			publishedAt: values.publishedAt,
+			// Left empty: filed now (an instant, so the zone does not change it).
+			publishedAt: values.publishedAt?.trim() || new Date().toISOString(),
 			timeZone
 		});
 		if (result.kind === 'invalid')

@@ -9,6 +9,7 @@ import { deskActor, unlessRefused } from '$lib/server/desk/outcome';
 import { deleteEvent, saveEvent, type SaveConflict } from '$lib/server/newsroom/events';
 import { EVENT_LABELS, eventValues } from '$lib/desk/event-values';
 import { conflictRows, formValues, intField } from '$lib/desk/form';
+import { NOT_IN_TRASH, restoreEvent } from '$lib/server/newsroom/event-trash';
 import * as parts from './event-parts';
 
 export const load: PageServerLoad = async (event) => {
@@ -37,7 +38,8 @@ export const load: PageServerLoad = async (event) => {
 			.map(({ id, title }) => ({ id, title })),
 		zones: [...new Set(siblings.map((other) => other.timeZone))],
 		placeZones,
-		canPublish: hasRole(user, 'editor')
+		canPublish: hasRole(user, 'editor'),
+		locale: event.locals.pageLang ?? 'en'
 	};
 };
 
@@ -75,7 +77,14 @@ export const actions: Actions = {
 		const actor = deskActor(event);
 		const result = unlessRefused(await deleteEvent(actor, parts.idOf(event), null));
 		if (result.kind !== 'ok') return fail(409, { message: 'Not deleted: reload and try again.' });
-		redirect(303, `/desk/stories/${result.value.storyId}`);
+		// The story page says it is gone and offers Undo (the restore action below).
+		redirect(303, `/desk/stories/${result.value.storyId}?deleted=${result.value.id}`);
+	},
+	restore: async (event) => {
+		const result = await restoreEvent(deskActor(event), parts.idOf(event));
+		if (result.kind === 'forbidden') error(403, result.message);
+		if (result.kind !== 'ok') error(404, NOT_IN_TRASH);
+		redirect(303, `/desk/events/${result.value.id}?restored=1`);
 	},
 	addSource: parts.addSource,
 	removeSource: parts.removeSource,
