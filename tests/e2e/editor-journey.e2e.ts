@@ -253,6 +253,29 @@ test('deleting an event asks first, then offers Undo', async ({ page }) => {
 	expect(row?.deleted).toBe(false);
 });
 
+test('without JavaScript, deleting an event still asks first, deletes, and undoes', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, editor);
+	const [event] = await db<{ id: number; title: string; story_id: number }[]>`
+		select e.id, e.title, e.story_id from events e join event_sources s on s.event_id = e.id
+		where s.article_id = any(${made}::int[]) and e.deleted_at is null limit 1`;
+	await page.goto(`/desk/events/${event!.id}`);
+	await page.getByRole('button', { name: 'Delete event' }).click();
+	await expect(page).toHaveURL(/\?confirm=delete$/);
+	await expect(page.getByText(`Delete “${event!.title}”?`)).toBeVisible();
+	await page.getByRole('button', { name: 'Yes, delete' }).click();
+	await page.waitForURL(new RegExp(`/desk/stories/${event!.story_id}\\?deleted=${event!.id}$`));
+	await page.getByRole('button', { name: /^Undo\W+bring the event back$/ }).click();
+	await page.waitForURL(new RegExp(`/desk/events/${event!.id}\\?restored=1$`));
+	const [row] = await db<{ deleted: boolean }[]>`
+		select deleted_at is not null as deleted from events where id = ${event!.id}`;
+	expect(row?.deleted).toBe(false);
+	await context.close();
+});
+
 test('the story desk links its embed builder', async ({ page }) => {
 	await signIn(page, editor);
 	const [story] = await db<{ id: number }[]>`select id from stories where slug = ${SLUG}`;
