@@ -23,7 +23,8 @@ import { digestOf } from './digest';
 import { countCache } from '$lib/server/log/metrics';
 import { changeStamp, followChanges } from '$lib/server/live/listener';
 import { addVary, chooseEncoding } from './compress';
-import { deflateParts, gzipJoined, type GzipParts } from './gzip-parts';
+import { deflateParts, gzipChunks, type GzipParts } from './gzip-parts';
+import { offerPage } from './fast-path';
 
 const STORY_ROUTE = '/(public)/stories/[slug]';
 /** Bounded by size (PAGE_CACHE_MB, default 32): past it the least recently served pages go. */
@@ -105,7 +106,14 @@ function keep(
 	};
 }
 
-function respond(page: CachedPage, acceptEncoding: string | null): Response {
+/** The page's bytes carrying `nonce`, gzip-encoded or plain, as chunks to send in order. */
+function render(page: CachedPage, encoding: string | null, nonce: string): Buffer[] {
+	const attribute = Buffer.from(`nonce="${nonce}"`);
+	if (encoding === 'gzip') return gzipChunks(page.gzip, attribute);
+	return page.parts.flatMap((part, i) => (i ? [attribute, part] : [part]));
+}
+
+function respond(page: CachedPage, request: Request): Response {
 	const headers = new Headers(page.headers);
 	const nonce = randomBytes(16).toString('base64');
 	const csp = headers.get('content-security-policy');
@@ -114,16 +122,19 @@ function respond(page: CachedPage, acceptEncoding: string | null): Response {
 			'content-security-policy',
 			csp.replace(`'nonce-${page.nonce}'`, `'nonce-${nonce}'`)
 		);
-	const attribute = Buffer.from(`nonce="${nonce}"`);
 	addVary(headers);
-	let body: Buffer<ArrayBuffer>;
-	if (chooseEncoding(acceptEncoding, ['gzip'])) {
-		body = gzipJoined(page.gzip, attribute);
-		headers.set('content-encoding', 'gzip');
-	} else {
-		body = Buffer.concat(page.parts.flatMap((part, i) => (i ? [attribute, part] : [part])));
-	}
+	const encoding = chooseEncoding(request.headers.get('accept-encoding'), ['gzip']);
+	const body = Buffer.concat(render(page, encoding, nonce));
+	if (encoding) headers.set('content-encoding', encoding);
 	headers.set('content-length', String(body.byteLength));
+	// The fast path serves this page again, each time with a nonce of its own.
+	if (page.nonce) {
+		offerPage(request, page.storyId, {
+			nonce,
+			encodings: [null, 'gzip'],
+			render: (encoding, fresh) => render(page, encoding, fresh)
+		});
+	}
 	return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), { headers });
 }
 
@@ -137,13 +148,12 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 		return resolve(event);
 	}
 	const key = event.url.href;
-	const acceptEncoding = event.request.headers.get('accept-encoding');
 	const kept = recall(key);
 	if (kept) {
 		const stamp = changeStamp(kept.storyId);
 		if (stamp !== undefined && stamp === kept.stamp && Date.now() - kept.checkedAt < checkMs()) {
 			countCache('page', 'hit');
-			return respond(kept, acceptEncoding);
+			return respond(kept, event.request);
 		}
 	}
 	// Taken before loading: a change announced while the data loads makes the next request check.
@@ -163,7 +173,7 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 		kept.stamp = stamp ?? changeStamp(storyId);
 		kept.checkedAt = Date.now();
 		countCache('page', 'hit');
-		return respond(kept, acceptEncoding);
+		return respond(kept, event.request);
 	}
 	countCache('page', 'miss');
 	event.locals.storyPage = loaded;
@@ -179,5 +189,5 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 		checkedAt: Date.now()
 	});
 	remember(key, page);
-	return respond(page, acceptEncoding);
+	return respond(page, event.request);
 };
