@@ -16,6 +16,7 @@ const SLUG = 'russia-ukraine-peace-talks';
 const PAGE = `/stories/${SLUG}`;
 const EMBED = `/embed/stories/${SLUG}`;
 const JSON_PATH = `/api/v1/stories/${SLUG}`;
+const FEED = `/stories/${SLUG}/feed.atom`;
 const API_LIMIT = 60;
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -133,8 +134,8 @@ test.afterAll(async () => {
 	await admin.end();
 });
 
-test('story JSON and embed come from memory with every header, 304 and HEAD', async () => {
-	for (const path of [JSON_PATH, EMBED]) {
+test('story JSON, embed and feed come from memory with every header, 304 and HEAD', async () => {
+	for (const path of [JSON_PATH, EMBED, FEED]) {
 		const first = await get(path);
 		const again = await kept(path);
 		expect(again.status).toBe(200);

@@ -1,6 +1,6 @@
 /**
  * The fast path: answers that every signed-out reader of a URL gets alike (a story page, its
- * embed, its public JSON) are kept here as the exact bytes SvelteKit sent, and scripts/start.js
+ * embed, its public JSON, its feeds) are kept here as the exact bytes SvelteKit sent, and scripts/start.js
  * answers the next such request from this registry on the raw Node request, before adapter-node
  * and SvelteKit see it. SvelteKit's own per-request work (building a Request, the hooks, the
  * route) capped even /healthz at about 1,200 req/s on the bench machine, a twentieth of a bare
@@ -36,10 +36,13 @@ import { addressGroup } from '../auth/throttle';
 type CacheName = 'page' | 'embed' | 'story-json';
 
 /** The routes whose answers are kept, and the cache each counts under in /metrics. */
-const ROUTES: Record<string, { cache: CacheName; limit: LimitKind | null }> = {
+const ROUTES: Record<string, { cache: CacheName | null; limit: LimitKind | null }> = {
 	'/(public)/stories/[slug]': { cache: 'page', limit: null },
 	'/embed/stories/[slug]': { cache: 'embed', limit: null },
-	'/api/v1/stories/[id]': { cache: 'story-json', limit: 'api' }
+	'/api/v1/stories/[id]': { cache: 'story-json', limit: 'api' },
+	// Built afresh per request by SvelteKit (half a second at 500 events on the bench machine).
+	'/(public)/stories/[slug]/feed.atom': { cache: null, limit: null },
+	'/(public)/stories/[slug]/feed.json': { cache: null, limit: null }
 };
 
 /** A kept page's body for any nonce (page-cache.ts). */
@@ -54,7 +57,7 @@ export interface NonceBody {
 
 interface Entry {
 	route: string;
-	cache: CacheName;
+	cache: CacheName | null;
 	limit: LimitKind | null;
 	storyId: number;
 	token: ChangeToken;
@@ -171,7 +174,7 @@ function serve(request: IncomingMessage, response: ServerResponse): boolean {
 	}
 
 	const ms = performance.now() - started;
-	countCache(entry.cache, 'hit');
+	if (entry.cache) countCache(entry.cache, 'hit');
 	observeRequest(method, entry.route, status, ms / 1000);
 	log.info(
 		{
