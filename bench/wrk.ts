@@ -9,12 +9,14 @@
  * page >= 0.3x; story page on the wire, as a browser offering brotli gets it, <= 120 KB (500
  * events) and <= 300 KB (5,000 events).
  *
- * Env: BENCH_PORT (app, default 5399), BENCH_SECONDS (per wrk run, default 5).
+ * Env: BENCH_PORT (app, default 5399), BENCH_SECONDS (per wrk run, default 5), BENCH_ROUNDS
+ * (alternating app/bare runs per endpoint, default 3; medians are reported).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import { buildApp, openBenchDatabase, root, waitFor, wrk } from './shared';
+import { loadavg } from 'node:os';
+import { buildApp, median, openBenchDatabase, root, waitFor, wrk, type WrkResult } from './shared';
 import { seedStory } from './seed';
 
 const APP_PORT = Number(process.env.BENCH_PORT ?? 5399);
@@ -22,6 +24,7 @@ const BARE_PORT = APP_PORT + 1;
 const APP = `http://127.0.0.1:${APP_PORT}`;
 const BARE = `http://127.0.0.1:${BARE_PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 interface Fetched {
@@ -135,10 +138,28 @@ async function main() {
 		await new Promise<void>((resolve) => bare!.listen(BARE_PORT, '127.0.0.1', resolve));
 
 		const rows: Record<string, string>[] = [];
+		const loadBefore = loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ');
 		for (const [name, route, bar] of endpoints) {
-			const ours = await wrk(APP + route, { seconds: SECONDS, headers: gzipHeaders });
-			const theirs = await wrk(BARE + route, { seconds: SECONDS, headers: gzipHeaders });
-			const ratio = ours.rps / theirs.rps;
+			// Alternating runs, medians: on a shared machine the load moves between runs.
+			const runs: { ours: WrkResult; theirs: WrkResult }[] = [];
+			for (let round = 0; round < ROUNDS; round++) {
+				runs.push({
+					ours: await wrk(APP + route, { seconds: SECONDS, headers: gzipHeaders }),
+					theirs: await wrk(BARE + route, { seconds: SECONDS, headers: gzipHeaders })
+				});
+			}
+			const ours = {
+				rps: median(runs.map((run) => run.ours.rps)),
+				p99Ms: median(runs.map((run) => run.ours.p99Ms)),
+				non2xx: runs.reduce((sum, run) => sum + run.ours.non2xx, 0)
+			};
+			const theirs = {
+				rps: median(runs.map((run) => run.theirs.rps)),
+				p99Ms: median(runs.map((run) => run.theirs.p99Ms))
+			};
+			const ratio = median(runs.map((run) => run.ours.rps / run.theirs.rps));
 			rows.push({
 				endpoint: name,
 				bytes: `${kb(bodies.get(route)!.body.length)} ${bodies.get(route)!.headers['content-encoding'] ?? ''}`,
@@ -156,7 +177,15 @@ async function main() {
 					ratio >= bar && (bar !== 0.5 || ours.p99Ms < 50)
 				]);
 		}
-		console.log(`\nRequests per second (wrk -t2 -c50, ${SECONDS} s, Accept-Encoding: gzip)`);
+		console.log(
+			`\nRequests per second (wrk -t2 -c50, ${SECONDS} s, Accept-Encoding: gzip; medians of ` +
+				`${ROUNDS} alternating rounds; ratio: median of each round's app/bare)`
+		);
+		console.log(
+			`load average before: ${loadBefore}, after: ${loadavg()
+				.map((l) => l.toFixed(2))
+				.join(' ')}`
+		);
 		console.table(rows);
 	} finally {
 		bare?.close();
