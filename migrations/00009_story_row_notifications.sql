@@ -30,17 +30,23 @@ create trigger stories_notify_deleted
 	after delete on stories
 	for each row execute function stories_notify_stale();
 
--- An event readers could see, before or after: every change to it, including unpublishing,
--- soft or hard deletion and a move to another story (both stories hear of it).
+-- An event readers could see that they no longer can: unpublished, soft or hard deleted, or
+-- moved to another story (both stories hear of it). Other changes to a published event are
+-- announced by 00002's trigger already; a second message would purge the CDN twice.
 create function events_notify_stale() returns trigger
 language plpgsql as $$
 begin
-	if tg_op in ('UPDATE', 'DELETE') and old.status = 'published' and old.deleted_at is null then
-		perform notify_story_stale(old.story_id);
+	if old.status <> 'published' or old.deleted_at is not null then
+		return null;
 	end if;
-	if tg_op = 'UPDATE' and new.status = 'published' and new.deleted_at is null
-		and new.story_id <> old.story_id then
-		perform notify_story_stale(new.story_id);
+	if tg_op = 'DELETE' then
+		perform notify_story_stale(old.story_id);
+	elsif new.status <> 'published' or new.deleted_at is not null
+		or new.story_id <> old.story_id then
+		perform notify_story_stale(old.story_id);
+		if new.story_id <> old.story_id then
+			perform notify_story_stale(new.story_id);
+		end if;
 	end if;
 	return null;
 end $$;

@@ -90,6 +90,10 @@ describe('story-row changes notify', () => {
 		await db.sql`update events set title = 'Still a draft' where id = ${draft.id}`;
 		expect(await staleNotices(story.id)).toBe(before);
 
+		// An edit of a shown event is announced as an event change already (00002), once.
+		await db.sql`update events set title = 'Shown, edited' where id = ${shown.id}`;
+		expect(await staleNotices(story.id)).toBe(before);
+
 		await db.sql`update events set status = 'draft' where id = ${shown.id}`;
 		expect(await staleNotices(story.id)).toBe(before + 1);
 		await db.sql`update events set deleted_at = now() where id = ${gone.id}`;
