@@ -16,13 +16,19 @@
  * re-encodes nothing. The fast path (fast-path.ts) serves kept pages the same way.
  */
 import { randomBytes } from 'node:crypto';
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { loadStoryPage } from '$lib/server/story/page-data';
 import { parseAsof } from '$lib/story/url-state';
 import { digestOf } from './digest';
 import { countCache } from '$lib/server/log/metrics';
-import { changeStamp, followChanges } from '$lib/server/live/listener';
+import {
+	changeStamp,
+	changeToken,
+	changedSince,
+	followChanges,
+	type ChangeToken
+} from '$lib/server/live/listener';
 import { addVary, chooseEncoding } from './compress';
 import { deflateParts, gzipChunks, type GzipParts } from './gzip-parts';
 import { offerPage } from './fast-path';
@@ -191,6 +197,52 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 			return respond(kept, event.request);
 		}
 	}
+	// Readers arriving while another request reloads this page wait for its result, unless a
+	// change was announced since that reload began: under a spike, an edit would otherwise have
+	// every waiting reader load and render the page at once.
+	const running = inflight.get(key);
+	if (running && unchangedSince(running.token, kept?.storyId)) {
+		const page = await running.done;
+		if (page) {
+			countCache('page', 'hit');
+			return respond(page, event.request);
+		}
+	}
+	const token = changeToken();
+	let settle: (page: CachedPage | undefined) => void = () => {};
+	const done = new Promise<CachedPage | undefined>((resolve) => (settle = resolve));
+	inflight.set(key, { token, done });
+	try {
+		const { response, page } = await reload(key, kept, event, resolve);
+		settle(page);
+		return response;
+	} catch (error) {
+		settle(undefined);
+		throw error;
+	} finally {
+		if (inflight.get(key)?.done === done) inflight.delete(key);
+	}
+};
+
+const inflight = new Map<
+	string,
+	{ token: ChangeToken | undefined; done: Promise<CachedPage | undefined> }
+>();
+
+function unchangedSince(token: ChangeToken | undefined, storyId: number | undefined): boolean {
+	if (!token) return false;
+	if (storyId !== undefined) return !changedSince(storyId, token);
+	const now = changeToken();
+	return now?.epoch === token.epoch && now.sequence === token.sequence;
+}
+
+/** Loads the page's data again; renders it when it changed. */
+async function reload(
+	key: string,
+	kept: CachedPage | undefined,
+	event: RequestEvent,
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<{ response: Response; page?: CachedPage }> {
 	// Taken before loading: a change announced while the data loads makes the next request check.
 	const before = kept ? changeStamp(kept.storyId) : undefined;
 	followChanges();
@@ -200,7 +252,7 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 		event.url.origin
 	);
 	// Unknown stories go through the page's own load, which answers 404.
-	if (!loaded) return resolve(event);
+	if (!loaded) return { response: await resolve(event) };
 	const storyId = loaded.data.story.id;
 	const stamp = kept?.storyId === storyId ? before : undefined;
 	const digest = digestOf(loaded.data);
@@ -208,12 +260,12 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 		kept.stamp = stamp ?? changeStamp(storyId);
 		kept.checkedAt = Date.now();
 		countCache('page', 'hit');
-		return respond(kept, event.request);
+		return { response: respond(kept, event.request), page: kept };
 	}
 	countCache('page', 'miss');
 	event.locals.storyPage = loaded;
 	const response = await resolve(event);
-	if (response.status !== 200 || response.headers.has('set-cookie')) return response;
+	if (response.status !== 200 || response.headers.has('set-cookie')) return { response };
 	const html = await response.text();
 	const headers = [...response.headers].filter(([name]) => name !== 'etag');
 	const csp = response.headers.get('content-security-policy');
@@ -224,5 +276,5 @@ export const storyPageCache: Handle = async ({ event, resolve }) => {
 		checkedAt: Date.now()
 	});
 	remember(key, page);
-	return respond(page, event.request);
-};
+	return { response: respond(page, event.request), page };
+}
