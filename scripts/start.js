@@ -43,23 +43,24 @@ function newest(paths) {
  * to SvelteKit as before. adapter-node's own 'request' listener (it counts requests for the
  * graceful shutdown) still sees every request. The registry is on globalThis, filled by the
  * app once it has answered a URL itself. FAST_PATH=off leaves SvelteKit to answer everything.
- * @param {{ server: import('node:http').Server, attach: Function }} polka
+ * @param {{ server: import('node:http').Server, attach: Function, handler: Function }} polka
  */
 function serveKeptFirst(polka) {
 	if (process.env.FAST_PATH === 'off') return;
 	const httpServer = polka.server;
-	const listeners = httpServer.listeners('request');
+	const others = httpServer.listeners('request').filter((listener) => listener !== polka.attach);
 	httpServer.removeAllListeners('request');
 	httpServer.on(
 		'request',
 		/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
 		(req, res) => {
-			const registry = /** @type {any} */ (globalThis).__throughlineFastPath;
-			const served = registry?.serve(req, res) === true;
-			for (const listener of listeners) {
-				if (served && listener === polka.attach) continue;
-				listener.call(httpServer, req, res);
-			}
+			for (const listener of others) listener.call(httpServer, req, res);
+			// On the next turn, as polka's own attach does: a story_changes notification that came
+			// in with this request is read first, so a kept answer it outdates is not sent.
+			setImmediate(() => {
+				const registry = /** @type {any} */ (globalThis).__throughlineFastPath;
+				if (registry?.serve(req, res) !== true) polka.handler(req, res);
+			});
 		}
 	);
 }
