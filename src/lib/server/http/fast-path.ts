@@ -51,6 +51,8 @@ export interface NonceBody {
 	nonce: string;
 	/** The Content-Encodings `render` makes (null: none). */
 	encodings: (string | null)[];
+	/** The memory it holds (counted against the registry's budget). */
+	bytes: number;
 	/** The body for `encoding` (the answer's Content-Encoding, or null) carrying `nonce`. */
 	render(encoding: string | null, nonce: string): Buffer[];
 }
@@ -81,6 +83,8 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?throughline_session=/;
 
 interface Registry {
 	entries: Map<string, Entry>;
+	/** What the entries' bodies hold, in bytes. */
+	bytes: number;
 	serve(request: IncomingMessage, response: ServerResponse): boolean;
 }
 
@@ -120,7 +124,7 @@ function serve(request: IncomingMessage, response: ServerResponse): boolean {
 	const entry = registry.entries.get(key);
 	if (!entry) return false;
 	if (changedSince(entry.storyId, entry.token)) {
-		registry.entries.delete(key);
+		drop(key);
 		return false;
 	}
 	// Past its age, one request goes through to SvelteKit, whose answer replaces the entry; the
@@ -202,7 +206,12 @@ function fakeRequest(headers: IncomingMessage['headers']): Request {
 
 /** On globalThis: scripts/start.js reads it, outside the bundle. */
 const global = globalThis as typeof globalThis & { __throughlineFastPath?: Registry };
-const registry: Registry = (global.__throughlineFastPath ??= { entries: new Map(), serve });
+const registry: Registry = (global.__throughlineFastPath ??= {
+	entries: new Map(),
+	bytes: 0,
+	serve
+});
+registry.bytes ??= 0;
 registry.serve = serve;
 
 /** Story pages hand their nonce-free body here (page-cache.ts), for this request's answer. */
@@ -212,11 +221,34 @@ export function offerPage(request: Request, storyId: number, body: NonceBody): v
 	offered.set(request, { storyId, body });
 }
 
-function keep(key: string, entry: Entry): void {
+const sizeOf = (entry: Entry) =>
+	Buffer.isBuffer(entry.body) ? entry.body.byteLength : entry.body.bytes;
+
+/**
+ * Bounded by count and by memory (PAGE_CACHE_MB, default 32, as the page cache: a kept page's
+ * bytes are the page cache's own, but an entry keeps them alive after the page cache let go).
+ */
+function maxBytes(): number {
+	const megabytes = Number(env.PAGE_CACHE_MB ?? 32);
+	return (Number.isFinite(megabytes) && megabytes >= 0 ? megabytes : 32) * 1_000_000;
+}
+
+function drop(key: string): void {
+	const entry = registry.entries.get(key);
+	if (!entry) return;
 	registry.entries.delete(key);
+	registry.bytes -= sizeOf(entry);
+}
+
+function keep(key: string, entry: Entry): void {
+	const budget = maxBytes();
+	drop(key);
+	if (sizeOf(entry) > budget / 4) return;
 	registry.entries.set(key, entry);
-	if (registry.entries.size > MAX_ENTRIES) {
-		registry.entries.delete(registry.entries.keys().next().value!);
+	registry.bytes += sizeOf(entry);
+	for (const oldest of registry.entries.keys()) {
+		if (registry.entries.size <= MAX_ENTRIES && registry.bytes <= budget) break;
+		drop(oldest);
 	}
 }
 
@@ -317,4 +349,5 @@ export const fastPathFill: Handle = async ({ event, resolve }) => {
 /** Drops every kept answer (tests; PAGE_CACHE changes). */
 export function clearFastPath(): void {
 	registry.entries.clear();
+	registry.bytes = 0;
 }

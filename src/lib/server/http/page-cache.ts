@@ -173,6 +173,7 @@ function respond(page: CachedPage, request: Request): Response {
 		offerPage(request, page.storyId, {
 			nonce,
 			encodings: page.br ? [null, 'gzip', 'br'] : [null, 'gzip'],
+			bytes: page.bytes,
 			render: (encoding, fresh) => render(page, encoding, fresh)
 		});
 	}
