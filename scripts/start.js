@@ -37,6 +37,34 @@ function newest(paths) {
 	return latest;
 }
 
+/**
+ * Puts the fast path (src/lib/server/http/fast-path.ts) in front of adapter-node's handler: a
+ * request the registry can answer is answered at once on the raw Node request; any other goes
+ * to SvelteKit as before. adapter-node's own 'request' listener (it counts requests for the
+ * graceful shutdown) still sees every request. The registry is on globalThis, filled by the
+ * app once it has answered a URL itself. FAST_PATH=off leaves SvelteKit to answer everything.
+ * @param {{ server: import('node:http').Server, attach: Function, handler: Function }} polka
+ */
+function serveKeptFirst(polka) {
+	if (process.env.FAST_PATH === 'off') return;
+	const httpServer = polka.server;
+	const others = httpServer.listeners('request').filter((listener) => listener !== polka.attach);
+	httpServer.removeAllListeners('request');
+	httpServer.on(
+		'request',
+		/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+		(req, res) => {
+			for (const listener of others) listener.call(httpServer, req, res);
+			// On the next turn, as polka's own attach does: a story_changes notification that came
+			// in with this request is read first, so a kept answer it outdates is not sent.
+			setImmediate(() => {
+				const registry = /** @type {any} */ (globalThis).__throughlineFastPath;
+				if (registry?.serve(req, res) !== true) polka.handler(req, res);
+			});
+		}
+	);
+}
+
 if (!existsSync(entry) || newest(inputs) > statSync(entry).mtimeMs) {
 	log.info(existsSync(entry) ? 'Sources changed: rebuilding…' : 'No build yet: building…');
 	const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -61,5 +89,6 @@ if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${process.env.PORT}`;
 }
 serveStaticHeaders(path.join(root, 'build', 'client'), process.env.ORIGIN);
-await import(pathToFileURL(entry).href);
+const { server } = await import(pathToFileURL(entry).href);
+serveKeptFirst(server);
 log.info(`Throughline is serving http://localhost:${process.env.PORT}`);

@@ -8,6 +8,7 @@ import { storyPageCache } from '$lib/server/http/page-cache';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { databaseOutage } from '$lib/server/http/outage';
 import { compress } from '$lib/server/http/compress';
+import { fastPathFill } from '$lib/server/http/fast-path';
 import { log } from '$lib/server/log/logger';
 import { requestLog } from '$lib/server/log/request';
 import { reportDatabaseError } from '$lib/server/db/availability';
@@ -21,7 +22,9 @@ export const init: ServerInit = async () => {
 };
 
 // The page cache runs before headExtras, so the pages it keeps carry their head extras.
+// fastPathFill is outermost: scripts/start.js serves again exactly what every hook made.
 export const handle = sequence(
+	fastPathFill,
 	requestLog,
 	compress,
 	securityHeaders,

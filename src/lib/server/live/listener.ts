@@ -36,6 +36,10 @@ interface ListenerState {
 	listening?: Promise<{ unlisten(): Promise<void> }>;
 	/** How many times LISTEN has (re)started on the current connection. */
 	starts: number;
+	/** Notifications received by this process, all stories (see changeToken()). */
+	sequence: number;
+	/** Per story, the sequence number of its latest notification. */
+	lastChange: Map<number, number>;
 }
 
 const CHANNEL = 'story_changes';
@@ -48,14 +52,26 @@ const state: ListenerState = (global.__throughlineLive ??= {
 	epoch: 0,
 	active: false,
 	following: false,
-	starts: 0
+	starts: 0,
+	sequence: 0,
+	lastChange: new Map()
 });
+// A state object left on globalThis by an older version of this module (a dev reload).
+state.sequence ??= 0;
+state.lastChange ??= new Map();
 
-function parse(payload: string): (LiveChange & { storyId: number }) | undefined {
+/**
+ * A notification: a change live pages are told of, or (kind `story`, migration 00009) one that
+ * only makes what is kept of the story stale: its own row edited, an event or article removed.
+ */
+type Notification = (LiveChange & { storyId: number }) | { storyId: number; kind: 'story' };
+
+function parse(payload: string): Notification | undefined {
 	try {
 		const value: unknown = JSON.parse(payload);
 		if (typeof value !== 'object' || value === null) return undefined;
 		const { storyId, id, kind, entityId, change } = value as Record<string, unknown>;
+		if (kind === 'story' && typeof storyId === 'number') return { storyId, kind };
 		if (typeof storyId !== 'number' || typeof id !== 'number' || typeof entityId !== 'number') {
 			return undefined;
 		}
@@ -76,8 +92,17 @@ function deliver(payload: string): void {
 		);
 		return;
 	}
-	const { storyId, ...change } = parsed;
+	const { storyId } = parsed;
 	state.generations.set(storyId, (state.generations.get(storyId) ?? 0) + 1);
+	state.sequence += 1;
+	state.lastChange.set(storyId, state.sequence);
+	if (parsed.kind === 'story') return;
+	const change: LiveChange = {
+		id: parsed.id,
+		kind: parsed.kind,
+		entityId: parsed.entityId,
+		change: parsed.change
+	};
 	for (const subscriber of state.subscribers.get(storyId) ?? []) subscriber.change(change);
 }
 
@@ -153,6 +178,32 @@ export async function subscribe(storyId: number, subscriber: Subscriber): Promis
 export function changeStamp(storyId: number): string | undefined {
 	if (!state.active) return undefined;
 	return `${state.epoch}.${state.generations.get(storyId) ?? 0}`;
+}
+
+/** Where this process's notifications stood at one moment (changeToken()). */
+export interface ChangeToken {
+	epoch: number;
+	sequence: number;
+}
+
+/**
+ * A mark to compare later with changedSince(): take it before loading what a response is built
+ * from. Undefined while LISTEN is not active, when nothing can be concluded.
+ */
+export function changeToken(): ChangeToken | undefined {
+	return state.active ? { epoch: state.epoch, sequence: state.sequence } : undefined;
+}
+
+/**
+ * Whether a change to the story may have happened since `token` was taken: one was announced,
+ * or LISTEN dropped (notifications may have been lost), or is not active now.
+ */
+export function changedSince(storyId: number, token: ChangeToken): boolean {
+	return (
+		!state.active ||
+		token.epoch !== state.epoch ||
+		(state.lastChange.get(storyId) ?? 0) > token.sequence
+	);
 }
 
 /** Listens from now on, with or without live pages open (the page cache's change stamps). */
