@@ -192,6 +192,11 @@ export const schemas: Record<string, Schema> = {
 	EventSuggestions: {
 		type: 'object',
 		properties: {
+			reason: {
+				type: 'string',
+				description:
+					'Present when the article is in a language the extractor does not read (English only today): then events is empty.'
+			},
 			events: {
 				type: 'array',
 				items: {

@@ -14,6 +14,8 @@ export interface ArticleForAnalysis {
 	/** The body as plain text (decoded from the stored, escaped HTML). */
 	body: string;
 	publishedAt: Date;
+	/** BCP 47: whether the extractor can read it. */
+	language: string;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -40,7 +42,7 @@ export async function getForAnalysis(
 	db: Db = sql
 ): Promise<ArticleForAnalysis | undefined> {
 	const [row] = await db<(Omit<ArticleForAnalysis, 'body'> & { bodyHtml: string })[]>`
-		select id, headline, dek, body_html, published_at
+		select id, headline, dek, body_html, published_at, language
 		from articles where id = ${articleId} and deleted_at is null
 	`;
 	if (!row) return undefined;
