@@ -32,6 +32,7 @@ export const actions: Actions = {
 			source: values.source,
 			section: values.section,
 			url: values.url,
+			language: values.language,
 			publishedAt: values.publishedAt,
 			timeZone
 		});
