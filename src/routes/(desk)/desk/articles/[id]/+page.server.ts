@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import * as suggestions from '$lib/server/db/suggestions';
 import { civilDay } from '$lib/server/extract/dates';
 import { suggestStories } from '$lib/server/suggest/suggest';
-import { suggestEvents } from '$lib/server/suggest/event-suggestions';
+import { suggestEventsFor } from '$lib/server/suggest/event-suggestions';
 import { accept, newStory, reject } from '$lib/server/suggest/desk-actions';
 import { acceptEvent, mergeEvent, rejectEvent } from '$lib/server/suggest/event-actions';
 import { formatEventWhen } from '$lib/format/dates';
@@ -17,10 +17,10 @@ export const load: PageServerLoad = async (event) => {
 	const id = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : null;
 	const article = id === null ? undefined : await suggestions.getForAnalysis(id);
 	if (!article || id === null) error(404, 'No article with that id.');
-	const [stories, filedIn, proposals, existing] = await Promise.all([
+	const [stories, filedIn, found, existing] = await Promise.all([
 		suggestStories(id),
 		suggestions.storiesOfArticle(id),
-		suggestEvents(id),
+		suggestEventsFor(id),
 		suggestions.eventsOfArticleStories(id)
 	]);
 	const titles = new Map(existing.map((e) => [e.id, e.title]));
@@ -28,7 +28,9 @@ export const load: PageServerLoad = async (event) => {
 		article: { ...article, paragraphs: article.body.split(/\n{2,}/) },
 		stories: stories ?? { suggestions: [], newStory: { recommended: true, reason: '' } },
 		filedIn,
-		proposals: (proposals ?? []).map((p) => {
+		// Set when the extractor does not read the article's language (it reads English).
+		proposalsUnavailable: found?.reason !== null && found?.reason !== undefined,
+		proposals: (found?.events ?? []).map((p) => {
 			const day = civilDay(p.start, p.timeZone);
 			return {
 				...p,
