@@ -69,6 +69,19 @@ describe('an article’s language at ingest', () => {
 		expect(short.language).toBe('und');
 	});
 
+	it('takes the story’s language when too short to judge, once filed in it', async () => {
+		const short = await ingest({ headline: 'Ще коротше', body: 'Вечір.' });
+		const story = await factories.createStory(db.sql, { language: 'uk' });
+		expect(short.language).toBe('und');
+
+		await deskStories.fileArticle(
+			{ storyId: story.id, articleId: short.id, decidedBy: null },
+			db.sql
+		);
+
+		expect((await articles.get(short.id, db.sql))?.language).toBe('uk');
+	});
+
 	it('refuses a language that is no language tag, storing nothing', async () => {
 		const before = await db.sql`select count(*)::int as n from articles`;
 		const result = await ingestArticle(

@@ -357,3 +357,19 @@ export async function findDuplicate(
 	`;
 	return article;
 }
+
+/**
+ * An article whose language could not be told at ingest ('und': too little text) takes the
+ * language of the story it is filed in, so it is searched and read as that language.
+ */
+export async function adoptStoryLanguage(
+	articleId: number,
+	storyId: number,
+	db: Db = sql
+): Promise<void> {
+	await db`
+		update articles a set language = s.language, updated_at = now()
+		from stories s
+		where a.id = ${articleId} and s.id = ${storyId} and a.language = 'und'
+			and s.language <> 'und'`;
+}

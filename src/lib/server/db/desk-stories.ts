@@ -2,6 +2,7 @@ import { sql, type Db } from './client';
 import type { ArticleRole, Story, StoryStatus } from '../../types';
 import { slugify } from '../../desk/story-input';
 import { restoreRow, softDeleteRow } from './soft-delete';
+import { adoptStoryLanguage } from './articles';
 
 /** The fields an editor changes through the story form or the API (publication has its own verbs). */
 export interface StoryFields {
@@ -231,6 +232,7 @@ export async function fileArticle(
 				else story_articles.reasons end,
 			decided_by = excluded.decided_by, decided_at = now()
 	`;
+	await adoptStoryLanguage(input.articleId, input.storyId, db);
 	return 'filed';
 }
 
