@@ -30,6 +30,8 @@ export interface Story {
 	status: StoryStatus;
 	publication: Publication;
 	publishedAt: Date | null;
+	/** BCP 47 tag of the language the story is written in ('und' when unknown). */
+	language: string;
 	version: number;
 	createdAt: Date;
 	updatedAt: Date;

@@ -71,7 +71,8 @@ describe('optimistic concurrency', () => {
 			title: 'New title',
 			slug: story.slug,
 			summary: '',
-			status: 'developing' as const
+			status: 'developing' as const,
+			language: 'en'
 		};
 		expect((await deskStories.update(story.id, story.version, edit, db.sql)).ok).toBe(true);
 		const stale = await deskStories.update(

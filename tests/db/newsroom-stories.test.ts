@@ -264,7 +264,8 @@ describe('saving after someone else saved', () => {
 			title: 'My title',
 			slug: story.slug,
 			summary: 'Their summary',
-			status: 'concluded'
+			status: 'concluded',
+			language: 'en'
 		});
 		expect(await deskStories.get(story.id, db.sql)).toMatchObject({
 			title: 'Their title',

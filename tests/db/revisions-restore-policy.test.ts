@@ -137,7 +137,13 @@ describe('restoring a story revision', () => {
 		const renamed = await deskStories.update(
 			story.id,
 			story.version,
-			{ title: story.title, slug: 'new-name', summary: story.summary, status: story.status },
+			{
+				title: story.title,
+				slug: 'new-name',
+				summary: story.summary,
+				status: story.status,
+				language: story.language
+			},
 			db.sql
 		);
 		if (!renamed.ok) throw new Error('rename failed');

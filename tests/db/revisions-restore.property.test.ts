@@ -116,15 +116,20 @@ const eventFields: fc.Arbitrary<deskEvents.EventFields> = fc
 
 const storyFields = fc.record({
 	title,
-	slug: fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,2}$/),
+	// Unicode slugs are accepted as well as ASCII ones (issue 18).
+	slug: fc.oneof(
+		fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,8}){0,2}$/),
+		fc.stringMatching(/^[а-яіїєґ0-9]{1,12}(-[а-яіїєґ]{1,8}){0,2}$/)
+	),
 	summary: words(),
-	status: fc.constantFrom('developing' as const, 'concluded' as const)
+	status: fc.constantFrom('developing' as const, 'concluded' as const),
+	language: fc.constantFrom('en', 'uk', 'ru', 'ar', 'und', 'pt-BR')
 });
 
 /** The editable fields of a row, as the db modules name them. */
 const pick = <T extends object>(row: T, names: readonly string[]) =>
 	Object.fromEntries(names.map((name) => [name, (row as Record<string, unknown>)[name]]));
-const STORY_FIELD_NAMES = ['title', 'slug', 'summary', 'status'] as const;
+const STORY_FIELD_NAMES = ['title', 'slug', 'summary', 'status', 'language'] as const;
 
 /** Field by field, so a failure names the field; instants compare to the millisecond. */
 function expectSameFields(actual: object, expected: Record<string, unknown>) {

@@ -10,7 +10,7 @@ describe('story input', () => {
 		expect(slugify('Peace talks: Genève, round 2!')).toBe('peace-talks-geneve-round-2');
 		expect(parseStory({ title: 'Talks', summary: '' })).toEqual({
 			ok: true,
-			value: { title: 'Talks', slug: 'talks', summary: '', status: 'developing' }
+			value: { title: 'Talks', slug: 'talks', summary: '', status: 'developing', language: null }
 		});
 		const bad = parseStory({ title: '', slug: 'Not A Slug', status: 'paused' });
 		expect(bad.ok ? {} : bad.errors).toEqual({

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../src/lib/server/revisions/diff';
-import { eventFieldsOf, type Snapshot } from '../../src/lib/server/revisions/snapshot';
+import {
+	eventFieldsOf,
+	storyFieldsOf,
+	type Snapshot
+} from '../../src/lib/server/revisions/snapshot';
 
 /** An event row as `to_jsonb` writes it, with keys camelCased as postgres.camel hands it over. */
 const eventSnapshot = (overrides: Snapshot = {}): Snapshot => ({
@@ -135,5 +139,16 @@ describe('story history in words', () => {
 			'Status: Developing → Concluded',
 			'Publication: Draft → Published'
 		]);
+	});
+
+	it('shows a change of language, and reads a snapshot from before 00006 as English', () => {
+		const old = story();
+		expect(storyFieldsOf(old).language).toBe('en');
+		expect(
+			diffSnapshots('story', old, story({ language: 'uk' })).map(
+				(c) => `${c.label}: ${c.before} → ${c.after}`
+			)
+		).toEqual(['Language: en → uk']);
+		expect(() => storyFieldsOf(story({ language: null }))).toThrow(/language/);
 	});
 });

@@ -2,31 +2,21 @@
 import type { StoryStatus } from '$lib/types';
 import { blankToMissing, parseFields } from '$lib/schemas/errors';
 import { storyFields } from '$lib/schemas/story';
+import { slugify } from './slug';
+
+export { slugify };
 
 export interface StoryInput {
 	title: string;
 	slug: string;
 	summary: string;
 	status: StoryStatus;
+	/** BCP 47; null when not given (a new story's is then guessed from its title and summary). */
+	language: string | null;
 }
 
 export type FieldErrors = Record<string, string>;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
-
-/**
- * 'Peace talks: Geneva, round 2' → 'peace-talks-geneva-round-2' (accents dropped), at most
- * `maxLength` characters (stories allow 120; a base that may get a "-2" suffix wants less).
- */
-export function slugify(title: string, maxLength = 120): string {
-	return title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, maxLength)
-		.replace(/-+$/, '');
-}
 
 /** A string field, trimmed; non-strings are reported rather than coerced. */
 export function text(input: Record<string, unknown>, key: string, errors: FieldErrors): string {
@@ -44,7 +34,8 @@ export function parseStory(input: Record<string, unknown>): Parsed<StoryInput> {
 	const given = blankToMissing(input);
 	const { values, errors } = parseFields(storyFields, given);
 	if (given.title === undefined) errors.title = 'Give the story a title.';
-	const slug = values.slug ?? (values.title ? slugify(values.title) : undefined);
+	const slug =
+		values.slug ?? (values.title ? slugify(values.title, 120, values.language ?? '') : undefined);
 	// A title of only punctuation makes no slug: ask for one.
 	if (given.slug === undefined && values.title && !slug)
 		errors.slug = storyFields.slug.safeParse('').error?.issues[0]?.message ?? 'Give a slug.';
@@ -55,7 +46,8 @@ export function parseStory(input: Record<string, unknown>): Parsed<StoryInput> {
 			title: values.title,
 			slug,
 			summary: values.summary ?? '',
-			status: values.status ?? 'developing'
+			status: values.status ?? 'developing',
+			language: values.language ?? null
 		}
 	};
 }

@@ -39,3 +39,8 @@ export const SignIn = z.object({
 			error: 'That email and password do not match an account.'
 		})
 });
+
+/** The languages the desk is written in (its messages exist in full). */
+export const DESK_LOCALES = ['en', 'uk'] as const;
+
+export const deskLocale = z.enum(DESK_LOCALES, { error: 'Choose English or Ukrainian.' });

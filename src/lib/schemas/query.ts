@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { EVENT_KINDS, VERIFICATIONS } from '$lib/types';
 import { LIMITS } from './limits';
 import { MAX_ID } from './parts';
-import { SLUG_PATTERN } from './story';
+import { SLUG_PATTERN, SLUG_REGEX } from './story';
 import { text } from './text';
 
 export const DEFAULT_LIMIT = 20;
@@ -46,10 +46,9 @@ export const params = {
 	story: z
 		.preprocess(
 			idOrText,
-			z.union(
-				[z.int().min(1).max(MAX_ID), z.string().max(LIMITS.slug).regex(new RegExp(SLUG_PATTERN))],
-				{ error: 'story must be a story id or slug.' }
-			)
+			z.union([z.int().min(1).max(MAX_ID), z.string().max(LIMITS.slug).regex(SLUG_REGEX)], {
+				error: 'story must be a story id or slug.'
+			})
 		)
 		.meta({ description: 'Story id or slug.' }),
 	/** A story by id (articles). */

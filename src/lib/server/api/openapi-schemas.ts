@@ -9,7 +9,7 @@ import { EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
 import { NewArticle } from '$lib/schemas/article';
 import { EventChange, EventReplace, NewEvent } from '$lib/schemas/event';
 import { AttachArticle, RejectSuggestion } from '$lib/schemas/parts';
-import { NewStory, StoryChange, StoryReplace } from '$lib/schemas/story';
+import { NewStory, SLUG_PATTERN, StoryChange, StoryReplace } from '$lib/schemas/story';
 
 type Schema = Record<string, unknown>;
 
@@ -70,7 +70,7 @@ const eventFields = {
 
 const storyProperties: Record<string, Schema> = {
 	id,
-	slug: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+	slug: { type: 'string', pattern: SLUG_PATTERN },
 	title: text,
 	summary: text,
 	status: { enum: ['developing', 'concluded'] },
@@ -192,6 +192,11 @@ export const schemas: Record<string, Schema> = {
 	EventSuggestions: {
 		type: 'object',
 		properties: {
+			reason: {
+				type: 'string',
+				description:
+					'Present when the article is in a language the extractor does not read (English only today): then events is empty.'
+			},
 			events: {
 				type: 'array',
 				items: {
@@ -233,6 +238,7 @@ export const schemas: Record<string, Schema> = {
 			status: { enum: ['developing', 'concluded'] },
 			publication: { enum: ['draft', 'published'] },
 			publishedAt: nullable('string', { format: 'date-time' }),
+			language: { type: 'string', description: "BCP 47 tag of the story's language." },
 			version: { type: 'integer', minimum: 1 },
 			createdAt: { type: 'string', format: 'date-time' },
 			updatedAt: { type: 'string', format: 'date-time' }

@@ -244,7 +244,9 @@ export interface ArticleSearchResult {
 /**
  * Articles readers may see (not deleted, accepted into a published, not deleted story) whose
  * headline, dek or body match the reader's words, ranked with `ts_rank` on the `search` column
- * (headline > dek > body). Snippets come from the body as plain text: the stored HTML's tags
+ * (headline > dek > body). Each article is indexed with its language's configuration
+ * (`search_config`, migration 00006), so the query is parsed once per configuration in use and
+ * each row is matched with its own: a Russian query stems like the Russian articles. Snippets come from the body as plain text: the stored HTML's tags
  * are dropped and its entities decoded before ts_headline, which copies text verbatim, so the
  * caller must render them as text. An empty or stop-words-only query finds nothing.
  */
@@ -257,12 +259,15 @@ export async function search(
 	if (!query) return [];
 	// Rank first, then headline only the rows shown: ts_headline re-parses whole bodies.
 	return db<ArticleSearchResult[]>`
-		with q as (select websearch_to_tsquery('english', ${query}) as q),
+		with q as (
+			select c.config, websearch_to_tsquery(c.config, ${query}) as q
+			from (select distinct search_config as config from articles) c
+		),
 		hits as (
-			select a.id, a.source, a.headline, a.dek, a.body_html, a.published_at,
-				st.slug as story_slug, st.title as story_title, ts_rank(a.search, q.q) as rank
+			select a.id, a.source, a.headline, a.dek, a.body_html, a.published_at, a.search_config,
+				q.q, st.slug as story_slug, st.title as story_title, ts_rank(a.search, q.q) as rank
 			from articles a
-			cross join q
+			join q on q.config = a.search_config
 			join lateral (
 				select s.slug, s.title
 				from story_articles sa
@@ -277,11 +282,10 @@ export async function search(
 			limit ${limit}
 		)
 		select h.id, h.source, h.headline, h.published_at, h.story_slug, h.story_title, h.rank,
-			ts_headline('english', h.headline, q.q, ${HEADLINE_WHOLE}) as headline_highlight,
-			ts_headline('english', concat_ws(' ', h.dek, b.text), q.q, ${HEADLINE_PASSAGES})
+			ts_headline(h.search_config, h.headline, h.q, ${HEADLINE_WHOLE}) as headline_highlight,
+			ts_headline(h.search_config, concat_ws(' ', h.dek, b.text), h.q, ${HEADLINE_PASSAGES})
 				as snippet
 		from hits h
-		cross join q
 		cross join lateral (
 			-- body_html is textToHtml's output: <p> and <br> tags and five escaped characters.
 			select replace(replace(replace(replace(replace(
@@ -352,4 +356,20 @@ export async function findDuplicate(
 		limit 1
 	`;
 	return article;
+}
+
+/**
+ * An article whose language could not be told at ingest ('und': too little text) takes the
+ * language of the story it is filed in, so it is searched and read as that language.
+ */
+export async function adoptStoryLanguage(
+	articleId: number,
+	storyId: number,
+	db: Db = sql
+): Promise<void> {
+	await db`
+		update articles a set language = s.language, updated_at = now()
+		from stories s
+		where a.id = ${articleId} and s.id = ${storyId} and a.language = 'und'
+			and s.language <> 'und'`;
 }

@@ -2,6 +2,7 @@ import { sql, type Db } from './client';
 import type { ArticleRole, Story, StoryStatus } from '../../types';
 import { slugify } from '../../desk/story-input';
 import { restoreRow, softDeleteRow } from './soft-delete';
+import { adoptStoryLanguage } from './articles';
 
 /** The fields an editor changes through the story form or the API (publication has its own verbs). */
 export interface StoryFields {
@@ -9,6 +10,8 @@ export interface StoryFields {
 	slug: string;
 	summary: string;
 	status: StoryStatus;
+	/** BCP 47 tag; picks the reader pages' language and the story's search configuration. */
+	language: string;
 }
 
 /** A story on the desk home: drafts too, with the latest activity on it. */
@@ -22,7 +25,8 @@ export interface DeskStory extends Story {
 export type Versioned<T> = { ok: true; value: T } | { ok: false; current: T | undefined };
 
 const columns = (db: Db) =>
-	db`id, slug, title, summary, status, publication, published_at, version, created_at, updated_at`;
+	db`id, slug, title, summary, status, publication, published_at, language, version, created_at,
+		updated_at`;
 
 // actAs lives with the connection (every aggregate's writes use it); re-exported for callers here.
 export { actAs } from './client';
@@ -30,7 +34,7 @@ export { actAs } from './client';
 /** Every story not deleted, drafts included, most recently active first. */
 export async function listForDesk(db: Db = sql): Promise<DeskStory[]> {
 	return db<DeskStory[]>`
-		select s.id, s.slug, s.title, s.summary, s.status, s.publication, s.published_at, s.version,
+		select s.id, s.slug, s.title, s.summary, s.status, s.publication, s.published_at, s.language, s.version,
 			s.created_at, s.updated_at, e.event_count, a.article_count,
 			greatest(s.updated_at, e.last_change, a.last_change) as last_activity_at
 		from stories s
@@ -57,8 +61,9 @@ export async function get(id: number, db: Db = sql): Promise<Story | undefined> 
 /** Inserts a draft story (readers see nothing of it until an editor publishes it). */
 export async function insertDraft(fields: StoryFields, db: Db = sql): Promise<Story> {
 	const [story] = await db<Story[]>`
-		insert into stories (slug, title, summary, status, publication)
-		values (${fields.slug}, ${fields.title}, ${fields.summary}, ${fields.status}, 'draft')
+		insert into stories (slug, title, summary, status, language, publication)
+		values (${fields.slug}, ${fields.title}, ${fields.summary}, ${fields.status},
+			${fields.language}, 'draft')
 		returning ${columns(db)}`;
 	if (!story) throw new Error('insert into stories returned no row');
 	return story;
@@ -91,7 +96,8 @@ export async function update(
 	const [story] = await db<Story[]>`
 		update stories
 		set title = ${fields.title}, slug = ${fields.slug}, summary = ${fields.summary},
-			status = ${fields.status}, version = version + 1, updated_at = now()
+			status = ${fields.status}, language = ${fields.language}, version = version + 1,
+			updated_at = now()
 		where id = ${id} and version = ${expected} and deleted_at is null
 		returning ${columns(db)}`;
 	return story ? { ok: true, value: story } : { ok: false, current: await get(id, db) };
@@ -126,8 +132,13 @@ export const restore = (id: number, db: Db = sql) => restoreRow('stories', id, d
  * transaction that inserts the story: its lock makes every writer choosing a slug wait its turn,
  * so two cannot pick the same one. The base stays under 80 characters, leaving room for a suffix.
  */
-export async function freeSlug(title: string, fallback: string, tx: Db): Promise<string> {
-	const base = slugify(title, 80) || fallback;
+export async function freeSlug(
+	title: string,
+	fallback: string,
+	tx: Db,
+	language = ''
+): Promise<string> {
+	const base = slugify(title, 80, language) || fallback;
 	await tx`select pg_advisory_xact_lock(hashtext('stories.slug'))`;
 	const taken = await tx<{ slug: string }[]>`
 		select slug from stories where slug = ${base} or slug ~ ${`^${base}-[0-9]+$`}
@@ -221,6 +232,7 @@ export async function fileArticle(
 				else story_articles.reasons end,
 			decided_by = excluded.decided_by, decided_at = now()
 	`;
+	await adoptStoryLanguage(input.articleId, input.storyId, db);
 	return 'filed';
 }
 

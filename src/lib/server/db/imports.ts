@@ -7,6 +7,7 @@ import { KIND_LABELS } from '../../charts/timeline-items';
 import type { EventKind } from '../../types';
 import * as events from './events';
 import { freeSlug, insertDraft } from './desk-stories';
+import { guessStoryLanguage } from '../ingest/language';
 import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
 
 export interface ImportedTimeline {
@@ -25,11 +26,10 @@ export async function insertTimeline(
 	input: { story: ImportedStory; events: ImportedEvent[] },
 	tx: Db
 ): Promise<ImportedTimeline> {
-	const slug = await freeSlug(input.story.title, 'imported-timeline', tx);
-	const story = await insertDraft(
-		{ slug, title: input.story.title, summary: input.story.summary, status: 'developing' },
-		tx
-	);
+	const { title, summary } = input.story;
+	const language = guessStoryLanguage(`${title}\n${summary}`);
+	const slug = await freeSlug(title, 'imported-timeline', tx, language);
+	const story = await insertDraft({ slug, title, summary, status: 'developing', language }, tx);
 	const rows = input.events.map((event): events.ImportedEventRow => ({
 		storyId: story.id,
 		kind: event.kind,

@@ -30,7 +30,7 @@ export interface StoryFilter {
 export type PublicStory = Omit<StorySummary, 'latestEventTitle' | 'lastActivityAt'>;
 
 const storyColumns = (db: Db) => db`
-	s.id, s.slug, s.title, s.summary, s.status, s.publication, s.published_at, s.version,
+	s.id, s.slug, s.title, s.summary, s.status, s.publication, s.published_at, s.language, s.version,
 	s.created_at, s.updated_at,
 	(select count(*)::int from events ev
 		where ev.story_id = s.id and ev.status = 'published' and ev.deleted_at is null) as event_count,

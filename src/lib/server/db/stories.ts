@@ -12,6 +12,8 @@ export interface NewStory {
 	publication?: Publication;
 	/** Defaults to now when the story is created already published. */
 	publishedAt?: Date | null;
+	/** BCP 47; defaults to 'en'. */
+	language?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface NewStory {
 export async function listPublished(db: Db = sql): Promise<StorySummary[]> {
 	return db<StorySummary[]>`
 		select
-			s.id, s.slug, s.title, s.summary, s.status, s.publication, s.published_at, s.version,
+			s.id, s.slug, s.title, s.summary, s.status, s.publication, s.published_at, s.language, s.version,
 			s.created_at, s.updated_at,
 			e.event_count, a.article_count,
 			greatest(s.updated_at, e.last_event_change, a.last_article_at) as last_activity_at,
@@ -55,10 +57,10 @@ export async function listPublished(db: Db = sql): Promise<StorySummary[]> {
 /** A story readers may see (published, not deleted), by its URL slug. */
 export async function getPublishedBySlug(slug: string, db: Db = sql): Promise<Story | undefined> {
 	const [story] = await db<Story[]>`
-		select id, slug, title, summary, status, publication, published_at, version, created_at,
+		select id, slug, title, summary, status, publication, published_at, language, version, created_at,
 			updated_at
 		from stories
-		where slug = ${slug} and publication = 'published' and deleted_at is null
+		where slug = ${slug.normalize('NFC')} and publication = 'published' and deleted_at is null
 	`;
 	return story;
 }
@@ -71,12 +73,12 @@ export async function create(input: NewStory, db: Db = sql): Promise<Story> {
 	const publication = input.publication ?? 'draft';
 	const publishedAt = input.publishedAt ?? (publication === 'published' ? new Date() : null);
 	const [story] = await db<Story[]>`
-		insert into stories (slug, title, summary, status, publication, published_at)
+		insert into stories (slug, title, summary, status, publication, published_at, language)
 		values (
 			${input.slug}, ${input.title}, ${input.summary ?? ''}, ${input.status ?? 'developing'},
-			${publication}, ${publishedAt}
+			${publication}, ${publishedAt}, ${input.language ?? 'en'}
 		)
-		returning id, slug, title, summary, status, publication, published_at, version, created_at,
+		returning id, slug, title, summary, status, publication, published_at, language, version, created_at,
 			updated_at
 	`;
 	if (!story) throw new Error('insert into stories returned no row');
@@ -145,16 +147,17 @@ export async function search(
 	const query = normaliseQuery(q);
 	if (!query) return [];
 	return db<StorySearchResult[]>`
-		with q as (select websearch_to_tsquery('english', ${query}) as q)
 		select s.id, s.slug, s.title, s.summary, s.status,
-			ts_headline('english', s.title, q.q, ${HEADLINE_WHOLE}) as title_highlight,
-			ts_headline('english', s.summary, q.q, ${HEADLINE_WHOLE}) as summary_highlight,
+			ts_headline(d.config, s.title, q.q, ${HEADLINE_WHOLE}) as title_highlight,
+			ts_headline(d.config, s.summary, q.q, ${HEADLINE_WHOLE}) as summary_highlight,
 			ts_rank(d.document, q.q) as rank
 		from stories s
-		cross join q
+		-- Each story in its own language's configuration (migration 00006), as articles are.
+		cross join lateral (select search_config_for(s.language) as config) c
+		cross join lateral (select websearch_to_tsquery(c.config, ${query}) as q) q
 		cross join lateral (
-			select setweight(to_tsvector('english', s.title), 'A') ||
-				setweight(to_tsvector('english', s.summary), 'B') as document
+			select c.config, setweight(to_tsvector(c.config, s.title), 'A') ||
+				setweight(to_tsvector(c.config, s.summary), 'B') as document
 		) d
 		where s.publication = 'published' and s.deleted_at is null and d.document @@ q.q
 		order by rank desc, s.id desc

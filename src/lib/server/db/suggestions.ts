@@ -1,6 +1,7 @@
 import { sql, type Db, type Sql } from './client';
 import * as entities from './entities';
 import { freeSlug, insertDraft } from './desk-stories';
+import { guessStoryLanguage } from '../ingest/language';
 import type { FoundEntity, KnownEntity } from '../extract/entities';
 import type { StoryFeatures } from '../suggest/score';
 import type { Story } from '../../types';
@@ -13,6 +14,8 @@ export interface ArticleForAnalysis {
 	/** The body as plain text (decoded from the stored, escaped HTML). */
 	body: string;
 	publishedAt: Date;
+	/** BCP 47: whether the extractor can read it. */
+	language: string;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -39,7 +42,7 @@ export async function getForAnalysis(
 	db: Db = sql
 ): Promise<ArticleForAnalysis | undefined> {
 	const [row] = await db<(Omit<ArticleForAnalysis, 'body'> & { bodyHtml: string })[]>`
-		select id, headline, dek, body_html, published_at
+		select id, headline, dek, body_html, published_at, language
 		from articles where id = ${articleId} and deleted_at is null
 	`;
 	if (!row) return undefined;
@@ -294,14 +297,13 @@ export async function storiesOfArticle(
  * in a transaction: a lock serialises slug choice so two editors cannot pick the same one.
  */
 export async function createDraftStory(
-	input: { title: string; summary?: string },
+	input: { title: string; summary?: string; language?: string },
 	db: Db = sql
 ): Promise<Story> {
-	const slug = await freeSlug(input.title, 'story', db);
-	return insertDraft(
-		{ title: input.title, slug, summary: input.summary ?? '', status: 'developing' },
-		db
-	);
+	const summary = input.summary ?? '';
+	const language = input.language ?? guessStoryLanguage(`${input.title}\n${summary}`);
+	const slug = await freeSlug(input.title, 'story', db, language);
+	return insertDraft({ title: input.title, slug, summary, status: 'developing', language }, db);
 }
 
 /** An event already in a story the article is filed in, with its actors, for matching. */

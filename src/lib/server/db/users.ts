@@ -7,6 +7,8 @@ export interface User {
 	email: string;
 	displayName: string;
 	role: Role;
+	/** The desk's interface language (en, uk). */
+	locale: string;
 	disabledAt: Date | null;
 	createdAt: Date;
 	updatedAt: Date;
@@ -20,7 +22,8 @@ export interface NewUser {
 }
 
 /** A fragment must come from the connection that runs it, so this takes `db`. */
-const columns = (db: Db) => db`id, email, display_name, role, disabled_at, created_at, updated_at`;
+const columns = (db: Db) =>
+	db`id, email, display_name, role, locale, disabled_at, created_at, updated_at`;
 
 /** Addresses are stored lower-case (a CHECK insists), so every lookup normalises the same way. */
 export function normaliseEmail(email: string): string {
@@ -114,4 +117,15 @@ export async function lockActiveAdmins(tx: Db): Promise<number> {
 		select id from users where role = 'admin' and disabled_at is null order by id for update
 	`;
 	return rows.length;
+}
+
+/** The language a staff member reads the desk in; undefined for an unknown user. */
+export async function getLocale(id: number, db: Db = sql): Promise<string | undefined> {
+	const [row] = await db<{ locale: string }[]>`select locale from users where id = ${id}`;
+	return row?.locale;
+}
+
+/** Sets a staff member's desk interface language. */
+export async function setLocale(id: number, locale: string, db: Db = sql): Promise<void> {
+	await db`update users set locale = ${locale}, updated_at = now() where id = ${id}`;
 }

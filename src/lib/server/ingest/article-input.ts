@@ -9,6 +9,7 @@ import { blankToMissing, parseFields } from '$lib/schemas/errors';
 import { LIMITS } from '$lib/schemas/limits';
 import { plainText } from './sanitise';
 import { parsePublishedAt } from './published-at';
+import { detectLanguage } from './language';
 
 export interface ArticleInput {
 	headline: unknown;
@@ -99,7 +100,10 @@ export function validateArticle(input: ArticleInput): Validation {
 			section,
 			url,
 			publishedAt: published.date,
-			language: language ?? 'en'
+			// Not given: guessed from the copy (the first few thousand characters are plenty).
+			language:
+				language ??
+				detectLanguage(`${headline}\n${dek ?? ''}\n${plainText(values.body.slice(0, 4000))}`)
 		}
 	};
 }

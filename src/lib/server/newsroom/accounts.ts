@@ -14,6 +14,7 @@ import { generateApiToken, hashToken } from '../auth/secret';
 import { invalidateUserSessions } from '../auth/session';
 import { tokenNameProblem } from '../auth/tokens';
 import type { Role } from '../../types';
+import { deskLocale } from '../../schemas/accounts';
 import type { Actor } from './actor';
 import { may, refusal, type Action } from './policy';
 import { forbidden, invalid, notFound, ok, type CommandResult } from './result';
@@ -178,6 +179,32 @@ export async function changePassword(
 		);
 	});
 	return ok({ userId });
+}
+
+/** Sets the language the actor reads the desk in (en, uk): anyone's own choice. */
+export async function setOwnLocale(
+	actor: Actor,
+	locale: unknown,
+	db: Sql = sql
+): Promise<CommandResult<{ locale: string }>> {
+	const parsed = deskLocale.safeParse(locale);
+	if (!parsed.success) return invalid({ locale: parsed.error.issues[0]?.message ?? 'Not valid.' });
+	if (actor.id === null) return invalid({ locale: 'Your account was not found.' });
+	const userId = actor.id;
+	await db.begin(async (tx) => {
+		await users.setLocale(userId, parsed.data, tx);
+		await audit.record(
+			{
+				...by(actor),
+				action: 'user.locale_changed',
+				entityType: 'user',
+				entityId: userId,
+				after: { locale: parsed.data }
+			},
+			tx
+		);
+	});
+	return ok({ locale: parsed.data });
 }
 
 /** Makes an API token for the actor; the returned `token` is the only time anyone sees it. */

@@ -5,6 +5,7 @@
  * story commands, so the rule for published stories is the same at every door.
  */
 import { sql, type Db, type Sql } from '../db/client';
+import * as articles from '../db/articles';
 import * as audit from '../db/audit';
 import * as deskStories from '../db/desk-stories';
 import * as imports from '../db/imports';
@@ -16,6 +17,7 @@ import {
 	type IngestResult
 } from '../ingest/ingest-article';
 import type { ArticleInput } from '../ingest/article-input';
+import { guessStoryLanguage } from '../ingest/language';
 import { suggestStories } from '../suggest/suggest';
 import { parseStory } from '../../desk/story-input';
 import type { ImportedEvent, ImportedStory } from '../../timelinejs/import';
@@ -117,8 +119,11 @@ export async function startStoryWith(
 	if (!parsed.ok) return invalid(parsed.errors);
 	const { title, summary, status } = parsed.value;
 	const story = await asActor(actor, db, async (tx) => {
-		const slug = await deskStories.freeSlug(title, 'story', tx);
-		const created = await deskStories.insertDraft({ title, slug, summary, status }, tx);
+		// The story is written in its first report's language.
+		const first = (await articles.get(input.articleId, tx))?.language;
+		const language = first && first !== 'und' ? first : guessStoryLanguage(title);
+		const slug = await deskStories.freeSlug(title, 'story', tx, language);
+		const created = await deskStories.insertDraft({ title, slug, summary, status, language }, tx);
 		const outcome = await deskStories.fileArticle(
 			{
 				storyId: created.id,

@@ -10,6 +10,7 @@ import * as audit from '../db/audit';
 import * as deskStories from '../db/desk-stories';
 import { parseStory } from '../../desk/story-input';
 import { storyFieldsOf } from '../revisions/snapshot';
+import { guessStoryLanguage } from '../ingest/language';
 import { threeWay } from './three-way';
 import type { Actor } from './actor';
 import { may, refusal, type Action, type TargetState } from './policy';
@@ -25,7 +26,13 @@ import {
 import { ARTICLE_ROLES, type ArticleRole, type Story } from '../../types';
 
 export type StoryField = keyof deskStories.StoryFields;
-export const STORY_FIELDS: readonly StoryField[] = ['title', 'slug', 'summary', 'status'];
+export const STORY_FIELDS: readonly StoryField[] = [
+	'title',
+	'slug',
+	'summary',
+	'status',
+	'language'
+];
 
 const NO_STORY = 'No story with that id.';
 const NO_ARTICLE = 'That article is not filed in this story.';
@@ -43,7 +50,8 @@ const fieldsOf = (story: Story): deskStories.StoryFields => ({
 	title: story.title,
 	slug: story.slug,
 	summary: story.summary,
-	status: story.status
+	status: story.status,
+	language: story.language
 });
 
 const stateOf = (story: Story): TargetState =>
@@ -122,8 +130,10 @@ export async function createStory(
 	if (chosen && (await deskStories.slugTaken(chosen, null, db))) return invalid(slugClash(chosen));
 	try {
 		const story = await asActor(actor, db, async (tx) => {
-			const slug = chosen ?? (await deskStories.freeSlug(parsed.value.title, 'story', tx));
-			return deskStories.insertDraft({ ...parsed.value, slug }, tx);
+			const { title, summary } = parsed.value;
+			const language = parsed.value.language ?? guessStoryLanguage(`${title}\n${summary}`);
+			const slug = chosen ?? (await deskStories.freeSlug(title, 'story', tx, language));
+			return deskStories.insertDraft({ ...parsed.value, slug, language }, tx);
 		});
 		return ok(story);
 	} catch (err) {
@@ -167,11 +177,13 @@ export async function saveStory(
 	);
 	const parsed = parseStory(fields);
 	if (!parsed.ok) return invalid(parsed.errors);
+	// Every field was given (the input's or the base's), the language included.
+	const mine = { ...parsed.value, language: parsed.value.language ?? base.language };
 
-	const merge = threeWay(base, theirs, parsed.value, STORY_FIELDS);
+	const merge = threeWay(base, theirs, mine, STORY_FIELDS);
 	if (merge.conflicts.length > 0) {
 		const values = { ...merge.merged };
-		for (const key of merge.conflicts) Object.assign(values, { [key]: parsed.value[key] });
+		for (const key of merge.conflicts) Object.assign(values, { [key]: mine[key] });
 		const conflict: StoryConflict = { story: current, conflicts: merge.conflicts, values };
 		return stale(conflict, current.version);
 	}

@@ -155,6 +155,7 @@ export function storyChanges(before: StoryState | null, after: StoryState): Fiel
 	add('slug', 'Slug', text(before?.slug), text(after.slug));
 	add('summary', 'Summary', text(before?.summary), text(after.summary));
 	add('status', 'Status', before ? capitalised(before.status) : NONE, capitalised(after.status));
+	add('language', 'Language', text(before?.language), text(after.language));
 	add(
 		'publication',
 		'Publication',

@@ -32,12 +32,26 @@ function instant(value: unknown): Date | null {
 	return Number.isNaN(time) ? null : new Date(time);
 }
 
+/**
+ * A story's language in a snapshot. Snapshots written before migration 00006 have none: every
+ * story was English then (the migration gave them all 'en'), so that is what they restore to.
+ * A snapshot that has the field but no usable value is still an error.
+ */
+function storyLanguage(s: Snapshot): string {
+	if (!('language' in s)) return 'en';
+	const language = field(s, 'language');
+	if (typeof language !== 'string' || !language)
+		throw new Error('Revision snapshot has no language');
+	return language;
+}
+
 export function storyFieldsOf(s: Snapshot): StoryFields {
 	return {
 		title: str(field(s, 'title')),
 		slug: str(field(s, 'slug')),
 		summary: str(field(s, 'summary')),
-		status: str(field(s, 'status')) as StoryStatus
+		status: str(field(s, 'status')) as StoryStatus,
+		language: storyLanguage(s)
 	};
 }
 

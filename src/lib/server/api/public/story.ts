@@ -8,7 +8,7 @@ import { eventJson, storyJson } from './shape';
 import { staffStory } from './staff-read';
 import { LIMITS } from '$lib/schemas/limits';
 import { MAX_ID } from '$lib/schemas/parts';
-import { SLUG_PATTERN } from '$lib/schemas/story';
+import { SLUG_REGEX } from '$lib/schemas/story';
 
 interface Answer {
 	status: number;
@@ -47,7 +47,8 @@ async function build(idOrSlug: number | string): Promise<Answer> {
 /** A numeric id or a slug; undefined for what can name no story (so it never reaches SQL). */
 function storyKey(key: string): number | string | undefined {
 	if (/^\d+$/.test(key)) return Number(key) <= MAX_ID ? Number(key) : undefined;
-	return key.length <= LIMITS.slug && new RegExp(SLUG_PATTERN).test(key) ? key : undefined;
+	const slug = key.normalize('NFC');
+	return slug.length <= LIMITS.slug && SLUG_REGEX.test(slug) ? slug : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { requireApiRole } from '$lib/server/auth/guard';
 import { isoWithOffset } from '$lib/format/dates';
-import { suggestEvents } from '$lib/server/suggest/event-suggestions';
+import { suggestEventsFor } from '$lib/server/suggest/event-suggestions';
 import { invalid, parseId, problem, readObject } from '$lib/server/api/desk/http';
 import { actorOf } from '$lib/server/newsroom/actor';
 import {
@@ -15,17 +15,19 @@ import { STATUS, type CommandResult } from '$lib/server/newsroom/result';
  * GET /api/v1/articles/{id}/event-suggestions (contributor): the events the article reports,
  * `{events: [{kind, title, start, end?, precision, timeZone, place, actors, attribution,
  * verification, evidence, fingerprint, matchesEventId?}]}`, dates in ISO 8601 with the offset
- * of the event's zone. Proposals an editor already decided are left out.
+ * of the event's zone. Proposals an editor already decided are left out. An article in a
+ * language the extractor does not read gets `events: []` and a `reason` saying so.
  */
 export const GET: RequestHandler = async (event) => {
 	requireApiRole(event, 'contributor');
 	const id = parseId(event.params.id);
 	if (id === null) return problem(404, 'No article with that id.');
-	const proposals = await suggestEvents(id);
-	if (!proposals) return problem(404, 'No article with that id.');
+	const found = await suggestEventsFor(id);
+	if (!found) return problem(404, 'No article with that id.');
 	return json(
 		{
-			events: proposals.map(({ start, end, ...rest }) => ({
+			...(found.reason ? { reason: found.reason } : {}),
+			events: found.events.map(({ start, end, ...rest }) => ({
 				...rest,
 				start: isoWithOffset(start, rest.timeZone),
 				...(end ? { end: isoWithOffset(end, rest.timeZone) } : {})

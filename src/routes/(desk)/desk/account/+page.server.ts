@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/newsroom/actor';
-import { changePassword } from '$lib/server/newsroom/accounts';
+import { changePassword, setOwnLocale } from '$lib/server/newsroom/accounts';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
 import { requireRole } from '$lib/server/auth/guard';
 import { createSession, invalidateUserSessions } from '$lib/server/auth/session';
@@ -21,6 +21,18 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	/** The desk's interface language for this staff member. */
+	language: async (event) => {
+		const user = requireRole(event, 'contributor');
+		const form = await event.request.formData();
+		const result = await setOwnLocale(actorOf(user, event.getClientAddress()), form.get('locale'));
+		if (result.kind !== 'ok')
+			return fail(400, {
+				language: { saved: false, errors: result.kind === 'invalid' ? result.errors : {} }
+			});
+		return { language: { saved: true, errors: {} as Record<string, string> } };
+	},
+
 	password: async (event) => {
 		const user = requireRole(event, 'contributor');
 		const form = await event.request.formData();

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import * as suggestions from '$lib/server/db/suggestions';
 import { toLocalInput } from '$lib/desk/zoned';
 import { suggestStories } from '$lib/server/suggest/suggest';
-import { suggestEvents } from '$lib/server/suggest/event-suggestions';
+import { suggestEventsFor } from '$lib/server/suggest/event-suggestions';
 import { accept, newStory, reject } from '$lib/server/suggest/desk-actions';
 import {
 	acceptEvent,
@@ -23,10 +23,10 @@ export const load: PageServerLoad = async (event) => {
 	const id = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : null;
 	const article = id === null ? undefined : await suggestions.getForAnalysis(id);
 	if (!article || id === null) error(404, 'No article with that id.');
-	const [stories, filedIn, proposals, existing, outcomes] = await Promise.all([
+	const [stories, filedIn, found, existing, outcomes] = await Promise.all([
 		suggestStories(id),
 		suggestions.storiesOfArticle(id),
-		suggestEvents(id),
+		suggestEventsFor(id),
 		suggestions.eventsOfArticleStories(id),
 		articleOutcomes(article)
 	]);
@@ -35,7 +35,9 @@ export const load: PageServerLoad = async (event) => {
 		article: { ...article, paragraphs: article.body.split(/\n{2,}/) },
 		stories: stories ?? { suggestions: [], newStory: { recommended: true, reason: '' } },
 		filedIn,
-		proposals: (proposals ?? []).map((p) => {
+		// Set when the extractor does not read the article's language (it reads English).
+		proposalsUnavailable: found?.reason !== null && found?.reason !== undefined,
+		proposals: (found?.events ?? []).map((p) => {
 			return {
 				...p,
 				occurredStart: toLocalInput(p.start, p.timeZone),

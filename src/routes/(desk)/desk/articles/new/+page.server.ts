@@ -32,6 +32,7 @@ export const actions: Actions = {
 			source: values.source,
 			section: values.section,
 			url: values.url,
+			language: values.language,
 			// Left empty: filed now (an instant, so the zone does not change it).
 			publishedAt: values.publishedAt?.trim() || new Date().toISOString(),
 			timeZone

@@ -21,7 +21,8 @@ const asValues = (story: Story): Record<string, string> => ({
 	title: story.title,
 	slug: story.slug,
 	summary: story.summary,
-	status: story.status
+	status: story.status,
+	language: story.language
 });
 
 export const load: PageServerLoad = async (event) => {

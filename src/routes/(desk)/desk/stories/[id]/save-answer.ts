@@ -9,7 +9,8 @@ const LABELS: Record<StoryField, string> = {
 	title: 'Title',
 	slug: 'Slug',
 	summary: 'Summary',
-	status: 'Status'
+	status: 'Status',
+	language: 'Language'
 };
 
 /**
