@@ -112,11 +112,14 @@ export async function listForStory(storyId: number, db: Db = sql): Promise<Story
  * An article readers may see: not deleted and accepted into at least one published, not
  * deleted story. Anything else (a suggestion, a draft story's article) stays private.
  */
-export async function getPublic(id: number, db: Db = sql): Promise<Article | undefined> {
-	const [article] = await db<Article[]>`
-		select a.id, a.source, a.section, a.headline, a.dek, a.body_html, a.url, a.language,
-			a.published_at, a.ingested_at, a.demo
+export async function getPublic(id: number, db: Db = sql): Promise<PublicArticle | undefined> {
+	// The body leaves the database only when the outlet's rights allow it (migrations/00007).
+	const [article] = await db<PublicArticle[]>`
+		select a.id, a.source, a.section, a.headline, a.dek, a.url, a.language,
+			a.published_at, a.ingested_at, a.demo, r.open as full_text_public,
+			case when r.open then a.body_html else '' end as body_html
 		from articles a
+		cross join lateral (select source_full_text_public(a.source) as open) r
 		where a.id = ${id} and a.deleted_at is null
 			and exists (
 				select 1
@@ -128,6 +131,12 @@ export async function getPublic(id: number, db: Db = sql): Promise<Article | und
 	`;
 	return article;
 }
+
+/**
+ * An article as readers may get it: `bodyHtml` is empty unless its outlet's full text is public
+ * (the newsroom's own copy); the headline, outlet, date and link are always there.
+ */
+export type PublicArticle = Article & { fullTextPublic: boolean };
 
 /** The article before or after another in a story's thread. */
 export interface ArticleNeighbour {
@@ -259,10 +268,19 @@ export async function search(
 	return db<ArticleSearchResult[]>`
 		with q as (select websearch_to_tsquery('english', ${query}) as q),
 		hits as (
-			select a.id, a.source, a.headline, a.dek, a.body_html, a.published_at,
+			select a.id, a.source, a.headline, a.dek, a.published_at,
+				-- Closed outlets: matched and quoted on headline, dek and evidence, never the body.
+				case when r.open then a.body_html else replace(replace(replace(coalesce(ev.quotes, ''),
+					'&', '&amp;'), '<', '&lt;'), '>', '&gt;') end as body_html,
 				st.slug as story_slug, st.title as story_title, ts_rank(a.search, q.q) as rank
 			from articles a
 			cross join q
+			cross join lateral (select source_full_text_public(a.source) as open) r
+			cross join lateral (
+				select string_agg(distinct es.evidence, ' ') as quotes
+				from event_sources es join events e on e.id = es.event_id
+				where es.article_id = a.id and e.status = 'published' and e.deleted_at is null
+			) ev
 			join lateral (
 				select s.slug, s.title
 				from story_articles sa
@@ -272,7 +290,9 @@ export async function search(
 				order by s.id
 				limit 1
 			) st on true
-			where a.deleted_at is null and a.search @@ q.q
+			where a.deleted_at is null
+				and (case when r.open then a.search else ts_filter(a.search, '{a,b}') end
+					|| to_tsvector('english', coalesce(ev.quotes, ''))) @@ q.q
 			order by rank desc, a.published_at desc, a.id desc
 			limit ${limit}
 		)
