@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { eventSlide, timelineDate, toTimelineJs } from '$lib/timelinejs/export';
 import { escapeHtml } from '$lib/format/html';
 import { importTimelineCsv, importTimelineJson, kindForGroup } from '$lib/timelinejs/import';
-import type { TimelineEvent } from '$lib/types';
+import { PLAIN_EVENT, type TimelineEvent } from '$lib/types';
 import { KIND_LABELS } from '$lib/charts/timeline-items';
 import { HAVE_FIXTURES, readFixtures } from '../support/timelinejs-fixtures';
 
 const event = (over: Partial<TimelineEvent> = {}): TimelineEvent => ({
 	id: 7,
 	storyId: 1,
+	...PLAIN_EVENT,
 	kind: 'meeting',
 	title: 'Miami talks, third day',
 	description: 'Delegations met.',
