@@ -83,6 +83,9 @@ function mediaOf(values: Values, given: Record<string, unknown>, errors: FieldEr
 		(values[key] as string | undefined) || null;
 	const width = (values.mediaWidth as number | null | undefined) ?? null;
 	const height = (values.mediaHeight as number | null | undefined) ?? null;
+	// The pages allow images from https: only (CSP img-src): an http image would never show.
+	if (kind === 'image' && url.startsWith('http:'))
+		errors.mediaUrl ??= 'Images need an https:// address: readers’ browsers block http images.';
 	if (kind === 'image' && !text('mediaAlt'))
 		errors.mediaAlt ??= 'Describe the image for readers who cannot see it.';
 	if ((width === null) !== (height === null))
