@@ -115,6 +115,11 @@ export type ImportedEventRow = Pick<
 	| 'precision'
 	| 'timeZone'
 	| 'status'
+	| 'mediaKind'
+	| 'mediaUrl'
+	| 'mediaCaption'
+	| 'mediaCredit'
+	| 'mediaAlt'
 > & {
 	/** The source file's group when it is not one of our kinds (TimelineJS). */
 	groupLabel: string | null;
