@@ -29,11 +29,12 @@ async function quotedArticle(outlet: string) {
 	const article = await createStoryArticle(db.sql, story.id, {
 		source: outlet,
 		headline: `Third day in Biscayne (${outlet})`,
+		dek: 'The outlet’s own summary of the talks.',
 		body: BODY
 	});
 	const event = await createEvent(db.sql, story.id, { title: 'Third day of talks' });
 	await events.addSource({ eventId: event.id, articleId: article.id, evidence: EVIDENCE }, db.sql);
-	return article;
+	return { ...article, storyId: story.id };
 }
 
 describe('rights per source in public reads', () => {
@@ -44,6 +45,9 @@ describe('rights per source in public reads', () => {
 		expect(found).toMatchObject({ headline: article.headline, source: 'Wire Outlet' });
 		expect(found?.fullTextPublic).toBe(false);
 		expect(found?.bodyHtml).toBe('');
+		expect(found?.dek).toBeNull();
+		const [listed] = await articles.listForReaders(article.storyId, db.sql);
+		expect(listed).toMatchObject({ headline: article.headline, dek: null });
 		const json = JSON.stringify(articleDetailJson(found!, []));
 		expect(json).not.toContain('senior aide');
 		expect(json).toContain('"bodyHtml":null');

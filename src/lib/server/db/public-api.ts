@@ -148,7 +148,9 @@ export async function listArticles(
 	db: Db = sql
 ): Promise<PublicArticle[]> {
 	return db<PublicArticle[]>`
-		select a.id, a.source, a.section, a.headline, a.dek, a.url, a.language, a.published_at, a.demo,
+		select a.id, a.source, a.section, a.headline,
+			case when source_full_text_public(a.source) then a.dek end as dek, a.url, a.language,
+			a.published_at, a.demo,
 			v.story_ids
 		from articles a
 		cross join lateral (
