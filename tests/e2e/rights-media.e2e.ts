@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createApiToken, createUser, signIn, type TestUser } from '../support/desk-auth';
 import { e2eDatabase } from '../support/e2e-database';
@@ -131,7 +131,10 @@ test('an editor opens and closes an outlet’s full text on the Sources page', a
 	const row = page.getByRole('row', { name: /CRBC News/ });
 	await expect(row).toContainText('Closed');
 	expect(await seriousViolations(page)).toEqual([]);
-	await page.screenshot({ path: `${SHOTS}/desk-sources-1280.png`, fullPage: true });
+	for (const width of [1280, 375]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `${SHOTS}/desk-sources-${width}.png`, fullPage: true });
+	}
 
 	const [crbc] = await db<{ id: number }[]>`
 		select id from articles where source = 'CRBC News' order by id limit 1`;
@@ -197,6 +200,12 @@ test('an editor pins a key event and gives events media: the story page and the 
 	await page.getByLabel('Height (px)').fill('800');
 	await page.getByRole('button', { name: 'Save event' }).click();
 	await expect(page.getByRole('status')).toHaveText('Saved.');
+	await expect(page.getByLabel('Width (px)')).toHaveValue('1200');
+	expect(await seriousViolations(page)).toEqual([]);
+	for (const width of [1280, 375]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `${SHOTS}/desk-event-media-${width}.png`, fullPage: true });
+	}
 
 	// The API: a link card for the other event (PATCH of the address alone sets its kind).
 	const version = (

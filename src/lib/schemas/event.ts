@@ -97,11 +97,9 @@ export const eventFields = {
 	mediaUrl: mediaUrl.nullable(),
 	mediaCaption: text('mediaCaption', { multiline: true }).nullable(),
 	mediaCredit: text('mediaCredit').nullable(),
-	mediaAlt: text('mediaAlt', { multiline: true })
-		.nullable()
-		.meta({
-			description: 'What the image shows, for readers who cannot see it; required for images.'
-		}),
+	mediaAlt: text('mediaAlt', { multiline: true }).nullable().meta({
+		description: 'What the image shows, for readers who cannot see it; required for images.'
+	}),
 	mediaWidth: pixels('The width is a whole number of pixels from 1 to 10,000.'),
 	mediaHeight: pixels('The height is a whole number of pixels from 1 to 10,000.')
 };
