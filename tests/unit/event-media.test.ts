@@ -65,3 +65,14 @@ describe('media addresses', () => {
 		);
 	});
 });
+
+describe('a media address as stored', () => {
+	it('refuses an address whose %-escaped form is longer than the column allows', () => {
+		const url = `https://example.org/${'ж'.repeat(900)}`;
+		expect(url.length).toBeLessThan(2000);
+		expect(EventChange.safeParse({ mediaUrl: url }).success).toBe(false);
+		expect(
+			EventChange.safeParse({ mediaUrl: `https://example.org/${'ж'.repeat(100)}` }).success
+		).toBe(true);
+	});
+});

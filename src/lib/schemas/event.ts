@@ -60,6 +60,10 @@ export const mediaUrl = z
 	.trim()
 	.max(LIMITS.url, { error: `Keep the address to ${LIMITS.url} characters or fewer.` })
 	.refine((value) => httpUrl(value) !== null, { error: MEDIA_URL_MESSAGE })
+	// Written out, non-ASCII characters grow into %-escapes: the stored form must fit too.
+	.refine((value) => (httpUrl(value)?.length ?? 0) <= LIMITS.url, {
+		error: `Keep the address to ${LIMITS.url} characters or fewer.`
+	})
 	.transform((value) => httpUrl(value) ?? value)
 	.meta({ format: 'uri', description: 'The image or the page to link to: http(s) only.' });
 
