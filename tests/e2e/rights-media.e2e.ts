@@ -190,7 +190,7 @@ test('an editor pins a key event and gives events media: the story page and the 
 	await page
 		.getByLabel('Address (http:// or https://)')
 		.fill('https://images.example.test/miami.png');
-	await page.getByLabel('Kind of media').selectOption('image');
+	await page.getByLabel('Media type').selectOption('image');
 	await page.getByLabel('Caption').fill('Delegations at the table');
 	await page.getByLabel('Credit', { exact: true }).fill('Pool photo');
 	await page
