@@ -20,7 +20,9 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'data:'],
+				// https: for events' media images (issue 16): an editor links them from any site; nothing
+				// is fetched by the server, and scripts, frames and connections stay 'self'.
+				'img-src': ['self', 'data:', 'https:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
 				'object-src': ['none'],

@@ -18,6 +18,32 @@ export const ARTICLE_ROLES = [
 ] as const;
 export type ArticleRole = (typeof ARTICLE_ROLES)[number];
 
+/** An event's media: a picture shown in place, or a link (video, post) shown as a card. */
+export const MEDIA_KINDS = ['image', 'link'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/** An event that is not a key event and has no media: the columns' defaults. */
+export const PLAIN_EVENT = {
+	pinned: false,
+	mediaKind: null,
+	mediaUrl: null,
+	mediaCaption: null,
+	mediaCredit: null,
+	mediaAlt: null,
+	mediaWidth: null,
+	mediaHeight: null
+} as const satisfies Pick<
+	TimelineEvent,
+	| 'pinned'
+	| 'mediaKind'
+	| 'mediaUrl'
+	| 'mediaCaption'
+	| 'mediaCredit'
+	| 'mediaAlt'
+	| 'mediaWidth'
+	| 'mediaHeight'
+>;
+
 export type StoryStatus = 'developing' | 'concluded';
 export type Publication = 'draft' | 'published';
 export type Role = 'admin' | 'editor' | 'contributor';
@@ -91,6 +117,19 @@ export interface TimelineEvent {
 	attribution: string | null;
 	verification: Verification;
 	status: 'draft' | 'published';
+	/** A key event: listed under "Key events" at the top of the story page and the embed. */
+	pinned: boolean;
+	/** One media item or none: all media fields are null when `mediaUrl` is. */
+	mediaKind: MediaKind | null;
+	/** http(s) only; never fetched by the server. */
+	mediaUrl: string | null;
+	mediaCaption: string | null;
+	mediaCredit: string | null;
+	/** Required for images. */
+	mediaAlt: string | null;
+	/** The image's size in pixels (both or neither), so the page keeps its room before it loads. */
+	mediaWidth: number | null;
+	mediaHeight: number | null;
 	version: number;
 	sources: EventSource[];
 }

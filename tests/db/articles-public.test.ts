@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from './harness';
 import { createArticle, createEvent, createStory, createStoryArticle } from '../factories/index';
 import * as articles from '../../src/lib/server/db/articles';
 import * as events from '../../src/lib/server/db/events';
+import * as sources from '../../src/lib/server/db/sources';
 import * as stories from '../../src/lib/server/db/stories';
 
 let db: TestDatabase;
@@ -18,7 +19,11 @@ afterAll(async () => {
 describe('articles.getPublic', () => {
 	it('returns an article accepted into a published story, with its body', async () => {
 		const story = await createStory(db.sql);
-		const article = await createStoryArticle(db.sql, story.id, { body: 'Only <b>text</b>.' });
+		const article = await createStoryArticle(db.sql, story.id, {
+			source: 'House desk',
+			body: 'Only <b>text</b>.'
+		});
+		await sources.setFullTextPublic('House desk', true, null, db.sql);
 
 		const found = await articles.getPublic(article.id, db.sql);
 		expect(found?.headline).toBe(article.headline);

@@ -38,7 +38,15 @@ const fields = (event: deskEvents.DeskEvent): deskEvents.EventFields => ({
 	longitude: event.longitude,
 	attribution: event.attribution,
 	verification: event.verification,
-	status: event.status
+	status: event.status,
+	pinned: event.pinned,
+	mediaKind: event.mediaKind,
+	mediaUrl: event.mediaUrl,
+	mediaCaption: event.mediaCaption,
+	mediaCredit: event.mediaCredit,
+	mediaAlt: event.mediaAlt,
+	mediaWidth: event.mediaWidth,
+	mediaHeight: event.mediaHeight
 });
 
 describe('optimistic concurrency', () => {

@@ -92,7 +92,24 @@ const eventFields: fc.Arbitrary<deskEvents.EventFields> = fc
 		coordinates: optional(fc.tuple(coordinate(90), coordinate(180))),
 		attribution: optional(words(1)),
 		verification: fc.constantFrom(...VERIFICATIONS),
-		status: fc.constantFrom('draft' as const, 'published' as const)
+		status: fc.constantFrom('draft' as const, 'published' as const),
+		pinned: fc.boolean(),
+		media: optional(
+			fc.record({
+				kind: fc.constantFrom('image' as const, 'link' as const),
+				url: fc.constantFrom(
+					'https://images.example.org/miami-talks.jpg',
+					'https://www.youtube.com/watch?v=abc123',
+					'http://bsky.app/profile/news.example/post/3k'
+				),
+				caption: optional(words()),
+				credit: optional(words(1)),
+				alt: title,
+				size: optional(
+					fc.tuple(fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 4000 }))
+				)
+			})
+		)
 	})
 	.map((r) => {
 		// An approximate time needs the end of its window (a CHECK says so).
@@ -110,7 +127,15 @@ const eventFields: fc.Arbitrary<deskEvents.EventFields> = fc
 			longitude: r.coordinates?.[1] ?? null,
 			attribution: r.attribution,
 			verification: r.verification,
-			status: r.status
+			status: r.status,
+			pinned: r.pinned,
+			mediaKind: r.media?.kind ?? null,
+			mediaUrl: r.media?.url ?? null,
+			mediaCaption: r.media?.caption ?? null,
+			mediaCredit: r.media?.credit ?? null,
+			mediaAlt: r.media?.alt ?? null,
+			mediaWidth: r.media?.size?.[0] ?? null,
+			mediaHeight: r.media?.size?.[1] ?? null
 		};
 	});
 

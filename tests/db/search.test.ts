@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './harness';
 import * as articles from '../../src/lib/server/db/articles';
+import * as sources from '../../src/lib/server/db/sources';
 import * as stories from '../../src/lib/server/db/stories';
 import {
 	HIGHLIGHT_START as S,
@@ -20,6 +21,8 @@ beforeAll(async () => {
 		title: 'Peace talks in Florida',
 		summary: 'Envoys negotiate a ceasefire framework over several days.'
 	});
+	// The factory's outlet, opened: these tests are about body passages (rights: tests/db/rights).
+	await sources.setFullTextPublic('Test Wire', true, null, db.sql);
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { PLAIN_EVENT } from '../../src/lib/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from './harness';
@@ -85,6 +86,7 @@ describe('a story with its events and sources', () => {
 			{
 				id: moscow.id,
 				storyId: story.id,
+				...PLAIN_EVENT,
 				kind: 'meeting',
 				title: 'Meeting in Moscow',
 				description: '',

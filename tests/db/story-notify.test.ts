@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from './harness';
 import * as deskStories from '../../src/lib/server/db/desk-stories';
 import { createEvent, createStory, createStoryArticle } from '../factories';
 
-// Migration 00009: what the app keeps of a story (fast path, page cache, embed and JSON caches,
+// Migration 00008: what the app keeps of a story (fast path, page cache, embed and JSON caches,
 // edge purge) is dropped on a story_changes notification naming the story. These are the
 // changes readers see that used to announce nothing.
 let db: TestDatabase;

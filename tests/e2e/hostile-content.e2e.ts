@@ -36,6 +36,11 @@ test.beforeAll(async () => {
 				${randomBytes(32).toString('hex')}, '2025-11-20T12:00:00Z')
 			returning id`;
 		articleId = article!.id;
+		// The outlet's full text is open to readers (rights per source, 00007), so its body and
+		// dek reach the pages whose escaping this file tests.
+		await tx`
+			insert into sources (name, full_text_public) values ('Test Wire', true)
+			on conflict ((lower(btrim(name)))) do update set full_text_public = true`;
 		await tx`
 			insert into story_articles (story_id, article_id, role, position, state, decided_at)
 			values (${storyId}, ${articleId}, 'first_report', 0, 'accepted', now())`;
@@ -71,6 +76,7 @@ test.afterAll(async () => {
 	// Events, sources and the story's article links go with the story and the article.
 	if (storyId) await db`delete from stories where id = ${storyId}`;
 	if (articleId) await db`delete from articles where id = ${articleId}`;
+	await db`delete from sources where name = 'Test Wire'`;
 	await db?.end({ timeout: 5 });
 });
 

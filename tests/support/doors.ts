@@ -56,6 +56,7 @@ export const DOORS: Record<string, DoorClass> = {
 	'/desk/feeds ?/remove': 'feed.manage',
 	'/desk/feeds ?/toggle': 'feed.manage',
 	'/desk/feeds ?/poll': 'feed.manage',
+	'/desk/sources ?/rights': 'source.rights',
 	'/desk/import ?/default': 'import.timelinejs',
 	'/desk/trash ?/restore': 'story.restore', // stories and events alike: both need an editor
 	'/desk/tokens ?/create': 'token.manage',

@@ -12,7 +12,7 @@ import { buildJsonFeed } from '../../src/lib/server/feeds/json-feed';
 import { buildAtomFeed } from '../../src/lib/server/feeds/atom';
 import { buildOEmbed } from '../../src/lib/embed/oembed';
 import type { StoryFeedInput } from '../../src/lib/server/feeds/entries';
-import type { TimelineEvent } from '../../src/lib/types';
+import { PLAIN_EVENT, type TimelineEvent } from '../../src/lib/types';
 
 const HOSTILE = `<img src=x onerror=alert(1)> "q" & 'a' <<b>script>x</script>`;
 const ORIGIN = 'https://timelines.example';
@@ -21,6 +21,7 @@ const TAG = /<[a-z!/?]/i;
 const event: TimelineEvent = {
 	id: 3,
 	storyId: 1,
+	...PLAIN_EVENT,
 	kind: 'statement',
 	title: HOSTILE,
 	description: HOSTILE,

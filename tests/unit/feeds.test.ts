@@ -4,7 +4,7 @@ import { buildAtomFeed } from '../../src/lib/server/feeds/atom';
 import { buildJsonFeed } from '../../src/lib/server/feeds/json-feed';
 import type { StoryFeedInput } from '../../src/lib/server/feeds/entries';
 import { escapeXml, stripInvalidXmlChars, textElement } from '../../src/lib/server/feeds/xml';
-import type { TimelineEvent } from '../../src/lib/types';
+import { PLAIN_EVENT, type TimelineEvent } from '../../src/lib/types';
 
 const ORIGIN = 'https://throughline.example:8443';
 const PAYLOAD = '<script>alert("x")</script> & <b>bold</b>';
@@ -13,6 +13,7 @@ function event(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
 	return {
 		id: 11,
 		storyId: 1,
+		...PLAIN_EVENT,
 		kind: 'battlefield',
 		title: 'Russia says it destroyed 116 Ukrainian drones overnight',
 		description: 'The ministry gives a figure no one else has confirmed.',

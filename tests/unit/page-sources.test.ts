@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packSources, unpackSources } from '../../src/lib/story/page-sources';
-import type { TimelineEvent } from '../../src/lib/types';
+import { PLAIN_EVENT, type TimelineEvent } from '../../src/lib/types';
 
 const article = (id: number) => ({
 	articleId: id,
@@ -14,6 +14,7 @@ function event(id: number, sources: TimelineEvent['sources']): TimelineEvent {
 	return {
 		id,
 		storyId: 1,
+		...PLAIN_EVENT,
 		kind: 'meeting',
 		title: `Event ${id}`,
 		description: '',

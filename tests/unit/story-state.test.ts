@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TimelineEvent } from '$lib/types';
+import { PLAIN_EVENT, type TimelineEvent } from '$lib/types';
 import { replayAsOf } from '$lib/story/as-of';
 import { newSince, parseVisit } from '$lib/story/new-since';
 import { relatedEvents } from '$lib/story/related';
@@ -9,6 +9,7 @@ const at = (iso: string) => new Date(iso);
 const event = (over: Partial<TimelineEvent>): TimelineEvent => ({
 	id: 1,
 	storyId: 1,
+	...PLAIN_EVENT,
 	kind: 'meeting',
 	title: 'Witkoff and Kushner meet Putin in Moscow',
 	description: 'A five-hour meeting.',

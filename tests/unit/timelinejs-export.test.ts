@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { eventSlide, timelineDate, toTimelineJs } from '$lib/timelinejs/export';
 import { escapeHtml } from '$lib/format/html';
 import { importTimelineCsv, importTimelineJson, kindForGroup } from '$lib/timelinejs/import';
-import type { TimelineEvent } from '$lib/types';
+import { PLAIN_EVENT, type TimelineEvent } from '$lib/types';
 import { KIND_LABELS } from '$lib/charts/timeline-items';
 import { HAVE_FIXTURES, readFixtures } from '../support/timelinejs-fixtures';
 
 const event = (over: Partial<TimelineEvent> = {}): TimelineEvent => ({
 	id: 7,
 	storyId: 1,
+	...PLAIN_EVENT,
 	kind: 'meeting',
 	title: 'Miami talks, third day',
 	description: 'Delegations met.',
@@ -148,4 +149,39 @@ describe.skipIf(!HAVE_FIXTURES)('round trip of the example files (import, then e
 			});
 		}
 	);
+});
+
+describe('media round trip', () => {
+	it('exports an event’s media as the slide’s media and imports it back', () => {
+		const photo = event({
+			mediaKind: 'image',
+			mediaUrl: 'https://images.example.org/talks.jpg',
+			mediaCaption: 'Delegates <at> the table & aides',
+			mediaCredit: 'Pool "photo"',
+			mediaAlt: 'Two rows of delegates'
+		});
+		const video = event({ id: 8, mediaKind: 'link', mediaUrl: 'https://youtu.be/abc' });
+		const doc = toTimelineJs({ title: 'Talks', summary: '', url: 'https://t.example/s' }, [
+			photo,
+			video
+		]);
+		expect(doc.events[0]?.media).toEqual({
+			url: 'https://images.example.org/talks.jpg',
+			caption: escapeHtml('Delegates <at> the table & aides'),
+			credit: escapeHtml('Pool "photo"'),
+			alt: 'Two rows of delegates'
+		});
+
+		const back = importTimelineJson(JSON.stringify(doc));
+		expect(back.ok).toBe(true);
+		const [first, second] = back.ok ? back.events : [];
+		expect(first).toMatchObject({
+			mediaKind: 'image',
+			mediaUrl: photo.mediaUrl,
+			mediaCaption: photo.mediaCaption,
+			mediaCredit: photo.mediaCredit,
+			mediaAlt: photo.mediaAlt
+		});
+		expect(second).toMatchObject({ mediaKind: 'link', mediaUrl: 'https://youtu.be/abc' });
+	});
 });

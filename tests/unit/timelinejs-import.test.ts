@@ -45,7 +45,12 @@ describe.skipIf(!HAVE_FIXTURES)('the TimelineJS example files', () => {
 		expect(events[0]).toMatchObject({ title: 'A Musical Heritage', precision: 'day' });
 		expect(events[0]?.occurredStart.toISOString()).toBe('1963-08-09T00:00:00.000Z');
 		expect(events[1]).toMatchObject({ title: 'First Recording', precision: 'approximate' });
-		expect(events[1]?.description).toContain('Media: https://youtu.be/fSrO91XO1Ck');
+		// A media address becomes the event's media item, a link card (nothing is fetched).
+		expect(events[1]).toMatchObject({
+			mediaKind: 'link',
+			mediaUrl: 'https://youtu.be/fSrO91XO1Ck'
+		});
+		expect(events[1]?.description).not.toContain('Media:');
 	});
 });
 
@@ -135,9 +140,27 @@ describe('importTimelineJson', () => {
 			)
 		);
 		expect(events[0]?.title).toBe('Talks resume');
-		expect(events[0]?.description).toBe(
-			'See the report (https://example.org/a)\n\nMedia: https://example.org/photo.jpg (A photo)'
+		expect(events[0]?.description).toBe('See the report (https://example.org/a)');
+		// A protocol-relative image is read as https; its caption is text, and stands in as alt.
+		expect(events[0]).toMatchObject({
+			mediaKind: 'image',
+			mediaUrl: 'https://example.org/photo.jpg',
+			mediaCaption: 'A photo',
+			mediaAlt: 'A photo'
+		});
+	});
+
+	it('keeps embed HTML in the media place as text, and refuses other schemes as media', () => {
+		const { events } = ok(
+			importTimelineJson(
+				doc([
+					slide({ year: 2025 }, { media: { url: 'javascript:alert(1)', caption: 'x' } }),
+					slide({ year: 2025 }, { media: { url: '<blockquote>Said on air</blockquote>' } })
+				])
+			)
 		);
+		expect(events.map((event) => event.mediaUrl)).toEqual([null, null]);
+		expect(events[1]?.description).toBe('Delegations met.\n\nMedia: Said on air');
 	});
 
 	it('refuses an end before the start', () => {

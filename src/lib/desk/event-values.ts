@@ -15,7 +15,15 @@ export const EVENT_LABELS: Record<string, string> = {
 	longitude: 'Longitude',
 	attribution: 'Attribution',
 	verification: 'Verification',
-	status: 'Status'
+	status: 'Status',
+	pinned: 'Key event',
+	mediaKind: 'Media kind',
+	mediaUrl: 'Media address',
+	mediaCaption: 'Caption',
+	mediaCredit: 'Credit',
+	mediaAlt: 'Alt text',
+	mediaWidth: 'Width',
+	mediaHeight: 'Height'
 };
 
 export function eventValues(event: EventInput): Record<string, string> {
@@ -32,6 +40,15 @@ export function eventValues(event: EventInput): Record<string, string> {
 		longitude: event.longitude === null ? '' : String(event.longitude),
 		attribution: event.attribution ?? '',
 		verification: event.verification,
-		status: event.status
+		status: event.status,
+		// A checkbox: "on" when ticked, as the browser posts it.
+		pinned: event.pinned ? 'on' : '',
+		mediaKind: event.mediaKind ?? '',
+		mediaUrl: event.mediaUrl ?? '',
+		mediaCaption: event.mediaCaption ?? '',
+		mediaCredit: event.mediaCredit ?? '',
+		mediaAlt: event.mediaAlt ?? '',
+		mediaWidth: event.mediaWidth === null ? '' : String(event.mediaWidth),
+		mediaHeight: event.mediaHeight === null ? '' : String(event.mediaHeight)
 	};
 }

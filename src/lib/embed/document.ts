@@ -15,9 +15,12 @@ const CSS = rawCss
 	.replace(/\s*([{};,])\s*/g, '$1')
 	.replace(/:\s+/g, ':');
 
-/** The frame's CSP; the handle appends frame-ancestors (EMBED_FRAME_ANCESTORS). */
+/**
+ * The frame's CSP; the handle appends frame-ancestors (EMBED_FRAME_ANCESTORS). img-src allows
+ * https: for events' media images (linked from any site, never fetched by the server).
+ */
 export const EMBED_CSP =
-	"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; " +
+	"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data: https:; " +
 	"base-uri 'none'; form-action 'none'";
 
 export function embedDocument(input: {

@@ -5,7 +5,8 @@
  * what it read.
  */
 import { z } from 'zod';
-import { EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
+import { EVENT_KINDS, MEDIA_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
+import { LIMITS } from './limits';
 import { DATE_TIME_MESSAGE, dateTimeText } from './dates';
 import { text } from './text';
 
@@ -37,6 +38,38 @@ const coordinate = (limit: number, message: string) =>
 		.max(limit, { error: message })
 		.nullable();
 
+/**
+ * An address a reader's browser may open or load: http or https only, so javascript:, data:
+ * and file: never reach a page. Stored as the URL parser writes it (scheme lower-cased).
+ */
+export function httpUrl(value: string): string | null {
+	if (/\s/.test(value)) return null;
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname
+			? url.href
+			: null;
+	} catch {
+		return null;
+	}
+}
+
+const MEDIA_URL_MESSAGE = 'Use a full http:// or https:// address.';
+export const mediaUrl = z
+	.string({ error: MEDIA_URL_MESSAGE })
+	.trim()
+	.max(LIMITS.url, { error: `Keep the address to ${LIMITS.url} characters or fewer.` })
+	.refine((value) => httpUrl(value) !== null, { error: MEDIA_URL_MESSAGE })
+	// Written out, non-ASCII characters grow into %-escapes: the stored form must fit too.
+	.refine((value) => (httpUrl(value)?.length ?? 0) <= LIMITS.url, {
+		error: `Keep the address to ${LIMITS.url} characters or fewer.`
+	})
+	.transform((value) => httpUrl(value) ?? value)
+	.meta({ format: 'uri', description: 'The image or the page to link to: http(s) only.' });
+
+const pixels = (message: string) =>
+	z.int({ error: message }).min(1, { error: message }).max(10_000, { error: message }).nullable();
+
 /** Each field as the JSON API takes it. */
 export const eventFields = {
 	kind: eventKind,
@@ -57,7 +90,22 @@ export const eventFields = {
 	longitude: coordinate(180, 'Longitude is a number from -180 to 180.'),
 	attribution: text('attribution').nullable().meta({ description: 'Who asserts it.' }),
 	verification,
-	status: eventStatus
+	status: eventStatus,
+	pinned: z
+		.boolean({ error: 'Pinned is true or false.' })
+		.meta({ description: 'A key event, listed at the top of the story page and the embed.' }),
+	mediaKind: z
+		.enum(MEDIA_KINDS, { error: 'Choose image or link.' })
+		.nullable()
+		.meta({ description: 'image: shown in place; link (YouTube, X, Bluesky…): shown as a card.' }),
+	mediaUrl: mediaUrl.nullable(),
+	mediaCaption: text('mediaCaption', { multiline: true }).nullable(),
+	mediaCredit: text('mediaCredit').nullable(),
+	mediaAlt: text('mediaAlt', { multiline: true }).nullable().meta({
+		description: 'What the image shows, for readers who cannot see it; required for images.'
+	}),
+	mediaWidth: pixels('The width is a whole number of pixels from 1 to 10,000.'),
+	mediaHeight: pixels('The height is a whole number of pixels from 1 to 10,000.')
 };
 
 export type EventFieldName = keyof typeof eventFields;

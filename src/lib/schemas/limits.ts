@@ -22,6 +22,10 @@ export const LIMITS = {
 	outlet: 200,
 	section: 200,
 	url: 2_000,
+	/** An event's media: its caption, its credit (photographer, agency) and its alt text. */
+	mediaCaption: 500,
+	mediaCredit: 200,
+	mediaAlt: 500,
 	language: 35,
 	tokenName: 100,
 	displayName: 200,

@@ -26,6 +26,8 @@ export interface TimelineSlide {
 	display_date?: string;
 	group?: string;
 	text: { headline: string; text: string };
+	/** TimelineJS loads the URL itself; caption and credit are HTML there, so escaped. */
+	media?: { url: string; caption?: string; credit?: string; alt?: string };
 }
 
 export interface TimelineDocument {
@@ -104,7 +106,22 @@ export function eventSlide(event: TimelineEvent, group?: string): TimelineSlide 
 		...(end && !sameYear ? { end_date: end } : {}),
 		display_date: asHtml(formatEventWhen(event)),
 		group: asHtml(group ?? KIND_LABELS[event.kind]),
-		text: { headline: asHtml(event.title), text: eventText(event) }
+		text: { headline: asHtml(event.title), text: eventText(event) },
+		...slideMedia(event)
+	};
+}
+
+/** The event's media item as the slide's `media`, when its address is a web address. */
+function slideMedia(event: TimelineEvent): Pick<TimelineSlide, 'media'> {
+	const url = safeUrl(event.mediaUrl);
+	if (!url) return {};
+	return {
+		media: {
+			url,
+			...(event.mediaCaption ? { caption: asHtml(event.mediaCaption) } : {}),
+			...(event.mediaCredit ? { credit: asHtml(event.mediaCredit) } : {}),
+			...(event.mediaAlt ? { alt: event.mediaAlt } : {})
+		}
 	};
 }
 

@@ -1,11 +1,15 @@
 /**
  * Reads a TimelineJS3 timeline (its JSON, https://timeline.knightlab.com/docs/json-format.html,
  * or the Google Sheets template saved as CSV) into a story and its events, or says what is
- * wrong. Pure: nothing is fetched (media URLs stay links in the description) and nothing is
- * stored. Keys TimelineJS does not document, or that we have no place for, are ignored.
+ * wrong. Pure: nothing is fetched and nothing is stored. A slide's media with an http(s) address
+ * becomes the event's media item (address, caption, credit; never fetched); embed HTML in its
+ * place stays as text in the description. Keys TimelineJS does not document, or that we have no place for, are ignored.
  */
 import sanitizeHtml from 'sanitize-html';
 import type { EventKind, TimelineEvent } from '$lib/types';
+import { httpUrl } from '$lib/schemas/event';
+import { LIMITS } from '$lib/schemas/limits';
+import { guessMediaKind } from '$lib/desk/event-input';
 import { parseCsv } from './csv';
 import { endOf, precisionOf, readDateParts, startOf } from './dates';
 
@@ -14,13 +18,20 @@ export interface ImportedStory {
 	summary: string;
 }
 
+/** The media fields an import sets (the event form's, without the pixel size). */
+export type ImportedMedia = Pick<
+	TimelineEvent,
+	'mediaKind' | 'mediaUrl' | 'mediaCaption' | 'mediaCredit' | 'mediaAlt'
+>;
+
 export type ImportedEvent = Pick<
 	TimelineEvent,
 	'kind' | 'title' | 'description' | 'occurredStart' | 'occurredEnd' | 'precision'
-> & {
-	/** The TimelineJS group as written, kept for reporting; the kind is what we store. */
-	group: string | null;
-};
+> &
+	ImportedMedia & {
+		/** The TimelineJS group as written, kept for reporting; the kind is what we store. */
+		group: string | null;
+	};
 
 export type ImportResult =
 	{ ok: true; story: ImportedStory; events: ImportedEvent[] } | { ok: false; errors: string[] };
@@ -100,7 +111,7 @@ interface Slide {
 	end: unknown;
 	headline: string;
 	text: string;
-	media: { url: string; caption: string; credit: string };
+	media: { url: string; caption: string; credit: string; alt: string };
 	group: string;
 	displayDate: string;
 }
@@ -112,9 +123,42 @@ const obj = (value: unknown): Record<string, unknown> =>
 		? (value as Record<string, unknown>)
 		: {};
 
+const NO_MEDIA: ImportedMedia = {
+	mediaKind: null,
+	mediaUrl: null,
+	mediaCaption: null,
+	mediaCredit: null,
+	mediaAlt: null
+};
+
+/** A protocol-relative address (//host/path) is read as https. */
+const mediaAddress = (raw: string) => httpUrl(raw.trim().replace(/^\/\//, 'https://'));
+
+/**
+ * The slide's media as the event's media item, when its address is http(s). An image must say
+ * what it shows: TimelineJS's `alt`, else its caption, else the event's title.
+ */
+function mediaOf(media: Slide['media'], title: string): ImportedMedia {
+	const url = mediaAddress(media.url);
+	if (!url || url.length > LIMITS.url) return NO_MEDIA;
+	const caption = clip(lineText(media.caption), LIMITS.mediaCaption) || null;
+	const credit = clip(lineText(media.credit), LIMITS.mediaCredit) || null;
+	const kind = guessMediaKind(url);
+	const alt = clip(lineText(media.alt), LIMITS.mediaAlt) || null;
+	// An image at an http address would be blocked on our pages: keep it as a link.
+	const image = kind === 'image' && url.startsWith('https:');
+	return {
+		mediaKind: image ? 'image' : 'link',
+		mediaUrl: url,
+		mediaCaption: caption,
+		mediaCredit: credit,
+		mediaAlt: image ? (alt ?? caption ?? clip(title, LIMITS.mediaAlt)) : alt
+	};
+}
+
 function mediaText(media: Slide['media']): string {
 	const raw = media.url.trim();
-	if (!raw) return '';
+	if (!raw || mediaAddress(raw)) return '';
 	// The Media cell may hold embed HTML (a blockquote, an iframe) instead of a URL: keep its text.
 	const url = /^(https?:)?\/\/|^\/[^<]*$/i.test(raw)
 		? raw.replace(/^\/\//, 'https://')
@@ -157,13 +201,15 @@ function toEvent(slide: Slide, errors: string[]): ImportedEvent | undefined {
 		return undefined;
 	}
 	const description = [text, mediaText(slide.media)].filter(Boolean).join('\n\n');
+	const title = clip(headline || `Untitled event (${slide.label})`, MAX_TITLE);
 	return {
 		kind: kindForGroup(slide.group),
-		title: clip(headline || `Untitled event (${slide.label})`, MAX_TITLE),
+		title,
 		description: clip(description, MAX_DESCRIPTION),
 		occurredStart,
 		occurredEnd,
 		precision,
+		...mediaOf(slide.media, title),
 		group: slide.group.trim() || null
 	};
 }
@@ -220,7 +266,12 @@ export function importTimelineJson(input: string | unknown): ImportResult {
 			end: event.end_date,
 			headline: str(text.headline),
 			text: str(text.text),
-			media: { url: str(media.url), caption: str(media.caption), credit: str(media.credit) },
+			media: {
+				url: str(media.url),
+				caption: str(media.caption),
+				credit: str(media.credit),
+				alt: str(media.alt)
+			},
 			group: str(event.group),
 			displayDate: str(event.display_date)
 		};
@@ -306,7 +357,12 @@ export function importTimelineCsv(text: string): ImportResult {
 			},
 			headline: cell('Headline'),
 			text: cell('Text'),
-			media: { url: cell('Media'), caption: cell('Media Caption'), credit: cell('Media Credit') },
+			media: {
+				url: cell('Media'),
+				caption: cell('Media Caption'),
+				credit: cell('Media Credit'),
+				alt: cell('Alt Text')
+			},
 			group: cell('Group'),
 			displayDate: cell('Display Date')
 		});

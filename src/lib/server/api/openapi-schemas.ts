@@ -5,7 +5,7 @@
  * (`additionalProperties: false`) so the e2e tests catch any field the document does not name.
  */
 import { z } from 'zod';
-import { EVENT_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
+import { EVENT_KINDS, MEDIA_KINDS, PRECISIONS, VERIFICATIONS } from '$lib/types';
 import { NewArticle } from '$lib/schemas/article';
 import { EventChange, EventReplace, NewEvent } from '$lib/schemas/event';
 import { AttachArticle, RejectSuggestion } from '$lib/schemas/parts';
@@ -154,14 +154,36 @@ export const schemas: Record<string, Schema> = {
 		end: { oneOf: [ref('ApiDate'), { type: 'null' }] },
 		place: { oneOf: [ref('Place'), { type: 'null' }] },
 		firstReportedAt: { oneOf: [ref('ApiDate'), { type: 'null' }] },
+		pinned: { type: 'boolean', description: 'A key event, listed at the top of the story.' },
+		media: { oneOf: [ref('EventMedia'), { type: 'null' }] },
 		version: { type: 'integer', minimum: 1 },
 		sources: { type: 'array', items: ref('EventSource') }
+	}),
+	EventMedia: closed({
+		kind: {
+			enum: [...MEDIA_KINDS],
+			description: 'image: a picture to show; link: a page (video, post) to link to.'
+		},
+		url: { type: 'string', format: 'uri', description: 'http or https only.' },
+		caption: nullable('string'),
+		credit: nullable('string'),
+		alt: nullable('string', { description: 'What the image shows (always set for images).' }),
+		width: nullable('integer', { description: 'Pixels; set together with height.' }),
+		height: nullable('integer')
 	}),
 	EventList: list('Event'),
 	Article: closed(articleProperties),
 	ArticleDetail: closed({
 		...articleProperties,
-		bodyHtml: { type: 'string', description: 'The sanitised body (never the raw text).' }
+		fullTextPublic: {
+			type: 'boolean',
+			description: "Whether the outlet lets readers see the full text (the newsroom's own copy)."
+		},
+		bodyHtml: nullable('string', {
+			description:
+				'The sanitised body (never the raw text); null when the outlet keeps its full text: ' +
+				'quote the events’ evidence and link to `url` instead.'
+		})
 	}),
 	ArticleList: list('Article'),
 	StorySuggestions: {
@@ -258,6 +280,14 @@ export const schemas: Record<string, Schema> = {
 		longitude: nullable('number'),
 		firstReportedAt: nullable('string', { format: 'date-time' }),
 		status: { enum: ['draft', 'published'] },
+		pinned: { type: 'boolean' },
+		mediaKind: { enum: [...MEDIA_KINDS, null] },
+		mediaUrl: nullable('string', { format: 'uri' }),
+		mediaCaption: nullable('string'),
+		mediaCredit: nullable('string'),
+		mediaAlt: nullable('string'),
+		mediaWidth: nullable('integer'),
+		mediaHeight: nullable('integer'),
 		version: { type: 'integer', minimum: 1 }
 	}),
 	IngestedArticle: closed({

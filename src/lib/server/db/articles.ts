@@ -109,14 +109,34 @@ export async function listForStory(storyId: number, db: Db = sql): Promise<Story
 }
 
 /**
+ * A story's articles as readers get them (story page, feeds): as `listForStory`, but the dek of
+ * an outlet whose full text is closed (migrations/00007) is left out with its body: it is the
+ * outlet's copy too (the demo CRBC article's dek is its first paragraph).
+ */
+export async function listForReaders(storyId: number, db: Db = sql): Promise<StoryArticle[]> {
+	return db<StoryArticle[]>`
+		select a.id, a.source, a.section, a.headline,
+			case when source_full_text_public(a.source) then a.dek end as dek,
+			a.url, a.language, a.published_at, a.ingested_at, a.demo, sa.role, sa.position
+		from story_articles sa
+		join articles a on a.id = sa.article_id
+		where sa.story_id = ${storyId} and sa.state = 'accepted' and a.deleted_at is null
+		order by sa.position, a.published_at, a.id
+	`;
+}
+
+/**
  * An article readers may see: not deleted and accepted into at least one published, not
  * deleted story. Anything else (a suggestion, a draft story's article) stays private.
  */
-export async function getPublic(id: number, db: Db = sql): Promise<Article | undefined> {
-	const [article] = await db<Article[]>`
-		select a.id, a.source, a.section, a.headline, a.dek, a.body_html, a.url, a.language,
-			a.published_at, a.ingested_at, a.demo
+export async function getPublic(id: number, db: Db = sql): Promise<PublicArticle | undefined> {
+	// The body leaves the database only when the outlet's rights allow it (migrations/00007).
+	const [article] = await db<PublicArticle[]>`
+		select a.id, a.source, a.section, a.headline, case when r.open then a.dek end as dek,
+			a.url, a.language, a.published_at, a.ingested_at, a.demo, r.open as full_text_public,
+			case when r.open then a.body_html else '' end as body_html
 		from articles a
+		cross join lateral (select source_full_text_public(a.source) as open) r
 		where a.id = ${id} and a.deleted_at is null
 			and exists (
 				select 1
@@ -128,6 +148,12 @@ export async function getPublic(id: number, db: Db = sql): Promise<Article | und
 	`;
 	return article;
 }
+
+/**
+ * An article as readers may get it: `bodyHtml` is empty unless its outlet's full text is public
+ * (the newsroom's own copy); the headline, outlet, date and link are always there.
+ */
+export type PublicArticle = Article & { fullTextPublic: boolean };
 
 /** The article before or after another in a story's thread. */
 export interface ArticleNeighbour {
@@ -264,10 +290,20 @@ export async function search(
 			from (select distinct search_config as config from articles) c
 		),
 		hits as (
-			select a.id, a.source, a.headline, a.dek, a.body_html, a.published_at, a.search_config,
-				q.q, st.slug as story_slug, st.title as story_title, ts_rank(a.search, q.q) as rank
+			select a.id, a.source, a.headline, case when r.open then a.dek end as dek, a.published_at,
+				-- Closed outlets: matched and quoted on headline and evidence, never dek or body.
+				case when r.open then a.body_html else replace(replace(replace(coalesce(ev.quotes, ''),
+					'&', '&amp;'), '<', '&lt;'), '>', '&gt;') end as body_html,
+				a.search_config, q.q,
+				st.slug as story_slug, st.title as story_title, ts_rank(a.search, q.q) as rank
 			from articles a
 			join q on q.config = a.search_config
+			cross join lateral (select source_full_text_public(a.source) as open) r
+			cross join lateral (
+				select string_agg(distinct es.evidence, ' ') as quotes
+				from event_sources es join events e on e.id = es.event_id
+				where es.article_id = a.id and e.status = 'published' and e.deleted_at is null
+			) ev
 			join lateral (
 				select s.slug, s.title
 				from story_articles sa
@@ -277,7 +313,9 @@ export async function search(
 				order by s.id
 				limit 1
 			) st on true
-			where a.deleted_at is null and a.search @@ q.q
+			where a.deleted_at is null
+				and (case when r.open then a.search else ts_filter(a.search, '{a}') end
+					|| to_tsvector(a.search_config, coalesce(ev.quotes, ''))) @@ q.q
 			order by rank desc, a.published_at desc, a.id desc
 			limit ${limit}
 		)

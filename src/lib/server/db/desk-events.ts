@@ -23,12 +23,21 @@ export const EVENT_FIELD_NAMES = [
 	'longitude',
 	'attribution',
 	'verification',
-	'status'
+	'status',
+	'pinned',
+	'mediaKind',
+	'mediaUrl',
+	'mediaCaption',
+	'mediaCredit',
+	'mediaAlt',
+	'mediaWidth',
+	'mediaHeight'
 ] as const satisfies readonly (keyof EventFields)[];
 
 const columns = (db: Db) => db`id, story_id, kind, title, description, occurred_start,
 	occurred_end, precision, time_zone, place_name, latitude, longitude, first_reported_at,
-	attribution, verification, status, version`;
+	attribution, verification, status, pinned, media_kind, media_url, media_caption, media_credit,
+	media_alt, media_width, media_height, version`;
 
 /** An event that is not deleted (drafts too). */
 export async function get(id: number, db: Db = sql): Promise<DeskEvent | undefined> {
@@ -67,7 +76,10 @@ export async function update(
 			occurred_start = ${f.occurredStart}, occurred_end = ${f.occurredEnd},
 			precision = ${f.precision}, time_zone = ${f.timeZone}, place_name = ${f.placeName},
 			latitude = ${f.latitude}, longitude = ${f.longitude}, attribution = ${f.attribution},
-			verification = ${f.verification}, status = ${f.status},
+			verification = ${f.verification}, status = ${f.status}, pinned = ${f.pinned},
+			media_kind = ${f.mediaKind}, media_url = ${f.mediaUrl}, media_caption = ${f.mediaCaption},
+			media_credit = ${f.mediaCredit}, media_alt = ${f.mediaAlt}, media_width = ${f.mediaWidth},
+			media_height = ${f.mediaHeight},
 			version = version + 1, updated_at = now()
 		where id = ${id} and version = ${expected} and deleted_at is null
 		returning ${columns(db)}`;

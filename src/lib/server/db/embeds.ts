@@ -40,6 +40,14 @@ export type EmbedEvent = Pick<
 	| 'placeName'
 	| 'attribution'
 	| 'verification'
+	| 'pinned'
+	| 'mediaKind'
+	| 'mediaUrl'
+	| 'mediaCaption'
+	| 'mediaCredit'
+	| 'mediaAlt'
+	| 'mediaWidth'
+	| 'mediaHeight'
 > & { sources: EmbedSource[] };
 
 export interface EmbedData {
@@ -96,7 +104,8 @@ export async function getForEmbed(
 	if (pinned === null) {
 		const events = await db<EventRow[]>`
 			select id, kind, title, description, occurred_start, occurred_end, precision, time_zone,
-				place_name, attribution, verification
+				place_name, attribution, verification, pinned, media_kind, media_url, media_caption,
+				media_credit, media_alt, media_width, media_height
 			from events
 			where story_id = ${story.id} and status = 'published' and deleted_at is null
 			order by occurred_start, id
@@ -121,7 +130,13 @@ export async function getForEmbed(
 			(snapshot->>'occurred_end')::timestamptz as occurred_end,
 			snapshot->>'precision' as precision, snapshot->>'time_zone' as time_zone,
 			snapshot->>'place_name' as place_name, snapshot->>'attribution' as attribution,
-			snapshot->>'verification' as verification
+			snapshot->>'verification' as verification,
+			-- Key-event and media keys exist in snapshots written since migrations/00007 only.
+			coalesce((snapshot->>'pinned')::boolean, false) as pinned,
+			snapshot->>'media_kind' as media_kind, snapshot->>'media_url' as media_url,
+			snapshot->>'media_caption' as media_caption, snapshot->>'media_credit' as media_credit,
+			snapshot->>'media_alt' as media_alt, (snapshot->>'media_width')::int as media_width,
+			(snapshot->>'media_height')::int as media_height
 		from (
 			select distinct on (entity_id) entity_id, snapshot
 			from revisions

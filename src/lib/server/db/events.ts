@@ -1,5 +1,12 @@
 import { sql, type Db } from './client';
-import type { EventKind, EventSource, Precision, TimelineEvent, Verification } from '../../types';
+import type {
+	EventKind,
+	EventSource,
+	MediaKind,
+	Precision,
+	TimelineEvent,
+	Verification
+} from '../../types';
 
 /** An event as an editor records it. Times are instants; see `precision` for how exact. */
 export interface NewEvent {
@@ -22,6 +29,14 @@ export interface NewEvent {
 	attribution?: string | null;
 	verification?: Verification;
 	status?: 'draft' | 'published';
+	pinned?: boolean;
+	mediaKind?: MediaKind | null;
+	mediaUrl?: string | null;
+	mediaCaption?: string | null;
+	mediaCredit?: string | null;
+	mediaAlt?: string | null;
+	mediaWidth?: number | null;
+	mediaHeight?: number | null;
 }
 
 export interface NewEventSource {
@@ -65,18 +80,24 @@ export async function create(input: NewEvent, db: Db = sql): Promise<TimelineEve
 	const [event] = await db<EventRow[]>`
 		insert into events (
 			story_id, kind, title, description, occurred_start, occurred_end, precision, time_zone,
-			place_name, latitude, longitude, first_reported_at, attribution, verification, status
+			place_name, latitude, longitude, first_reported_at, attribution, verification, status,
+			pinned, media_kind, media_url, media_caption, media_credit, media_alt, media_width,
+			media_height
 		)
 		values (
 			${input.storyId}, ${input.kind}, ${input.title}, ${input.description ?? ''},
 			${input.occurredStart}, ${input.occurredEnd ?? null}, ${input.precision},
 			${input.timeZone ?? 'UTC'}, ${input.placeName ?? null}, ${input.latitude ?? null},
 			${input.longitude ?? null}, ${input.firstReportedAt ?? null}, ${input.attribution ?? null},
-			${input.verification ?? 'reported'}, ${input.status ?? 'draft'}
+			${input.verification ?? 'reported'}, ${input.status ?? 'draft'}, ${input.pinned ?? false},
+			${input.mediaKind ?? null}, ${input.mediaUrl ?? null}, ${input.mediaCaption ?? null},
+			${input.mediaCredit ?? null}, ${input.mediaAlt ?? null}, ${input.mediaWidth ?? null},
+			${input.mediaHeight ?? null}
 		)
 		returning id, story_id, kind, title, description, occurred_start, occurred_end, precision,
 			time_zone, place_name, latitude, longitude, first_reported_at, attribution, verification,
-			status, version
+			status, pinned, media_kind, media_url, media_caption, media_credit, media_alt, media_width,
+			media_height, version
 	`;
 	if (!event) throw new Error('insert into events returned no row');
 	return { ...event, sources: [] };
@@ -94,6 +115,11 @@ export type ImportedEventRow = Pick<
 	| 'precision'
 	| 'timeZone'
 	| 'status'
+	| 'mediaKind'
+	| 'mediaUrl'
+	| 'mediaCaption'
+	| 'mediaCredit'
+	| 'mediaAlt'
 > & {
 	/** The source file's group when it is not one of our kinds (TimelineJS). */
 	groupLabel: string | null;
@@ -136,7 +162,8 @@ export async function listForStory(
 	const events = await db<EventRow[]>`
 		select id, story_id, kind, title, description, occurred_start, occurred_end, precision,
 			time_zone, place_name, latitude, longitude, first_reported_at, attribution, verification,
-			status, version
+			status, pinned, media_kind, media_url, media_caption, media_credit, media_alt, media_width,
+			media_height, version
 		from events
 		where story_id = ${storyId} and deleted_at is null
 			${publishedOnly ? db`and status = 'published'` : db``}
@@ -264,7 +291,8 @@ export async function listForArticle(articleId: number, db: Db = sql): Promise<A
 	const rows = await db<(EventRow & { storySlug: string; storyTitle: string })[]>`
 		select e.id, e.story_id, e.kind, e.title, e.description, e.occurred_start, e.occurred_end,
 			e.precision, e.time_zone, e.place_name, e.latitude, e.longitude, e.first_reported_at,
-			e.attribution, e.verification, e.status, e.version,
+			e.attribution, e.verification, e.status, e.version, e.pinned, e.media_kind, e.media_url,
+			e.media_caption, e.media_credit, e.media_alt, e.media_width, e.media_height,
 			s.slug as story_slug, s.title as story_title
 		from event_sources es
 		join events e on e.id = es.event_id

@@ -40,6 +40,11 @@ export async function insertTimeline(
 		precision: event.precision,
 		timeZone: 'UTC',
 		status: 'published',
+		mediaKind: event.mediaKind,
+		mediaUrl: event.mediaUrl,
+		mediaCaption: event.mediaCaption,
+		mediaCredit: event.mediaCredit,
+		mediaAlt: event.mediaAlt,
 		// Kept only when the kind does not already say it (export writes the kind's label).
 		groupLabel: groupLabel(event.group, event.kind)
 	}));

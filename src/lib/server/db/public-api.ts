@@ -94,7 +94,8 @@ export async function listEvents(
 	const rows = await db<EventRow[]>`
 		select e.id, e.story_id, e.kind, e.title, e.description, e.occurred_start, e.occurred_end,
 			e.precision, e.time_zone, e.place_name, e.latitude, e.longitude, e.first_reported_at,
-			e.attribution, e.verification, e.status, e.version, s.slug as story_slug
+			e.attribution, e.verification, e.status, e.version, e.pinned, e.media_kind, e.media_url,
+			e.media_caption, e.media_credit, e.media_alt, e.media_width, e.media_height, s.slug as story_slug
 		from events e
 		join stories s on s.id = e.story_id
 		where e.status = 'published' and e.deleted_at is null
@@ -121,7 +122,8 @@ export async function getEvent(id: number, db: Db = sql): Promise<PublicEvent | 
 	const rows = await db<EventRow[]>`
 		select e.id, e.story_id, e.kind, e.title, e.description, e.occurred_start, e.occurred_end,
 			e.precision, e.time_zone, e.place_name, e.latitude, e.longitude, e.first_reported_at,
-			e.attribution, e.verification, e.status, e.version, s.slug as story_slug
+			e.attribution, e.verification, e.status, e.version, e.pinned, e.media_kind, e.media_url,
+			e.media_caption, e.media_credit, e.media_alt, e.media_width, e.media_height, s.slug as story_slug
 		from events e
 		join stories s on s.id = e.story_id
 		where e.id = ${id} and e.status = 'published' and e.deleted_at is null
@@ -146,7 +148,9 @@ export async function listArticles(
 	db: Db = sql
 ): Promise<PublicArticle[]> {
 	return db<PublicArticle[]>`
-		select a.id, a.source, a.section, a.headline, a.dek, a.url, a.language, a.published_at, a.demo,
+		select a.id, a.source, a.section, a.headline,
+			case when source_full_text_public(a.source) then a.dek end as dek, a.url, a.language,
+			a.published_at, a.demo,
 			v.story_ids
 		from articles a
 		cross join lateral (
@@ -234,7 +238,8 @@ export async function listStoryEventsAnyState(
 	const rows = await db<EventRow[]>`
 		select e.id, e.story_id, e.kind, e.title, e.description, e.occurred_start, e.occurred_end,
 			e.precision, e.time_zone, e.place_name, e.latitude, e.longitude, e.first_reported_at,
-			e.attribution, e.verification, e.status, e.version, s.slug as story_slug
+			e.attribution, e.verification, e.status, e.version, e.pinned, e.media_kind, e.media_url,
+			e.media_caption, e.media_credit, e.media_alt, e.media_width, e.media_height, s.slug as story_slug
 		from events e
 		join stories s on s.id = e.story_id
 		where s.id = ${storyId} and e.deleted_at is null and s.deleted_at is null
@@ -251,7 +256,8 @@ export async function getEventAnyState(
 	const rows = await db<(EventRow & { storyPublication: 'draft' | 'published' })[]>`
 		select e.id, e.story_id, e.kind, e.title, e.description, e.occurred_start, e.occurred_end,
 			e.precision, e.time_zone, e.place_name, e.latitude, e.longitude, e.first_reported_at,
-			e.attribution, e.verification, e.status, e.version, s.slug as story_slug,
+			e.attribution, e.verification, e.status, e.version, e.pinned, e.media_kind, e.media_url,
+			e.media_caption, e.media_credit, e.media_alt, e.media_width, e.media_height, s.slug as story_slug,
 			s.publication as story_publication
 		from events e
 		join stories s on s.id = e.story_id

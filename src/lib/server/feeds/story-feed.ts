@@ -16,7 +16,7 @@ export async function loadStoryFeed(
 	if (!story) return undefined;
 	const [eventList, articleList, history] = await Promise.all([
 		events.listForStory(story.id, { publishedOnly: true }),
-		articles.listForStory(story.id),
+		articles.listForReaders(story.id),
 		events.verificationHistoryForStory(story.id)
 	]);
 	return { origin, story, events: eventList, articles: articleList, history };

@@ -10,7 +10,7 @@
  * headers and CSP, cache headers, Cache-Tag, ETag, Vary), per Accept-Encoding value as sent.
  * An entry is valid while no change to its story has been announced since just before
  * SvelteKit built the answer (live/listener.ts changedSince: the story_changes NOTIFY, which
- * since migration 00009 covers the story's own row and removals), and for PAGE_CACHE_CHECK_MS
+ * since migration 00008 covers the story's own row and removals), and for PAGE_CACHE_CHECK_MS
  * at most (default 2 s), after which SvelteKit answers once and its caches check their data
  * again. Anything else falls through to SvelteKit: other routes, writes, a request carrying a
  * session cookie or an Authorization header (staff can read drafts), an answer that set a

@@ -61,7 +61,7 @@ state.sequence ??= 0;
 state.lastChange ??= new Map();
 
 /**
- * A notification: a change live pages are told of, or (kind `story`, migration 00009) one that
+ * A notification: a change live pages are told of, or (kind `story`, migration 00008) one that
  * only makes what is kept of the story stale: its own row edited, an event or article removed.
  */
 type Notification = (LiveChange & { storyId: number }) | { storyId: number; kind: 'story' };

@@ -29,6 +29,24 @@ export type EventFieldName = (typeof deskEvents.EVENT_FIELD_NAMES)[number];
 
 const NO_EVENT = 'No event with that id.';
 
+/**
+ * The media fields change together: a PATCH of the address alone also sets the kind it implies
+ * (and clearing the address clears the rest), so the item is never half one, half another.
+ */
+const MEDIA_FIELDS: readonly EventFieldName[] = [
+	'mediaKind',
+	'mediaUrl',
+	'mediaCaption',
+	'mediaCredit',
+	'mediaAlt',
+	'mediaWidth',
+	'mediaHeight'
+];
+const withMediaGroup = (only: readonly EventFieldName[] | undefined) =>
+	only && only.some((key) => MEDIA_FIELDS.includes(key))
+		? [...new Set([...only, ...MEDIA_FIELDS])]
+		: only;
+
 /** The editable fields of a stored event. */
 export function fieldsOf(event: EventFields): EventFields {
 	return Object.fromEntries(
@@ -141,12 +159,11 @@ export async function saveEvent(
 				? null
 				: (await revisions.atVersion('event', id, save.version, tx))?.snapshot;
 		const base = save.version === current.version ? theirs : snapshot && eventFieldsOf(snapshot);
-		const input = normalised(
-			save.only ? { ...inputOf(base ?? theirs), ...save.values } : save.values
-		);
+		const only = withMediaGroup(save.only);
+		const input = normalised(only ? { ...inputOf(base ?? theirs), ...save.values } : save.values);
 		const parsed = parseEvent(input);
 		if (!parsed.ok) return invalid(parsed.errors);
-		const fields = save.only ?? deskEvents.EVENT_FIELD_NAMES;
+		const fields = only ?? deskEvents.EVENT_FIELD_NAMES;
 		const yours = keepSeconds(parsed.value, base ?? theirs);
 		// No base to compare with (a version that never existed): every difference is a conflict.
 		const merge = base

@@ -34,6 +34,7 @@ export const ACTIONS = [
 	'article.edit',
 	'suggestion.decide', // accept / reject proposals (they create drafts or file articles)
 	'feed.manage',
+	'source.rights', // whether readers may see an outlet's full text
 	'import.timelinejs',
 	// accounts
 	'token.manage',
@@ -73,6 +74,7 @@ export const POLICY: Record<Action, Rule> = {
 	'article.edit': draftsForContributors,
 	'suggestion.decide': both('contributor'), // accepting makes drafts; publishing is separate
 	'feed.manage': both('editor'),
+	'source.rights': both('editor'),
 	'import.timelinejs': both('contributor'), // an import is a draft story
 	'token.manage': both('editor'),
 	'user.manage': both('admin'),

@@ -47,5 +47,8 @@ export const PORTABLE_TABLES: PortableTable[] = [
 	{ name: 'story_changes', story: 'story_id = $1' },
 	// Subscriptions and which of their items were taken in: a whole-newsroom move only.
 	{ name: 'feeds', story: 'false' },
+	// Outlets' reuse rights (00007): a whole-newsroom move only; a story arriving elsewhere takes
+	// that newsroom's rights, and its outlets stay closed until an editor there opens them.
+	{ name: 'sources', story: 'false' },
 	{ name: 'feed_items', story: 'false' }
 ];

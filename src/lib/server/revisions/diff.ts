@@ -98,6 +98,20 @@ function dateChange(a: EventFields, b: EventFields): FieldChange | null {
 const coordinates = (e: EventFields) =>
 	e.latitude === null || e.longitude === null ? NONE : `${e.latitude}, ${e.longitude}`;
 
+/** The media item in one line: kind, address, then what readers read beside it. */
+const media = (e: EventFields) =>
+	e.mediaUrl === null
+		? NONE
+		: [
+				`${capitalised(e.mediaKind ?? 'link')}: ${e.mediaUrl}`,
+				e.mediaCaption,
+				e.mediaCredit && `Credit: ${e.mediaCredit}`,
+				e.mediaAlt && `Alt: ${e.mediaAlt}`,
+				e.mediaWidth && `${e.mediaWidth}×${e.mediaHeight}`
+			]
+				.filter(Boolean)
+				.join(' · ');
+
 /** The rows that differ between two event states; `before` null lists every set field. */
 export function eventChanges(before: EventState | null, after: EventState): FieldChange[] {
 	const rows: FieldChange[] = [];
@@ -135,6 +149,8 @@ export function eventChanges(before: EventState | null, after: EventState): Fiel
 		capitalised(after.verification)
 	);
 	add('status', 'Status', before ? capitalised(before.status) : NONE, capitalised(after.status));
+	add('pinned', 'Key event', before?.pinned ? 'Yes' : 'No', after.pinned ? 'Yes' : 'No');
+	add('media', 'Media', before ? media(before) : NONE, media(after));
 	add(
 		'firstReported',
 		'First reported',

@@ -4,10 +4,20 @@
  * values too, so a snapshot arrives as `occurredStart` (and older code or raw SQL may see
  * `occurred_start`). Every reader goes through `field()`, which accepts both spellings; a missing
  * field is an error, never a silent default (a default once restored events to 1 January 1970).
+ * The one exception is `since()`: a column added after snapshots were first written (the key-event
+ * flag and the media columns of migrations/00007) is absent from the older ones, and there its
+ * column default is the truth (no event was pinned or had media before the columns existed).
  */
 import type { EventFields } from '../db/desk-events';
 import type { StoryFields } from '../db/desk-stories';
-import type { EventKind, Precision, StoryStatus, Verification } from '../../types';
+import {
+	MEDIA_KINDS,
+	type EventKind,
+	type MediaKind,
+	type Precision,
+	type StoryStatus,
+	type Verification
+} from '../../types';
 
 export type Snapshot = Record<string, unknown>;
 
@@ -19,6 +29,14 @@ export function field(snapshot: Snapshot, column: string): unknown {
 	const other = camel(column);
 	if (other in snapshot) return snapshot[other];
 	throw new Error(`Revision snapshot has no ${column}`);
+}
+
+/**
+ * A column added by a later migration: its value, or `before` when the snapshot was written
+ * before the column existed. Null in a snapshot that has the key is kept as null.
+ */
+export function since(snapshot: Snapshot, column: string, before: unknown): unknown {
+	return column in snapshot || camel(column) in snapshot ? field(snapshot, column) : before;
 }
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -44,6 +62,9 @@ function storyLanguage(s: Snapshot): string {
 		throw new Error('Revision snapshot has no language');
 	return language;
 }
+
+const mediaKind = (value: unknown): MediaKind | null =>
+	(MEDIA_KINDS as readonly unknown[]).includes(value) ? (value as MediaKind) : null;
 
 export function storyFieldsOf(s: Snapshot): StoryFields {
 	return {
@@ -71,6 +92,15 @@ export function eventFieldsOf(s: Snapshot): EventFields {
 		longitude: num(field(s, 'longitude')),
 		attribution: strOrNull(field(s, 'attribution')),
 		verification: str(field(s, 'verification')) as Verification,
-		status: str(field(s, 'status')) === 'published' ? 'published' : 'draft'
+		status: str(field(s, 'status')) === 'published' ? 'published' : 'draft',
+		// Added in migrations/00007: older snapshots have neither, and then had neither.
+		pinned: since(s, 'pinned', false) === true,
+		mediaKind: mediaKind(since(s, 'media_kind', null)),
+		mediaUrl: strOrNull(since(s, 'media_url', null)),
+		mediaCaption: strOrNull(since(s, 'media_caption', null)),
+		mediaCredit: strOrNull(since(s, 'media_credit', null)),
+		mediaAlt: strOrNull(since(s, 'media_alt', null)),
+		mediaWidth: num(since(s, 'media_width', null)),
+		mediaHeight: num(since(s, 'media_height', null))
 	};
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Sql } from '../db/client';
 import * as articles from '../db/articles';
 import * as entities from '../db/entities';
+import * as sources from '../db/sources';
 import * as events from '../db/events';
 import * as stories from '../db/stories';
 import { splitParagraphs } from '../ingest/text-to-html';
@@ -71,6 +72,8 @@ export async function seedDemo(db: Sql): Promise<{ seeded: boolean; reason?: str
 		const raw = await readCrbcDocument();
 		const crbc = parseCrbcDocument(raw);
 		const story = await stories.create(demoStory, tx);
+		// The demo desk's copy is the house's own; CRBC News has no row, so its text stays closed.
+		await sources.setFullTextPublic(demoArticleSource, true, null, tx);
 
 		const articleIds = new Map<ArticleKey, number>();
 		const articleTexts: { id: number; text: string }[] = [];

@@ -24,7 +24,7 @@ export async function loadStoryPage(slug: string, asof: string | null, origin: s
 
 	const [eventList, articleList, history, relations, latestChangeId] = await Promise.all([
 		events.listForStory(story.id, { publishedOnly: true }),
-		articles.listForStory(story.id),
+		articles.listForReaders(story.id),
 		events.verificationHistoryForStory(story.id),
 		events.relationsForStory(story.id),
 		// Live updates resume after this change, so nothing published while rendering is missed.

@@ -8,6 +8,7 @@ import { isoWithOffset } from '$lib/format/dates';
 import type { Precision } from '$lib/types';
 import type { PublicArticle, PublicEvent, PublicStory } from '$lib/server/db/public-api';
 import type { Article } from '$lib/types';
+import { mediaOf } from '$lib/media/event-media';
 
 export interface ApiDate {
 	at: string;
@@ -65,6 +66,8 @@ export function eventJson(event: PublicEvent) {
 		attribution: event.attribution,
 		verification: event.verification,
 		firstReportedAt: maybe(event.firstReportedAt),
+		pinned: event.pinned,
+		media: mediaJson(event),
 		version: event.version,
 		sources: event.sources.map((source) => ({
 			articleId: source.articleId,
@@ -75,6 +78,15 @@ export function eventJson(event: PublicEvent) {
 			evidence: source.evidence
 		}))
 	};
+}
+
+/** The event's media item without the provider guess (a client can read the URL itself). */
+function mediaJson(event: PublicEvent) {
+	const media = mediaOf(event);
+	if (!media) return null;
+	const { provider, ...rest } = media;
+	void provider;
+	return rest;
 }
 
 export function articleJson(article: PublicArticle) {
@@ -92,7 +104,17 @@ export function articleJson(article: PublicArticle) {
 	};
 }
 
-/** One article: the list fields plus its sanitised body (never the raw text as received). */
-export function articleDetailJson(article: Article, storyIds: number[]) {
-	return { ...articleJson({ ...article, storyIds }), bodyHtml: article.bodyHtml };
+/**
+ * One article: the list fields plus its sanitised body (never the raw text as received), only
+ * when its outlet's full text is public; otherwise `bodyHtml` is null and readers follow `url`.
+ */
+export function articleDetailJson(
+	article: Article & { fullTextPublic: boolean },
+	storyIds: number[]
+) {
+	return {
+		...articleJson({ ...article, storyIds }),
+		fullTextPublic: article.fullTextPublic,
+		bodyHtml: article.fullTextPublic ? article.bodyHtml : null
+	};
 }
