@@ -32,7 +32,8 @@ const fields = {
 	title: 'Ceasefire talks',
 	slug: 'ceasefire',
 	summary: 'Talks.',
-	status: 'developing'
+	status: 'developing',
+	language: 'en'
 } as const;
 
 describe('story-row changes notify', () => {
