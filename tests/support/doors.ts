@@ -16,6 +16,7 @@ export const DOORS: Record<string, DoorClass> = {
 	'POST /desk/sign-out': 'public',
 	'/desk/account ?/password': 'self',
 	'/desk/account ?/signOutEverywhere': 'self',
+	'/desk/account ?/language': 'self',
 	'/desk/articles/new ?/default': 'article.ingest',
 	'/desk/articles/[id] ?/accept': 'suggestion.decide',
 	'/desk/articles/[id] ?/reject': 'suggestion.decide',
