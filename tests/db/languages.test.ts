@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from './harness';
 import * as articles from '../../src/lib/server/db/articles';
 import * as deskStories from '../../src/lib/server/db/desk-stories';
 import * as publicStories from '../../src/lib/server/db/stories';
+import * as sources from '../../src/lib/server/db/sources';
 import { ingestArticle } from '../../src/lib/server/newsroom/articles';
 import { createStory, saveStory, setStoryPublication } from '../../src/lib/server/newsroom/stories';
 import { restoreStoryRevision } from '../../src/lib/server/newsroom/revisions';
@@ -196,6 +197,9 @@ describe('search in each article’s language', () => {
 
 	beforeAll(async () => {
 		thread = await factories.createStory(db.sql, { title: 'Miami talks' });
+		// Readers search an outlet's body only where its full text is public (rights.test.ts
+		// covers closed outlets); the factories' outlet is opened here.
+		await sources.setFullTextPublic('Test Wire', true, null, db.sql);
 		await factories.createStoryArticle(db.sql, thread.id, {
 			headline: 'Итоги дня',
 			body: 'Стороны провели переговоры о перемирии и договорились встретиться снова.',
