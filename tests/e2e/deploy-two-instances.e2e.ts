@@ -150,7 +150,9 @@ test.beforeAll(async () => {
 	token = await createApiToken(db, editor.id);
 	const [row] = await db<{ storyId: number; eventId: number }[]>`
 		select s.id as "storyId", e.id as "eventId" from stories s join events e on e.story_id = s.id
-		where s.slug = ${SLUG} and e.status = 'published' order by e.id limit 1`;
+		where s.slug = ${SLUG} and e.status = 'published'
+		-- The newest: a developing story's embed lists its latest events (limit 10, newest first).
+		order by e.occurred_start desc, e.id desc limit 1`;
 	storyId = row!.storyId;
 	eventId = row!.eventId;
 });

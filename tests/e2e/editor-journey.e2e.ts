@@ -44,6 +44,12 @@ test.afterAll(async () => {
 	await db?.end({ timeout: 5 });
 });
 
+/** A proposal by its own heading (a neighbour matching an event quotes that event's title). */
+const proposalTitled = (page: Page, words: string) =>
+	page
+		.locator('li.proposal')
+		.filter({ has: page.getByRole('heading', { name: new RegExp(words) }) });
+
 async function axe(page: Page, name: string, exclude: string[] = []) {
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
@@ -149,7 +155,7 @@ test('reject asks first and can be undone; an accepted draft can be undone and p
 	made.push(articleId);
 	await page.waitForLoadState('networkidle');
 	await page.getByRole('button', { name: 'Accept: file in Russia–Ukraine peace talks' }).click();
-	const drones = page.locator('li.proposal', { hasText: '77 Ukrainian drones' });
+	const drones = proposalTitled(page, '77 Ukrainian');
 	await expect(drones).toBeVisible();
 
 	// Reject asks first; keeping it changes nothing.
@@ -165,25 +171,24 @@ test('reject asks first and can be undone; an accepted draft can be undone and p
 	const rejected = rows('Rejected:');
 	await expect(rejected).toContainText('destroyed 77 Ukrainian');
 	await rejected.getByRole('button', { name: /^Undo/ }).click();
-	await expect(page.locator('li.proposal', { hasText: '77 Ukrainian drones' })).toBeVisible();
+	await expect(proposalTitled(page, '77 Ukrainian')).toBeVisible();
 	await expect(made_).toHaveCount(0);
 
 	// Accept one, undo it: the draft goes to the trash and the proposal is back.
-	const meeting = page.locator('li.proposal', { hasText: 'fourth straight day' });
+	const meeting = proposalTitled(page, 'fourth straight day');
 	await meeting.getByRole('button', { name: /^Accept as new event/ }).click();
 	await expect(rows('Draft event:')).toHaveCount(1);
 	const [draft] = await db<{ id: number }[]>`
 		select e.id from events e join event_sources s on s.event_id = e.id
 		where s.article_id = ${articleId} and e.deleted_at is null`;
 	await made_.getByRole('button', { name: /^Undo/ }).click();
-	await expect(page.locator('li.proposal', { hasText: 'fourth straight day' })).toBeVisible();
+	await expect(proposalTitled(page, 'fourth straight day')).toBeVisible();
 	const [gone] = await db<{ deleted: boolean }[]>`
 		select deleted_at is not null as deleted from events where id = ${draft!.id}`;
 	expect(gone?.deleted).toBe(true);
 
 	// Accept again and publish that one draft from its row.
-	await page
-		.locator('li.proposal', { hasText: 'fourth straight day' })
+	await proposalTitled(page, 'fourth straight day')
 		.getByRole('button', { name: /^Accept as new event/ })
 		.click();
 	const row = rows('Draft event:');

@@ -224,7 +224,7 @@ async function readersView(client: APIRequestContext, t: Target) {
 		title: text(/<h1[^>]*>([^<]*)</g),
 		summary: html.includes('A summary readers would see.'),
 		roles: text(/<p class="role[^"]*">([^<]*)</g),
-		headlines: text(/<p class="headline[^"]*">\s*<a[^>]*>([^<]*)</g),
+		headlines: text(/<p class="headline[^"]*"[^>]*>\s*<a[^>]*>([^<]*)</g),
 		articles
 	};
 }

@@ -94,9 +94,19 @@ function maxAgeMs(): number {
 	return Number.isFinite(ms) && ms >= 0 ? ms : 2_000;
 }
 
-/** The registry's key: what, on which host, in which encodings the client takes. */
-export function keyOf(host: string | undefined, path: string, acceptEncoding: string | undefined) {
-	return `${host ?? ''} ${path} ${(acceptEncoding ?? '').replace(/\s+/g, '').toLowerCase()}`;
+// The Atom feed's type follows Accept (a browser gets XML that its stylesheet makes a page of:
+// feeds/atom.ts), so its answers are kept per Accept value as sent.
+const VARIES_BY_ACCEPT = /^[^?]*\/feed\.atom(?:\?|$)/;
+
+/** The registry's key: what, on which host, in which encodings (and for the feed, types). */
+export function keyOf(
+	host: string | undefined,
+	path: string,
+	acceptEncoding: string | undefined,
+	accept: string | undefined
+) {
+	const key = `${host ?? ''} ${path} ${(acceptEncoding ?? '').replace(/\s+/g, '').toLowerCase()}`;
+	return VARIES_BY_ACCEPT.test(path) ? `${key} ${accept ?? ''}` : key;
 }
 
 /** As adapter-node's getClientAddress (ADDRESS_HEADER, XFF_DEPTH); undefined when it cannot. */
@@ -120,7 +130,7 @@ function serve(request: IncomingMessage, response: ServerResponse): boolean {
 	const { headers } = request;
 	if (!url.startsWith('/') || headers.authorization) return false;
 	if (headers.cookie && SESSION_COOKIE.test(headers.cookie)) return false;
-	const key = keyOf(headers.host, url, headers['accept-encoding']);
+	const key = keyOf(headers.host, url, headers['accept-encoding'], headers.accept);
 	const entry = registry.entries.get(key);
 	if (!entry) return false;
 	if (changedSince(entry.storyId, entry.token)) {
@@ -258,10 +268,11 @@ function taggedStory(response: Response): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
-/** Only Accept-Encoding may vary what a kept answer holds. */
-function variesOnlyByEncoding(response: Response): boolean {
+/** Only Accept-Encoding may vary what a kept answer holds (and Accept, where the key has it). */
+function variesOnlyByKey(response: Response, path: string): boolean {
 	const vary = response.headers.get('vary');
-	return !vary || vary.split(',').every((name) => name.trim().toLowerCase() === 'accept-encoding');
+	const keyed = VARIES_BY_ACCEPT.test(path) ? ['accept-encoding', 'accept'] : ['accept-encoding'];
+	return !vary || vary.split(',').every((name) => keyed.includes(name.trim().toLowerCase()));
 }
 
 /**
@@ -295,7 +306,7 @@ export const fastPathFill: Handle = async ({ event, resolve }) => {
 		response.status !== 200 ||
 		response.headers.has('set-cookie') ||
 		/\b(?:private|no-store)\b/i.test(cacheControl) ||
-		!variesOnlyByEncoding(response) ||
+		!variesOnlyByKey(response, event.url.pathname) ||
 		(route.cache === 'page' &&
 			!page?.body.encodings.includes(response.headers.get('content-encoding')))
 	) {
@@ -326,7 +337,8 @@ export const fastPathFill: Handle = async ({ event, resolve }) => {
 		keyOf(
 			request.headers.get('host') ?? undefined,
 			url.pathname + url.search,
-			request.headers.get('accept-encoding') ?? undefined
+			request.headers.get('accept-encoding') ?? undefined,
+			request.headers.get('accept') ?? undefined
 		),
 		{
 			route: event.route.id!,
