@@ -22,6 +22,18 @@ export type ArticleRole = (typeof ARTICLE_ROLES)[number];
 export const MEDIA_KINDS = ['image', 'link'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
+/** An event's media item as stored with it (all null when it has none). */
+export type EventMediaFields = Pick<
+	TimelineEvent,
+	| 'mediaKind'
+	| 'mediaUrl'
+	| 'mediaCaption'
+	| 'mediaCredit'
+	| 'mediaAlt'
+	| 'mediaWidth'
+	| 'mediaHeight'
+>;
+
 /** An event that is not a key event and has no media: the columns' defaults. */
 export const PLAIN_EVENT = {
 	pinned: false,
@@ -32,17 +44,7 @@ export const PLAIN_EVENT = {
 	mediaAlt: null,
 	mediaWidth: null,
 	mediaHeight: null
-} as const satisfies Pick<
-	TimelineEvent,
-	| 'pinned'
-	| 'mediaKind'
-	| 'mediaUrl'
-	| 'mediaCaption'
-	| 'mediaCredit'
-	| 'mediaAlt'
-	| 'mediaWidth'
-	| 'mediaHeight'
->;
+} as const satisfies Pick<TimelineEvent, 'pinned'> & EventMediaFields;
 
 export type StoryStatus = 'developing' | 'concluded';
 export type Publication = 'draft' | 'published';

@@ -3,7 +3,7 @@
  * by its schema in $lib/schemas/event, then the checks across fields (the end after the start,
  * an approximate time's window, both coordinates or neither).
  */
-import type { TimelineEvent } from '$lib/types';
+import type { EventMediaFields, TimelineEvent } from '$lib/types';
 import { instantIn } from '$lib/schemas/dates';
 import { blankToMissing, formNumber, parseFields } from '$lib/schemas/errors';
 import { eventFields } from '$lib/schemas/event';
@@ -28,14 +28,8 @@ export type EventInput = Pick<
 	| 'verification'
 	| 'status'
 	| 'pinned'
-	| 'mediaKind'
-	| 'mediaUrl'
-	| 'mediaCaption'
-	| 'mediaCredit'
-	| 'mediaAlt'
-	| 'mediaWidth'
-	| 'mediaHeight'
->;
+> &
+	EventMediaFields;
 
 /** A form checkbox posts "on" when ticked and nothing when not; JSON sends a boolean. */
 function formBoolean(value: unknown): unknown {

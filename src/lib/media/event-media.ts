@@ -2,7 +2,7 @@
  * An event's media as pages show it. Nothing is fetched: a link is shown as a card naming its
  * provider, read from the address alone (oEmbed would need a server-side fetch per link).
  */
-import type { MediaKind, TimelineEvent } from '../types';
+import type { EventMediaFields, MediaKind } from '../types';
 
 export interface EventMedia {
 	kind: MediaKind;
@@ -15,17 +15,6 @@ export interface EventMedia {
 	/** "YouTube", "X", "Bluesky"… or the site's host name. */
 	provider: string;
 }
-
-type MediaFields = Pick<
-	TimelineEvent,
-	| 'mediaKind'
-	| 'mediaUrl'
-	| 'mediaCaption'
-	| 'mediaCredit'
-	| 'mediaAlt'
-	| 'mediaWidth'
-	| 'mediaHeight'
->;
 
 // Host names (without www.) of the providers readers know by name.
 const PROVIDERS: Record<string, string> = {
@@ -57,7 +46,7 @@ export function providerOf(url: string): string | null {
 }
 
 /** The event's media item, or null; an address that is not http(s) is never shown. */
-export function mediaOf(event: MediaFields): EventMedia | null {
+export function mediaOf(event: EventMediaFields): EventMedia | null {
 	if (!event.mediaUrl || !event.mediaKind) return null;
 	const provider = providerOf(event.mediaUrl);
 	if (!provider) return null;

@@ -1,5 +1,5 @@
 import { sql, type Db } from './client';
-import type { StoryStatus, TimelineEvent } from '../../types';
+import type { EventMediaFields, StoryStatus, TimelineEvent } from '../../types';
 import { field, storyFieldsOf, type Snapshot } from '../revisions/snapshot';
 import {
 	readerVersionAt,
@@ -41,14 +41,8 @@ export type EmbedEvent = Pick<
 	| 'attribution'
 	| 'verification'
 	| 'pinned'
-	| 'mediaKind'
-	| 'mediaUrl'
-	| 'mediaCaption'
-	| 'mediaCredit'
-	| 'mediaAlt'
-	| 'mediaWidth'
-	| 'mediaHeight'
-> & { sources: EmbedSource[] };
+> &
+	EventMediaFields & { sources: EmbedSource[] };
 
 export interface EmbedData {
 	story: EmbedStory;
