@@ -4,15 +4,7 @@
  * these write the same parts of a date with Intl. English keeps vis-timeline's own labels.
  */
 type Scale =
-	| 'millisecond'
-	| 'second'
-	| 'minute'
-	| 'hour'
-	| 'weekday'
-	| 'day'
-	| 'week'
-	| 'month'
-	| 'year';
+	'millisecond' | 'second' | 'minute' | 'hour' | 'weekday' | 'day' | 'week' | 'month' | 'year';
 
 const MINOR: Record<Scale, Intl.DateTimeFormatOptions | null> = {
 	millisecond: null,

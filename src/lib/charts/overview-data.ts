@@ -219,8 +219,7 @@ export function axisTicks(
 	const shortDay = dayLabel(locale, false);
 	const monthLabel = isEnglish(locale)
 		? (d: Date) => SHORT_MONTHS[d.getUTCMonth()]!
-		: (d: Date) =>
-				new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(d);
+		: (d: Date) => new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(d);
 	const days = (domain.end.getTime() - domain.start.getTime()) / DAY;
 	const pxPerDay = width / Math.max(days, 1);
 	const ticks: AxisTick[] = [];

@@ -143,8 +143,7 @@ export function sparkline(
 	};
 }
 
-const dayLabel = (day: string, locale: string) =>
-	dayIn(new Date(`${day}T00:00:00Z`), locale);
+const dayLabel = (day: string, locale: string) => dayIn(new Date(`${day}T00:00:00Z`), locale);
 /**
  * The sparkline in words, for its accessible name: "12 events from 30 November 2025 to
  * 7 December 2025; the busiest day was 5 December 2025 with 4 events."
