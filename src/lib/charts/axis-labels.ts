@@ -30,21 +30,27 @@ const MAJOR: Record<Scale, Intl.DateTimeFormatOptions | null> = {
 	year: null
 };
 
-/** What vis-timeline hands a label function: a moment, which knows its Date. */
-interface AxisDate {
-	toDate(): Date;
-}
+/**
+ * What vis-timeline hands a label function: its types say a Date, its code passes a moment,
+ * which knows its Date.
+ */
+type AxisDate = Date | { toDate(): Date };
 
-type Label = (date: AxisDate, scale: string) => string;
+type Label = (date: Date, scale: string) => string;
 
-function labeller(locale: string, table: Record<Scale, Intl.DateTimeFormatOptions | null>): Label {
+const asDate = (date: AxisDate): Date => (date instanceof Date ? date : date.toDate());
+
+function labeller(
+	locale: string,
+	table: Record<Scale, Intl.DateTimeFormatOptions | null>
+): (date: AxisDate, scale: string) => string {
 	const formats = new Map<string, Intl.DateTimeFormat | null>();
 	return (date, scale) => {
 		if (!formats.has(scale)) {
 			const options = table[scale as Scale];
 			formats.set(scale, options ? new Intl.DateTimeFormat(locale, options) : null);
 		}
-		return formats.get(scale)?.format(date.toDate()) ?? '';
+		return formats.get(scale)?.format(asDate(date)) ?? '';
 	};
 }
 
@@ -52,4 +58,10 @@ function labeller(locale: string, table: Record<Scale, Intl.DateTimeFormatOption
 export function axisFormat(locale: string): { minorLabels: Label; majorLabels: Label } | undefined {
 	if (locale === 'en' || locale.startsWith('en-')) return undefined;
 	return { minorLabels: labeller(locale, MINOR), majorLabels: labeller(locale, MAJOR) };
+}
+
+/** The same, to spread into vis-timeline's options. */
+export function axisOptions(locale: string): { format?: ReturnType<typeof axisFormat> & object } {
+	const format = axisFormat(locale);
+	return format ? { format } : {};
 }

@@ -7,7 +7,7 @@ import type { DataItem, Timeline as VisTimeline } from 'vis-timeline/esnext';
 import type { TimelineGroup, TimelineItem, TimelineWindow } from './timeline-items';
 import { allWindow } from './timeline-items';
 import { levelOfDetail, LOD_MIN_ITEMS, type TimelineCluster } from './timeline-lod';
-import { axisFormat } from './axis-labels';
+import { axisOptions } from './axis-labels';
 import { translator } from '$lib/i18n';
 
 export interface TimelineHandlers {
@@ -178,7 +178,7 @@ export async function createTimeline(
 		zoomMin: 6 * 3_600_000,
 		zoomMax: 5 * 365 * 86_400_000,
 		showCurrentTime: false,
-		...(axisFormat(locale) ? { format: axisFormat(locale) } : {}),
+		...axisOptions(locale),
 		multiselect: false,
 		// Dense periods: more than maxItems items of one group within ~100 px become one cluster
 		// (its count; double-click zooms to it). vis builds the cluster's markup by splicing the
