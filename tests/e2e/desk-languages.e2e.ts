@@ -154,9 +154,8 @@ for (const width of [1280, 375]) {
 		await db`update users set locale = 'en' where id = ${editor.id}`;
 		try {
 			await page.goto(`/desk/stories/${storyId}`);
-			expect(wordsIn(await interfaceText(page))).toEqual(
-				expect.arrayContaining(['Publish', 'Add event', 'Meeting', 'Timeline'])
-			);
+			await expect(page.getByRole('heading', { name: /^Events \(\d+\)$/ })).toBeVisible();
+			expect(wordsIn(await interfaceText(page)).length).toBeGreaterThan(10);
 		} finally {
 			await db`update users set locale = 'uk' where id = ${editor.id}`;
 		}
