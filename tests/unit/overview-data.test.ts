@@ -13,6 +13,7 @@ import {
 	timeScale,
 	type OverviewEventInput
 } from '$lib/charts/overview-data';
+import { translator } from '$lib/i18n';
 
 const DAY = 86_400_000;
 let nextId = 1;
@@ -184,6 +185,21 @@ describe('describeOverview', () => {
 			'2 events between 30 Dec 2025 and 2 Jan 2026, no more than one a day'
 		);
 		expect(describeOverview(binEventsByDay([event({})]))).toBe('1 event on 4 Dec 2025');
+	});
+
+	it('speaks the reader’s language, with its plurals and its month names', () => {
+		const bins = binEventsByDay([
+			event({ occurredStart: new Date('2025-12-04T05:00:00Z') }),
+			...[1, 2, 3, 4].map(() => event({ occurredStart: new Date('2025-12-06T05:00:00Z') }))
+		]);
+		const sentence = describeOverview(bins, translator('uk'), 'uk');
+		expect(sentence).toMatch(/^5 подій з 4 груд\.? по 6 груд\.? 2025/);
+		expect(sentence).not.toMatch(/[A-Za-z]{2,}/);
+		expect(describeWindow({ start: utc('2025-11-28'), end: utc('2025-12-08') }, 'uk')).toMatch(
+			/^28 листопада – 7 грудня 2025/
+		);
+		const ticks = axisTicks({ start: utc('2025-12-01'), end: utc('2025-12-08') }, 700, 64, 'uk');
+		expect(ticks[0]?.label).toMatch(/^1 груд/);
 	});
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeSparkline, sparkline } from '$lib/charts/sparkline';
+import { translator } from '$lib/i18n';
 
 describe('sparkline', () => {
 	it('draws one point per day from the first to the last day, quiet days at the baseline', () => {
@@ -41,7 +42,7 @@ describe('sparkline', () => {
 	it('draws a single day as a flat line across the whole width, not an invisible dot', () => {
 		const chart = sparkline([{ day: '2025-12-02', count: 3 }], { width: 80, height: 20 });
 		expect(chart?.line).toBe('M0,2L80,2');
-		expect(describeSparkline(chart!)).toBe('3 events on 2 December 2025.');
+		expect(describeSparkline(chart!, translator('en'), 'en')).toBe('3 events on 2 December 2025.');
 	});
 
 	it('sums a long story into runs of days so the path stays small', () => {
@@ -79,7 +80,7 @@ describe('sparkline', () => {
 			{ day: '2025-12-05', count: 4 },
 			{ day: '2025-12-07', count: 1 }
 		]);
-		expect(describeSparkline(chart!)).toBe(
+		expect(describeSparkline(chart!, translator('en'), 'en')).toBe(
 			'6 events from 30 November 2025 to 7 December 2025; the busiest day was 5 December 2025 with 4 events.'
 		);
 	});

@@ -6,6 +6,7 @@ import {
 	type ThreadArticleInput,
 	type ThreadEventInput
 } from '$lib/charts/thread-data';
+import { translator } from '$lib/i18n';
 
 const article = (id: number, publishedAt: string, over: Partial<ThreadArticleInput> = {}) => ({
 	id,
@@ -53,9 +54,9 @@ describe('toThread', () => {
 		expect(miami?.newCount).toBe(1);
 		expect(crbc?.events.map((e) => e.isNew)).toEqual([false, false, true]);
 		expect(crbc?.newCount).toBe(1);
-		expect(describeNode(moscow!)).toBe('2 events, all new');
-		expect(describeNode(miami!)).toBe('1 event, new');
-		expect(describeNode(crbc!)).toBe('3 events, 1 new');
+		expect(describeNode(moscow!, translator('en'))).toBe('2 events, all new');
+		expect(describeNode(miami!, translator('en'))).toBe('1 event, new');
+		expect(describeNode(crbc!, translator('en'))).toBe('3 events, 1 new');
 	});
 
 	it('breaks publication ties by the article’s place in the story', () => {
@@ -65,7 +66,7 @@ describe('toThread', () => {
 			[]
 		);
 		expect(thread.map((n) => n.article.id)).toEqual([8, 7]);
-		expect(describeNode(thread[0]!)).toBe('No events linked');
+		expect(describeNode(thread[0]!, translator('en'))).toBe('No events linked');
 	});
 });
 

@@ -9,6 +9,7 @@ import {
 	toTimelineItems
 } from '$lib/charts/timeline-items';
 import { timelineEvent as event } from '../factories/timeline-event';
+import { translator } from '$lib/i18n';
 
 describe('toTimelineGroups', () => {
 	it('makes one row per kind present, in the fixed kind order', () => {
@@ -119,6 +120,18 @@ describe('toTimelineItems', () => {
 			'Kyiv region',
 			"Claimed by Russia's defence ministry — not independently verified"
 		]);
+	});
+
+	it('writes the tooltip in the reader’s language, the newsroom’s words left as they are', () => {
+		const [item] = toTimelineItems(
+			[event({ verification: 'claimed', attribution: 'Генштаб', placeName: 'Kyiv region' })],
+			{ t: translator('uk'), locale: 'uk' }
+		);
+		const [, when, where, claim] = item!.title.split('\n');
+		expect(when).toMatch(/грудня 2025/);
+		expect(where).toBe('Kyiv region');
+		expect(claim).toContain('Генштаб');
+		expect(claim).not.toMatch(/[A-Za-z]{2,}/);
 	});
 
 	it('shortens long labels at a word, keeping the full title in the tooltip', () => {

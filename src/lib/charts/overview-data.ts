@@ -6,6 +6,7 @@
  */
 import { EVENT_KINDS, type EventKind, type TimelineEvent } from '$lib/types';
 import { MONTHS, zonedParts } from '$lib/format/dates';
+import type { Translate } from '$lib/i18n';
 
 /** The event fields the overview needs; a full TimelineEvent fits. */
 export type OverviewEventInput = Pick<
@@ -209,7 +210,16 @@ const DAY_STEPS = [1, 2, 3, 7, 14];
 const MONTH_STEPS = [1, 2, 3, 6, 12];
 
 /** Axis ticks at whole days (or months) at least `minGap` pixels apart. */
-export function axisTicks(domain: OverviewWindow, width: number, minGap = 64): AxisTick[] {
+export function axisTicks(
+	domain: OverviewWindow,
+	width: number,
+	minGap = 64,
+	locale = 'en'
+): AxisTick[] {
+	const shortDay = dayLabel(locale, false);
+	const monthLabel = isEnglish(locale)
+		? (d: Date) => SHORT_MONTHS[d.getUTCMonth()]!
+		: (d: Date) => new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }).format(d);
 	const days = (domain.end.getTime() - domain.start.getTime()) / DAY;
 	const pxPerDay = width / Math.max(days, 1);
 	const ticks: AxisTick[] = [];
@@ -218,7 +228,7 @@ export function axisTicks(domain: OverviewWindow, width: number, minGap = 64): A
 		const first = Math.ceil(domain.start.getTime() / DAY) * DAY;
 		for (let t = first; t <= domain.end.getTime(); t += dayStep * DAY) {
 			const d = new Date(t);
-			ticks.push({ at: d, label: `${d.getUTCDate()} ${SHORT_MONTHS[d.getUTCMonth()]}` });
+			ticks.push({ at: d, label: shortDay(d) });
 		}
 		return ticks;
 	}
@@ -232,7 +242,7 @@ export function axisTicks(domain: OverviewWindow, width: number, minGap = 64): A
 		if (d > domain.end) break;
 		ticks.push({
 			at: d,
-			label: d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : SHORT_MONTHS[d.getUTCMonth()]!
+			label: d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : monthLabel(d)
 		});
 		month += monthStep;
 		if (month >= 12) {
@@ -243,31 +253,79 @@ export function axisTicks(domain: OverviewWindow, width: number, minGap = 64): A
 	return ticks;
 }
 
-const shortDay = (d: Date) => `${d.getUTCDate()} ${SHORT_MONTHS[d.getUTCMonth()]}`;
-const withYear = (d: Date) => `${shortDay(d)} ${d.getUTCFullYear()}`;
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/**
+ * "6 Dec" (or "6 Dec 2025") in English as the newsroom writes it, in another language as Intl
+ * writes that language's short date ("6 груд.").
+ */
+function dayLabel(locale: string, year: boolean): (d: Date) => string {
+	if (isEnglish(locale))
+		return (d) =>
+			`${d.getUTCDate()} ${SHORT_MONTHS[d.getUTCMonth()]}${year ? ` ${d.getUTCFullYear()}` : ''}`;
+	const format = new Intl.DateTimeFormat(locale, {
+		day: 'numeric',
+		month: 'short',
+		year: year ? 'numeric' : undefined,
+		timeZone: 'UTC'
+	});
+	return (d) => format.format(d);
+}
+
+const isEnglish = (locale: string) => locale === 'en' || locale.startsWith('en-');
+
+/** English sentences for callers without a reader language (the unit tests, the default). */
+const ENGLISH: Translate = (key, values = {}) => {
+	const events = `${values.count} ${values.count === 1 ? 'event' : 'events'}`;
+	switch (key) {
+		case 'reader.overview.empty':
+			return 'No events yet';
+		case 'reader.overview.oneDay':
+			return `${events} on ${values.day}`;
+		case 'reader.overview.range':
+			return `${events} between ${values.first} and ${values.last}, no more than one a day`;
+		default:
+			return `${events} between ${values.first} and ${values.last}, busiest day ${values.busiest} with ${values.most}`;
+	}
+};
 
 /** The chart in one sentence: "12 events between 20 Nov and 6 Dec 2025, busiest day 6 Dec with 5". */
-export function describeOverview(bins: readonly DayBin[]): string {
+export function describeOverview(
+	bins: readonly DayBin[],
+	t: Translate = ENGLISH,
+	locale = 'en'
+): string {
 	const first = bins[0];
 	const last = bins.at(-1);
 	const busiest = busiestBin(bins);
-	if (!first || !last || !busiest) return 'No events yet';
-	const total = bins.reduce((sum, bin) => sum + bin.total, 0);
-	const events = plural(total, 'event', 'events');
-	if (first === last) return `${events} on ${withYear(first.start)}`;
+	if (!first || !last || !busiest) return t('reader.overview.empty');
+	const count = bins.reduce((sum, bin) => sum + bin.total, 0);
+	const shortDay = dayLabel(locale, false);
+	const withYear = dayLabel(locale, true);
+	if (first === last) return t('reader.overview.oneDay', { count, day: withYear(first.start) });
 	const sameYear = first.start.getUTCFullYear() === last.start.getUTCFullYear();
-	const range = `between ${sameYear ? shortDay(first.start) : withYear(first.start)} and ${withYear(last.start)}`;
-	if (busiest.total === 1) return `${events} ${range}, no more than one a day`;
+	const range = {
+		count,
+		first: sameYear ? shortDay(first.start) : withYear(first.start),
+		last: withYear(last.start)
+	};
+	if (busiest.total === 1) return t('reader.overview.range', range);
 	const busiestDay = sameYear ? shortDay(busiest.start) : withYear(busiest.start);
-	return `${events} ${range}, busiest day ${busiestDay} with ${busiest.total}`;
+	return t('reader.overview.busiest', { ...range, busiest: busiestDay, most: busiest.total });
 }
 
 /** The days a window covers, for reading aloud and for the caption: "28 November – 10 December 2025". */
-export function describeWindow(window: OverviewWindow): string {
+export function describeWindow(window: OverviewWindow, locale = 'en'): string {
 	const a = window.start;
 	// An end at midnight closes the day before it.
 	const b = new Date(Math.max(window.end.getTime() - 1, a.getTime()));
+	if (!isEnglish(locale)) {
+		const format = new Intl.DateTimeFormat(locale, {
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
+		return format.formatRange(a, b);
+	}
 	const day = (d: Date) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 	if (a.getUTCFullYear() !== b.getUTCFullYear())
 		return `${day(a)} ${a.getUTCFullYear()} – ${day(b)} ${b.getUTCFullYear()}`;

@@ -4,7 +4,8 @@
  * JavaScript to draw it and ships no d3 to the browser.
  */
 import { area as d3Area, line as d3Line, scaleLinear } from 'd3';
-import { formatDay } from '$lib/format/dates';
+import { dayIn } from '$lib/format/locale-dates';
+import type { Translate } from '$lib/i18n';
 
 /** How many events happened on one day ("YYYY-MM-DD", the day in the place's zone). */
 export interface DayCount {
@@ -142,21 +143,26 @@ export function sparkline(
 	};
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const dayLabel = (day: string) => formatDay(new Date(`${day}T00:00:00Z`));
-
+const dayLabel = (day: string, locale: string) => dayIn(new Date(`${day}T00:00:00Z`), locale);
 /**
  * The sparkline in words, for its accessible name: "12 events from 30 November 2025 to
  * 7 December 2025; the busiest day was 5 December 2025 with 4 events."
  */
-export function describeSparkline(chart: Sparkline): string {
-	const events = plural(chart.total, 'event', 'events');
-	if (chart.firstDay === chart.lastDay) return `${events} on ${dayLabel(chart.firstDay)}.`;
-	const range = `${events} from ${dayLabel(chart.firstDay)} to ${dayLabel(chart.lastDay)}`;
+export function describeSparkline(chart: Sparkline, t: Translate, locale: string): string {
+	const day = (d: string) => dayLabel(d, locale);
+	const count = chart.total;
+	if (chart.firstDay === chart.lastDay)
+		return t('reader.sparkline.oneDay', { count, day: day(chart.firstDay) });
 	const { peak } = chart;
-	const when =
-		peak.start === peak.end
-			? `the busiest day was ${dayLabel(peak.start)}`
-			: `the busiest stretch was ${dayLabel(peak.start)} to ${dayLabel(peak.end)}`;
-	return `${range}; ${when} with ${plural(peak.count, 'event', 'events')}.`;
+	const values = {
+		count,
+		first: day(chart.firstDay),
+		last: day(chart.lastDay),
+		peak: day(peak.start),
+		peakEnd: day(peak.end),
+		most: peak.count
+	};
+	return peak.start === peak.end
+		? t('reader.sparkline.busiestDay', values)
+		: t('reader.sparkline.busiestStretch', values);
 }

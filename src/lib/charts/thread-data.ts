@@ -4,6 +4,7 @@
  * report, so the chain shows how successive coverage builds the story. Pure, for unit tests.
  */
 import type { StoryArticle, TimelineEvent } from '$lib/types';
+import type { Translate } from '$lib/i18n';
 
 export type ThreadArticleInput = Pick<
 	StoryArticle,
@@ -80,10 +81,10 @@ export function articlesReporting(
 }
 
 /** "3 events, 2 new", "1 event, new", "No events linked". */
-export function describeNode(node: ThreadNode): string {
+export function describeNode(node: ThreadNode, t: Translate): string {
 	const count = node.events.length;
-	if (count === 0) return 'No events linked';
-	const events = `${count} ${count === 1 ? 'event' : 'events'}`;
-	if (node.newCount === count) return count === 1 ? `${events}, new` : `${events}, all new`;
-	return node.newCount === 0 ? `${events}, none new` : `${events}, ${node.newCount} new`;
+	if (count === 0) return t('reader.thread.none');
+	if (node.newCount === count) return t('reader.thread.allNew', { count });
+	if (node.newCount === 0) return t('reader.thread.noneNew', { count });
+	return t('reader.thread.someNew', { count, fresh: node.newCount });
 }

@@ -6,7 +6,9 @@
 import { EVENT_KINDS, type EventKind, type TimelineEvent } from '$lib/types';
 import { formatEventWhen } from '$lib/format/dates';
 import { monthEnd } from '$lib/time/wall-clock';
-import { describeVerification } from '$lib/format/verification';
+import { describeVerification, verificationSentence } from '$lib/format/verification';
+import { eventWhenIn } from '$lib/format/locale-dates';
+import type { Translate } from '$lib/i18n';
 
 /** The event fields the timeline needs; a full TimelineEvent fits. */
 export type TimelineEventInput = Pick<
@@ -99,14 +101,22 @@ export function toTimelineGroups(events: readonly TimelineEventInput[]): Timelin
 	}));
 }
 
-function tooltip(event: TimelineEventInput): string {
+/** The reader's words and the tag their dates are written in (English without them). */
+export interface TimelineWords {
+	t: Translate;
+	locale: string;
+}
+
+function tooltip(event: TimelineEventInput, words?: TimelineWords): string {
 	return [
 		event.title,
-		formatEventWhen(event),
+		words ? eventWhenIn(event, words.locale, words.t) : formatEventWhen(event),
 		event.placeName,
 		event.verification === 'reported' && !event.attribution
 			? null
-			: describeVerification(event.verification, event.attribution)
+			: words
+				? verificationSentence(words.t, event.verification, event.attribution)
+				: describeVerification(event.verification, event.attribution)
 	]
 		.filter(Boolean)
 		.join('\n');
@@ -117,7 +127,10 @@ function tooltip(event: TimelineEventInput): string {
  * the place's zone), a range for a known span or a month, and for an approximate date a soft
  * (hatched, dashed) range over the whole window it may fall in.
  */
-export function toTimelineItems(events: readonly TimelineEventInput[]): TimelineItem[] {
+export function toTimelineItems(
+	events: readonly TimelineEventInput[],
+	words?: TimelineWords
+): TimelineItem[] {
 	return events.map((event) => {
 		const approximate = event.precision === 'approximate';
 		const classes = ['tl-item', `tl-kind-${event.kind}`, `tl-verification-${event.verification}`];
@@ -146,7 +159,7 @@ export function toTimelineItems(events: readonly TimelineEventInput[]): Timeline
 		let title: string | undefined;
 		return Object.defineProperty(item, 'title', {
 			enumerable: true,
-			get: () => (title ??= tooltip(event))
+			get: () => (title ??= tooltip(event, words))
 		}) as TimelineItem;
 	});
 }

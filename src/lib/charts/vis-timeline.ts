@@ -7,6 +7,8 @@ import type { DataItem, Timeline as VisTimeline } from 'vis-timeline/esnext';
 import type { TimelineGroup, TimelineItem, TimelineWindow } from './timeline-items';
 import { allWindow } from './timeline-items';
 import { levelOfDetail, LOD_MIN_ITEMS, type TimelineCluster } from './timeline-lod';
+import { axisOptions } from './axis-labels';
+import { translator } from '$lib/i18n';
 
 export interface TimelineHandlers {
 	onselect?: (eventId: number) => void;
@@ -57,17 +59,21 @@ export async function createTimeline(
 		groups,
 		items,
 		window,
-		height
+		height,
+		locale = 'en'
 	}: {
 		groups: TimelineGroup[];
 		items: TimelineItem[];
 		window: TimelineWindow | null;
 		/** A fixed height in px (the server's picture's), else it grows with its stacks. */
 		height?: number;
+		/** The language of the axis's dates. */
+		locale?: string;
 	},
 	handlers: TimelineHandlers
 ): Promise<BuiltTimeline> {
 	const [{ Timeline }, { DataSet }] = await loadVisTimeline();
+	const t = translator(locale);
 	const byId = new Map(items.map((item) => [item.id, item]));
 	const visGroups = new DataSet(
 		groups.map((group) => ({
@@ -99,7 +105,7 @@ export async function createTimeline(
 		start: new Date((cluster.start.getTime() + cluster.end.getTime()) / 2),
 		className: `tl-cluster tl-kind-${cluster.group}`,
 		content: asContent(text(String(cluster.count))),
-		title: `${cluster.count} events close together: select to zoom in`
+		title: t('reader.timeline.cluster', { count: cluster.count })
 	});
 	const initialWindow = window ?? allWindow(items);
 	// The canvas is display:none while empty, so before vis fills it its box reads 0 wide; its
@@ -172,6 +178,7 @@ export async function createTimeline(
 		zoomMin: 6 * 3_600_000,
 		zoomMax: 5 * 365 * 86_400_000,
 		showCurrentTime: false,
+		...axisOptions(locale),
 		multiselect: false,
 		// Dense periods: more than maxItems items of one group within ~100 px become one cluster
 		// (its count; double-click zooms to it). vis builds the cluster's markup by splicing the
@@ -182,7 +189,8 @@ export async function createTimeline(
 			: {
 					cluster: {
 						maxItems: 5,
-						titleTemplate: '{count} events close together: double-click or zoom in to see them',
+						// vis puts the count where the message's "{count}" stands.
+						titleTemplate: t('reader.timeline.clusterTemplate', { count: '{count}' }),
 						showStipes: true,
 						fitOnDoubleClick: true
 					}

@@ -124,11 +124,28 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * Where the event now is, as the desk says it: "8 December (New York)", "December 2025
  * (Kyiv)", "8 December, 19:00 (New York)"; the year only when it is not the one it was in.
  */
-export function describeWhere(event: MovableEvent, dates: EventDates, previous: Date): string {
+export function describeWhere(
+	event: MovableEvent,
+	dates: EventDates,
+	previous: Date,
+	locale = 'en'
+): string {
 	const zone = event.timeZone;
 	const p = wallClock(dates.start, zone);
 	const sameYear = p.year === wallClock(previous, zone).year;
 	const place = `(${zoneCity(zone)})`;
+	if (locale !== 'en' && !locale.startsWith('en-')) {
+		// Another language: the same parts of the date, written by Intl at the event's place.
+		const timed = event.precision === 'hour' || event.precision === 'minute';
+		const format = new Intl.DateTimeFormat(locale, {
+			timeZone: zone,
+			...(event.precision === 'month'
+				? { month: 'long', year: 'numeric' }
+				: { day: 'numeric', month: 'long', year: sameYear ? undefined : 'numeric' }),
+			...(timed ? { hour: '2-digit', minute: '2-digit' } : {})
+		});
+		return `${format.format(dates.start)} ${place}`;
+	}
 	if (event.precision === 'month') return `${MONTHS[p.month - 1]} ${p.year} ${place}`;
 	const day = `${p.day} ${MONTHS[p.month - 1]}${sameYear ? '' : ` ${p.year}`}`;
 	if (event.precision === 'hour' || event.precision === 'minute')

@@ -3,6 +3,7 @@
  * verification), so every surface — list, timeline tooltip, embeds — says it the same way.
  */
 import type { Verification } from '$lib/types';
+import type { Translate } from '$lib/i18n';
 
 /** Short badge text: "Claimed", "Confirmed", … */
 export const VERIFICATION_LABELS: Record<Verification, string> = {
@@ -36,6 +37,18 @@ export function describeVerification(
 		case 'reported':
 			return who ? `According to ${who}` : 'Reported';
 	}
+}
+
+/** The same sentence in the page's language (the attribution stays as the newsroom wrote it). */
+export function verificationSentence(
+	t: Translate,
+	verification: Verification,
+	attribution: string | null
+): string {
+	const who = attribution?.trim() || null;
+	return who
+		? t(`common.verificationSentence.${verification}By`, { who })
+		: t(`common.verificationSentence.${verification}`);
 }
 
 /** Whether a reader should be warned before taking the event at face value. */

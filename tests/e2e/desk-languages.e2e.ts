@@ -1,0 +1,163 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createUser, signIn, type TestUser } from '../support/desk-auth';
+import { e2eDatabase } from '../support/e2e-database';
+
+// Issue 18 on the desk: an editor who works in Ukrainian sees the desk home, a story and an
+// event with no English interface words. The newsroom's own text (titles, headlines, outlets,
+// evidence, names) is data and is taken out before looking.
+test.describe.configure({ timeout: 120_000 });
+
+const STORY_SLUG = 'russia-ukraine-peace-talks';
+
+/** Interface words the desk's pages showed in English; matched as whole words. */
+const ENGLISH = [
+	'Desk',
+	'Stories',
+	'New story',
+	'Published',
+	'Draft',
+	'events',
+	'articles',
+	'active',
+	'Inbox',
+	'unfiled',
+	'Trash',
+	'Preview',
+	'History',
+	'Reader page',
+	'Publish',
+	'Unpublish',
+	'Delete story',
+	'Events',
+	'Add event',
+	'version',
+	'Timeline',
+	'Kind',
+	'Verification',
+	'Status',
+	'meeting',
+	'Meeting',
+	'Claimed',
+	'Policy',
+	'statement',
+	'battlefield',
+	'policy',
+	'reported',
+	'claimed',
+	'published',
+	'approximate',
+	'December',
+	'November',
+	'Sources',
+	'Remove',
+	'Add source',
+	'Actors',
+	'Add actor',
+	'Relations',
+	'Add relation',
+	'Merge',
+	'Key event',
+	'Media',
+	'Caption',
+	'Credit',
+	'Exact time',
+	'To the day',
+	'Save'
+];
+
+let db: ReturnType<typeof e2eDatabase>;
+let editor: TestUser;
+let storyId: number;
+let eventId: number;
+/** Everything the newsroom wrote that these pages show, longest first. */
+let data: string[];
+
+test.beforeAll(async () => {
+	db = e2eDatabase();
+	editor = await createUser(db, { role: 'editor', displayName: 'Оксана Редакторка' });
+	await db`update users set locale = 'uk' where id = ${editor.id}`;
+	const [story] = await db<{ id: number }[]>`select id from stories where slug = ${STORY_SLUG}`;
+	storyId = story!.id;
+	const [event] = await db<{ id: number }[]>`
+		select e.id from events e join event_sources s on s.event_id = e.id
+		where e.story_id = ${storyId} and e.deleted_at is null order by e.id limit 1`;
+	eventId = event!.id;
+	const rows = await db<{ text: string | null }[]>`
+		select title as text from stories
+		union all select summary from stories
+		union all select title from events union all select description from events
+		union all select attribution from events union all select place_name from events
+		union all select headline from articles union all select source from articles
+		union all select evidence from event_sources
+		union all select display_name from users`;
+	data = [...new Set(rows.map((row) => row.text?.trim() ?? '').filter((text) => text.length > 1))];
+	data.sort((a, b) => b.length - a.length);
+});
+
+test.afterAll(async () => {
+	await db`delete from users where id = ${editor.id}`;
+	await db.end();
+});
+
+/** The page's visible text, accessible names and title, without the newsroom's own words. */
+async function interfaceText(page: Page): Promise<string> {
+	const text = await page.evaluate(() => {
+		const copy = document.body.cloneNode(true) as Element;
+		copy.querySelectorAll('script, style, textarea, datalist').forEach((node) => node.remove());
+		const parts = [document.title, copy.textContent ?? ''];
+		for (const node of document.body.querySelectorAll('*'))
+			for (const name of ['aria-label', 'title', 'placeholder', 'alt'])
+				parts.push(node.getAttribute(name) ?? '');
+		return parts.join('\n');
+	});
+	// Quotes are typographic in the data and sometimes straight on the page; a label's ellipsis
+	// ("Miami talks, second…") leaves a title's start, which is data too.
+	let rest = text;
+	for (const piece of data) rest = rest.split(piece).join(' ');
+	return rest.replace(/[^\s«“"]*…/g, ' ');
+}
+
+const wordsIn = (text: string) =>
+	ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(text));
+
+for (const width of [1280, 375]) {
+	test(`an editor working in Ukrainian sees no English on the desk (${width} px)`, async ({
+		page
+	}) => {
+		await page.setViewportSize({ width, height: 900 });
+		await signIn(page, editor);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+		await expect(page.getByRole('heading', { level: 1, name: 'Редакція' })).toBeVisible();
+		expect({ page: 'home', words: wordsIn(await interfaceText(page)) }).toEqual({
+			page: 'home',
+			words: []
+		});
+
+		await page.goto(`/desk/stories/${storyId}`);
+		await expect(page.getByRole('heading', { name: /^Події \(\d+\)$/ })).toBeVisible();
+		await expect(page.locator('.vis-time-axis .vis-text:not(.vis-measure)').first()).toBeVisible();
+		// Kinds and verification are words in the table, not stored values.
+		await expect(page.getByRole('cell', { name: 'Зустріч' }).first()).toBeVisible();
+		expect({ page: 'story', words: wordsIn(await interfaceText(page)) }).toEqual({
+			page: 'story',
+			words: []
+		});
+
+		await page.goto(`/desk/events/${eventId}`);
+		await expect(page.getByRole('heading', { name: /^Джерела \(\d+\)$/ })).toBeVisible();
+		expect({ page: 'event', words: wordsIn(await interfaceText(page)) }).toEqual({
+			page: 'event',
+			words: []
+		});
+
+		// The same pages in English show the words, so the list can catch a regression.
+		await db`update users set locale = 'en' where id = ${editor.id}`;
+		try {
+			await page.goto(`/desk/stories/${storyId}`);
+			await expect(page.getByRole('heading', { name: /^Events \(\d+\)$/ })).toBeVisible();
+			expect(wordsIn(await interfaceText(page)).length).toBeGreaterThan(10);
+		} finally {
+			await db`update users set locale = 'uk' where id = ${editor.id}`;
+		}
+	});
+}
