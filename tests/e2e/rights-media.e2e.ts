@@ -186,7 +186,9 @@ test('an editor pins a key event and gives events media: the story page and the 
 	await page.getByLabel('Key event (listed at the top of the story and the embed)').check();
 	await page.getByLabel('Address (http:// or https://)').fill('javascript:alert(1)');
 	await page.getByRole('button', { name: 'Save event' }).click();
-	await expect(page.getByText('Use a full http:// or https:// address.', { exact: true })).toBeVisible();
+	await expect(
+		page.getByText('Use a full http:// or https:// address.', { exact: true })
+	).toBeVisible();
 	await page
 		.getByLabel('Address (http:// or https://)')
 		.fill('https://images.example.test/miami.png');
