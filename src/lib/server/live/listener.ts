@@ -163,9 +163,15 @@ export async function subscribe(storyId: number, subscriber: Subscriber): Promis
 	};
 	try {
 		await listen();
-	} catch (error) {
-		unsubscribe();
-		throw error;
+	} catch {
+		// That start may have begun before the database was back (the pool's replacement starts
+		// one at once): a fresh one decides whether this stream is refused.
+		try {
+			await listen();
+		} catch (error) {
+			unsubscribe();
+			throw error;
+		}
 	}
 	return unsubscribe;
 }
