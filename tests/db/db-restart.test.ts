@@ -171,6 +171,18 @@ async function latestChange(db: Raw): Promise<number> {
 /** What every scenario checks once the pages are back: live streams and the feed poller. */
 async function expectRecovery(app: AppProcess, db: Raw, feedId: number) {
 	const after = await latestChange(db);
+	// The pages above may come from memory (http/fast-path.ts) before the app has seen the
+	// database again; a live stream needs it, and a browser retries a refused one (`retry:`),
+	// so the stream must open within the recovery time too.
+	const until = Date.now() + RECOVERY_MS;
+	while (Date.now() < until) {
+		const probe = await fetch(`${app.baseUrl}/stories/${SLUG}/live?after=${after}`, {
+			signal: AbortSignal.timeout(1_000)
+		}).catch(() => undefined);
+		await probe?.body?.cancel().catch(() => {});
+		if (probe?.status === 200) break;
+		await sleep(100);
+	}
 	const id = await nextLiveChange(app.baseUrl, after, () => editAnEvent(db));
 	expect(id).toBeGreaterThan(after);
 	await pollsAgain(db, feedId);
