@@ -16,7 +16,6 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		stories,
 		inbox,
-		recent: changeLines(recent, 15),
-		locale: event.locals.pageLang ?? 'en'
+		recent: changeLines(recent, 15)
 	};
 };

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
-	return { feeds: await feeds.list(), locale: event.locals.pageLang ?? 'en' };
+	return { feeds: await feeds.list() };
 };
 
 export const actions: Actions = {

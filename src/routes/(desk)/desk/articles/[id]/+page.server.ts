@@ -53,8 +53,7 @@ export const load: PageServerLoad = async (event) => {
 		}),
 		outcomes,
 		canDecide: user.role !== 'contributor',
-		canPublish: hasRole(user, 'editor'),
-		locale: event.locals.pageLang ?? 'en'
+		canPublish: hasRole(user, 'editor')
 	};
 };
 

@@ -6,9 +6,10 @@ import { ingestArticle, TOO_LARGE } from '$lib/server/newsroom/articles';
 import { isTimeZone } from '$lib/server/ingest/published-at';
 import type { Actions, PageServerLoad } from './$types';
 
+// The editor's language comes from the desk layout's data (`locale`), never from a page load:
+// page loads run beside the layout's, before it has set locals.pageLang.
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'contributor');
-	return { locale: event.locals.pageLang ?? 'en' };
 };
 
 export const actions: Actions = {

@@ -38,8 +38,7 @@ export const load: PageServerLoad = async (event) => {
 			.map(({ id, title }) => ({ id, title })),
 		zones: [...new Set(siblings.map((other) => other.timeZone))],
 		placeZones,
-		canPublish: hasRole(user, 'editor'),
-		locale: event.locals.pageLang ?? 'en'
+		canPublish: hasRole(user, 'editor')
 	};
 };
 

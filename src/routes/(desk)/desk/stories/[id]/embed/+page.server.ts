@@ -23,7 +23,6 @@ export const load: PageServerLoad = async (event) => {
 		/** What a pin now holds, in readers' numbering (none before the story was first seen). */
 		readerVersion: versions.at(-1) ?? null,
 		options: parseEmbedOptions(event.url.searchParams),
-		origin: event.url.origin,
-		locale: event.locals.pageLang ?? 'en'
+		origin: event.url.origin
 	};
 };
