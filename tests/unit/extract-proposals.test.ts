@@ -36,12 +36,35 @@ describe('proposal titles', () => {
 		);
 	});
 
+	it('read as headlines: no date words, no leading article, the speaker first', () => {
+		expect(
+			headlineOf('The treaty was signed in Kigali late on Tuesday', null, 'late on Tuesday')
+		).toBe('Treaty signed in Kigali');
+		expect(
+			headlineOf(
+				'The army had recaptured the presidential palace on Sept. 30, the military said',
+				'the military',
+				'Sept. 30'
+			)
+		).toBe('Military says the army had recaptured the presidential palace');
+		expect(headlineOf('Leaders are due to meet in The Hague next week')).toBe(
+			'Leaders are due to meet in The Hague next week'
+		);
+		// Too long for one line: it ends where a clause or a "that …" begins, not mid-phrase.
+		expect(
+			headlineOf(
+				'Washington and Kyiv said both sides agreed that any real progress would depend on Russia’s willingness to take concrete steps',
+				'Washington and Kyiv'
+			)
+		).toBe('Washington and Kyiv say both sides agreed');
+	});
+
 	it('have no dateline', () => {
 		const [proposal] = proposeEvents(
 			'MIAMI, Dec 7 (CRBC) — U.S. and Ukrainian negotiators met in Miami on Saturday.',
 			published
 		);
-		expect(proposal?.title).toBe('U.S. and Ukrainian negotiators met in Miami on Saturday');
+		expect(proposal?.title).toBe('U.S. and Ukrainian negotiators met in Miami');
 		expect(proposal?.evidence).toBe('U.S. and Ukrainian negotiators met in Miami on Saturday.');
 	});
 });

@@ -66,7 +66,7 @@ describe('proposeEvents on the CRBC report', () => {
 			(p) => p.kind === 'policy' && p.evidence.includes('recently imposed sanctions')
 		);
 		expect(sanctions).toMatchObject({
-			title: 'The US has recently imposed sanctions on Russian oil companies',
+			title: 'US imposed sanctions on Russian oil companies',
 			precision: 'approximate'
 		});
 		// The evidence is the whole sentence the clause stands in.

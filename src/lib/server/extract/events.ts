@@ -326,6 +326,11 @@ export function proposeEvents(
 		// The evidence is the whole sentence. The clause (one of its events) keys the decision,
 		// as it did when the clause was the evidence, so decisions already taken still hold.
 		const evidence = clause.sentenceText;
+		// "Pistorius declared on Tuesday | that the cables were cut": the title needs what was said.
+		const said =
+			/\b(?:said|says|declared|proposed|claimed|announced|warned|stated)(?:\s+(?:early|late|on|last|this)\s+\S+){0,2}$/.test(
+				clause.text
+			);
 		const fingerprint = createHash('sha256')
 			.update(`${kind}\n${clause.text}`)
 			.digest('hex')
@@ -358,7 +363,7 @@ export function proposeEvents(
 		if (duplicate >= 0) proposals.splice(duplicate, 1);
 		proposals.push({
 			kind,
-			title: headlineOf(clause.text, attribution),
+			title: headlineOf(said ? clause.sentenceText : clause.text, attribution, date.phrase),
 			start: date.start,
 			...(date.end ? { end: date.end } : {}),
 			precision: date.precision,
