@@ -29,6 +29,8 @@ export interface LabelledArticle {
 	key: string;
 	/** The thread it continues, or null for a one-off. */
 	story: string | null;
+	/** Set by its file for articles written for one half only (eval/README.md, "Later articles"). */
+	half?: Half;
 	style: string;
 	source: string;
 	publishedAt: string;
@@ -42,6 +44,8 @@ export type Half = 'tune' | 'test';
 
 interface SetFile {
 	thread: string | null;
+	/** Written after the split, for this half only; the rule never moves them or others. */
+	half?: Half;
 	style: string;
 	zones?: Record<string, string>;
 	articles: (Omit<LabelledArticle, 'story' | 'style' | 'events'> & {
@@ -62,6 +66,7 @@ export function loadSet(): LabelledArticle[] {
 			return file.articles.map((article) => ({
 				...article,
 				story: file.thread,
+				...(file.half ? { half: file.half } : {}),
 				style: article.style ?? file.style,
 				events: article.events.map((event) => ({
 					...event,
@@ -75,7 +80,8 @@ const rank = (name: string) =>
 	createHash('sha256').update(`throughline-eval:${name}`).digest('hex');
 
 /** The half each thread (by name) and each one-off (by key) belongs to. */
-export function splitOf(articles: LabelledArticle[]): Map<string, Half> {
+export function splitOf(all: LabelledArticle[]): Map<string, Half> {
+	const articles = all.filter((a) => !a.half);
 	const threads = [...new Set(articles.flatMap((a) => (a.story ? [a.story] : [])))];
 	const oneOffs = articles.filter((a) => a.story === null).map((a) => a.key);
 	const half = new Map<string, Half>();
@@ -83,6 +89,13 @@ export function splitOf(articles: LabelledArticle[]): Map<string, Half> {
 		[...group]
 			.sort((a, b) => rank(a).localeCompare(rank(b)))
 			.forEach((name, i) => half.set(name, i % 2 === 0 ? 'tune' : 'test'));
+	}
+	for (const a of all) {
+		if (!a.half) continue;
+		const name = a.story ?? a.key;
+		if (half.has(name) && half.get(name) !== a.half)
+			throw new Error(`eval: ${name} is in the ${half.get(name)} half, not ${a.half}`);
+		half.set(name, a.half);
 	}
 	return half;
 }
