@@ -171,6 +171,23 @@ test('as of 4 December the story is replayed without the later days', async ({ p
 	await expect(entry(page, /^Miami talks, third day$/)).toHaveCount(1);
 });
 
+test('a date typed before the page has hydrated is still the one replayed', async ({ page }) => {
+	// Hold the page's scripts until the reader has typed, as on a slow phone connection.
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(STORY, { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('As of').fill('2025-12-04');
+	release();
+	await page.waitForLoadState('networkidle');
+	await page.getByRole('button', { name: 'Replay' }).click();
+	await expect(page).toHaveURL(/asof=2025-12-04/);
+	await expect(entry(page, /^Miami talks, second day$/)).toHaveCount(0);
+});
+
 test('the head carries a canonical URL, feeds and JSON-LD with the Moscow meeting', async ({
 	page
 }) => {
