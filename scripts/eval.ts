@@ -27,8 +27,11 @@ const BARS = {
 	crbcProposals: 14
 };
 
-const set = loadSet();
-const split = splitOf(set);
+/** EVAL_ONLY=<pattern> keeps the articles whose key matches, for quicker tuning rounds. */
+const only = process.env.EVAL_ONLY ? new RegExp(process.env.EVAL_ONLY) : null;
+const everything = loadSet();
+const split = splitOf(everything);
+const set = only ? everything.filter((a) => only.test(a.key)) : everything;
 const halves: Half[] = process.env.EVAL_HALF === 'tune' ? ['tune'] : ['tune', 'test'];
 const verbose = !!process.env.EVAL_VERBOSE;
 /** EVAL_PART=events (or stories) runs one part alone, for quicker tuning rounds. */
