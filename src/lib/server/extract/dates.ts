@@ -55,6 +55,29 @@ const PAST = /\b(?:was|were|had|did|took|met|began|held|signed|\w{3,}ed)\b/i;
 
 type Civil = CalendarDay;
 
+/** Whether the words around a date (at `index`, `length` long) look ahead to it. */
+type Tense = (index: number, length: number) => boolean;
+
+/**
+ * The tense of the words next to a date, else of the sentence: "Putin, who on Aug. 7 called the
+ * incursion a provocation, said he would…" tells of a past Aug. 7 although the sentence looks
+ * ahead; "The talks, which opened on 25 October and had been due to end…" likewise.
+ */
+function tenseAround(sentence: string, sentenceAhead: boolean): Tense {
+	return (index, length) => {
+		const near = (from: number, to: number) =>
+			sentence.slice(Math.max(0, from), to).replace(/[“"][^”"]*[”"]/g, '');
+		const before = near(index - 40, index);
+		const after = near(index + length, index + length + 25);
+		const window = `${before.split(/[,;]/).at(-1)} ${after.split(/[,;]/)[0]}`;
+		const lead = before.split(/[,;]/).at(-1)!;
+		if (PAST.test(lead)) return false;
+		if (FUTURE.test(window) || /\b(?:is|are)\s+$/.test(before)) return true;
+		if (PAST.test(window)) return false;
+		return sentenceAhead;
+	};
+}
+
 /** The calendar day an instant falls on in a zone. */
 export const civilDay = calendarDay;
 
@@ -78,7 +101,7 @@ function windowResult(from: Civil, to: Civil, timeZone: string, phrase: string):
 function explicitDate(
 	text: string,
 	today: Civil,
-	future: boolean
+	looksAhead: Tense
 ): { day: Civil; phrase: string } | undefined {
 	const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
 	if (iso) {
@@ -96,6 +119,7 @@ function explicitDate(
 	if (!match) return undefined;
 	const [dayText, monthText, yearText] = dm ? [dm[1], dm[2], dm[3]] : [md![2], md![1], md![3]];
 	const month = monthNumber(monthText!);
+	const future = looksAhead(match.index, match[0].length);
 	// Without a year: the most recent such date (news reports the past), unless the sentence
 	// looks ahead ("will take effect on Jan. 19") or the date is within a month ahead, which no
 	// reporter means as last year's.
@@ -111,6 +135,17 @@ function explicitDate(
 		const planned = candidates.find((y) => count(y) >= now)!;
 		const told = PAST.test(text.replace(/[“"][^”"]*[”"]/g, ''));
 		year = future ? planned : count(next) - now <= 31 && !told ? next : past;
+		// "Wednesday, 27 September": the year in which that date is that weekday, if one is near.
+		const named = new RegExp(`\\b(${WEEKDAY}),? (?:the )?$`, 'i').exec(
+			text.slice(Math.max(0, match.index - 14), match.index)
+		);
+		const weekday = named ? WEEKDAYS.indexOf(named[1]!.toLowerCase()) : -1;
+		const fits = candidates.filter(
+			(y) =>
+				Math.abs(count(y) - now) <= 62 &&
+				new Date(count(y) * 86_400_000).getUTCDay() === weekday
+		);
+		if (weekday >= 0 && fits.length === 1) year = fits[0]!;
 	}
 	const day = { year, month, day: Number(dayText) };
 	return isCalendarDay(day) ? { day, phrase: match[0] } : undefined;
@@ -119,7 +154,8 @@ function explicitDate(
 /** "4 to 6 December", "June 9-10", "from Friday to Sunday": a window of whole days. */
 function dayRange(
 	text: string,
-	today: Civil
+	today: Civil,
+	looksAhead: Tense
 ): { from: Civil; to: Civil; phrase: string } | undefined {
 	const dm = new RegExp(
 		`\\b(\\d{1,2})(?:–|-| to | and )(\\d{1,2}) (${MONTH})(?:,? (\\d{4}))?`,
@@ -133,7 +169,12 @@ function dayRange(
 		const [a, b, name, y] = dm ? [dm[1], dm[2], dm[3], dm[4]] : [md![2], md![3], md![1], md![4]];
 		const month = monthNumber(name!);
 		let year = y ? Number(y) : today.year;
-		if (!y && month > today.month) year -= 1;
+		const match = (dm ?? md)!;
+		// "The next meeting is Nov. 6-7" written in September is this year's; "met on 4 to 6
+		// December" written in January, last year's.
+		const ahead = looksAhead(match.index, match[0].length);
+		if (!y && !ahead && month > today.month) year -= 1;
+		if (!y && ahead && month < today.month) year += 1;
 		const from = { year, month, day: Number(a) };
 		const to = { year, month, day: Number(b) };
 		if (isCalendarDay(from) && isCalendarDay(to) && from.day < to.day)
@@ -166,9 +207,10 @@ export function resolveDate(
 	const today = civilDay(publishedAt, timeZone);
 	// Quoted words are someone's speech, not the sentence's tense (“hell will rain down”).
 	const future = FUTURE.test(sentence.replace(/[“"][^”"]*[”"]/g, ''));
-	const span = dayRange(sentence, today);
+	const tense = tenseAround(sentence, future);
+	const span = dayRange(sentence, today, tense);
 	if (span) return windowResult(span.from, span.to, timeZone, span.phrase);
-	const explicit = explicitDate(sentence, today, future);
+	const explicit = explicitDate(sentence, today, tense);
 	const weekday = new RegExp(
 		`\\b(?:(?:on|early|late|early on|late on|last|this) )?(${WEEKDAY})(?: (?:morning|afternoon|evening|night))?\\b`,
 		'i'

@@ -14,11 +14,11 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'other',
-		/\b(?:earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|election|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened)\b/gi
+		/\b(?:earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
 	],
 	[
 		'policy',
-		/\b(?:plan|proposal|sanctions?|agreed|agreement|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appointed|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote)\b/gi
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appointed|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/gi
 	],
 	[
 		'meeting',
@@ -32,6 +32,15 @@ const TRIGGERS: [EventKind, RegExp][] = [
 
 const SPEECH =
 	/\b(?:said|says|reported|claimed|claims|wrote|told|stated|announced|warned|posted|informed|confirmed|declared(?=[^.]{0,25}\bthat\b)|proposed(?=[^.]{0,25}\bthat\b))\b/i;
+
+/** Verbs that judge or answer something rather than tell it happened: the words are the event. */
+const VERDICT =
+	/\b(?:accused|accuses|denied|denies|dismissed as|dismissed (?:the |those |these )?(?:claims?|reports?|suggestions?|allegations?|accusations?)|condemned|condemns|welcomed|welcomes|praised|hailed|critici[sz]ed|blamed|called (?:it|the \p{L}+|them|this|that) (?:an? |“|")?\p{L}+)\b/iu;
+
+/** A battlefield word read in a non-military sense: a mine explosion, a rail strike, a rocket launch. */
+const MILITARY =
+	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat)\b/i;
+const CIVIL_SENSE = /^(?:explosions?|strikes?|intercepted|fired|fighting)$/i;
 
 const OPINION = /\b(?:believes?|thinks?|must|should|assumes?|hopes?|fears?|doubts?|suspects?)\b/i;
 
@@ -63,15 +72,33 @@ export interface KindReading {
 export function kindOf(clause: string): KindReading | undefined {
 	// A quotation opened by the clause is a statement, whatever it mentions.
 	if (/^["“]/.test(clause) && SPEECH.test(clause)) return { kind: 'statement', framed: false };
-	const all = hits(clause);
+	const military = MILITARY.test(clause);
+	const all = hits(clause).map((hit) =>
+		// "An explosion tore through a coal mine", "rail workers went on strike": no battle.
+		hit.kind === 'battlefield' && !military && CIVIL_SENSE.test(hit.word)
+			? { ...hit, kind: 'other' as EventKind }
+			: hit
+	);
 	if (all.length === 0) return undefined;
+	const verdict = VERDICT.exec(clause);
+	// "Putin accused Ukraine of a provocation", "called the agreement monumental": a statement,
+	// unless an event is told before the verdict ("Troops entered Sudzha, which Moscow denied").
+	if (verdict && !all.some((h) => h.kind !== 'statement' && h.at < verdict.index && h.at > 0))
+		return { kind: 'statement', framed: false };
 	const speech = SPEECH.exec(clause);
 	const events = all.filter((h) => h.kind !== 'statement');
 	if (speech) {
 		// What the speaker says happened, after the speech verb ("said on Friday that it had…"),
 		// or before it ("Israel and Hamas have agreed…, Qatar's prime minister said").
 		const after = events.filter((h) => h.at > speech.index);
-		const before = events.filter((h) => h.at < speech.index);
+		// What is told before the verb is what was said ("…have agreed to a truce, Qatar's prime
+		// minister said"), unless it sets the scene of the speaking ("Speaking in Kigali, where he
+		// attends the summit, the prime minister said…").
+		const aside =
+			/^(?:Speaking|Addressing|Writing|Talking|In an? (?:interview|statement|address|speech|post|message))\b/i.test(
+				clause
+			);
+		const before = aside ? [] : events.filter((h) => h.at < speech.index);
 		const content = after[0] ?? before[0];
 		if (!content) return { kind: 'statement', framed: false };
 		// "declared that nobody believes the cables were cut by accident": an opinion about what
