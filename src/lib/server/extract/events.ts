@@ -38,6 +38,12 @@ const SPEECH =
 	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed)\b/;
 const INTERESTED =
 	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander)\b/i;
+/**
+ * Speakers whose word is the report of the fighting itself: armies, defence ministries, armed
+ * groups, and those on the scene (governors, police, residents).
+ */
+const ARMED =
+	/\b(?:defen[cs]e ministry|ministry of defen[cs]e|army|military|armed forces|forces|general staff|rebels|militia|rsf|houthis?|hamas|hezbollah|idf|wagner|prigozhin|commander|security service|sbu|guards|troops|fighters|governor|mayor|police|authorities|officials|emergency services|rescuers|residents|witnesses)\b/i;
 /** Sentences about what did not happen or is not known: no event to propose. */
 const NON_EVENT =
 	/\b(?:declined to comment|did not (?:immediately )?(?:respond|comment|say|give)|not immediately (?:respond|clear|known|available)|could not be reached|(?:neither|nor)\b[^.]{0,60}\bspoke|spoke (?:to|with) reporters|gave no (?:details|timeline)|no (?:further )?details were|remains? (?:unclear|unknown)|(?:was|were|is|are) not (?:clear|known))\b/i;
@@ -226,12 +232,29 @@ export function proposeEvents(
 		const reading = kindOf(clause.text);
 		if (!reading || NON_EVENT.test(clause.text)) continue;
 		let kind = reading.kind;
+		/** A speaker's account of what happened, made their statement: their claim. */
+		let told = false;
 		const speaker = attributionOf(clause.text);
 		const attribution = canonical(speaker, known);
 		if (kind === 'statement' && !attribution) continue;
 		// "Trump called the meeting good": a speaker opening the clause makes it their statement.
 		const speakerFirst = speaker !== null && clause.text.indexOf(speaker) < 25;
 		if (kind === 'meeting' && speakerFirst && SPEECH.test(clause.text)) kind = 'statement';
+		// What a leader, an office or an agency says happened is their statement ("Zelenskyy said
+		// his forces had captured two soldiers"); a fighting party's own report of its operations
+		// is the battlefield event, as that party tells it ("the defence ministry said its forces
+		// recaptured Sudzha"). Told first, with the speaker after ("US forces struck…, Trump
+		// said"), it is the event. A meeting or a policy step told by anyone is that event.
+		if (
+			reading.framed &&
+			speakerFirst &&
+			(kind === 'battlefield' || kind === 'other') &&
+			attribution &&
+			!ARMED.test(attribution)
+		) {
+			kind = 'statement';
+			told = true;
+		}
 		const entities = extractEntities(clause.text, known);
 		// A city or region places an event; a whole country does not.
 		const placeEntity = entities.find(
@@ -261,7 +284,9 @@ export function proposeEvents(
 			};
 		}
 		if (date?.precision === 'day') previous = { sentence: clause.sentence, date };
-		const verification = verificationOf(clause.text, attribution, kind, reading.framed);
+		const verification = told
+			? 'claimed'
+			: verificationOf(clause.text, attribution, kind, reading.framed);
 		// "Trump said earlier in the day": the day of the article's news, not of its publication.
 		if (date && lead && /\b(?:earlier|later) (?:in the|that) day\b/i.test(date.phrase))
 			date = { ...date, start: startOfDay(calendarDay(lead.start, lead.timeZone), timeZone) };
