@@ -32,7 +32,16 @@ describe('news date phrases', () => {
 		['Ministers met last Saturday.', '2025-11-29 day'],
 		['Negotiators met on Tuesday.', '2025-12-02 day'],
 		['Negotiators will meet on Tuesday.', '2025-12-09 day'],
-		['The plant in Ohio closed in March 2024.', '2024-03-01..2024-03-31 approximate']
+		['The plant in Ohio closed in March 2024.', '2024-03-01..2024-03-31 approximate'],
+		// The words next to the date tell its tense, not the sentence's other verbs.
+		[
+			'Putin, who on Nov. 20 called the raid a provocation, said he would respond.',
+			'2025-11-20 day'
+		],
+		['The next policy meeting is Jan. 27-28.', '2026-01-27..2026-01-28 approximate'],
+		['Troops killed 22 people on Sunday as the army said it will stay.', '2025-11-30 day'],
+		// A named weekday picks the year in which the date falls on it.
+		['He declared Wednesday, 10 December, a day of national mourning.', '2025-12-10 day']
 	])('%s → %s', (sentence, expected) => {
 		expect(on(sentence)).toBe(expected);
 	});

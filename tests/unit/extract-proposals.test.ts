@@ -194,6 +194,36 @@ describe('two events told in one sentence', () => {
 describe('claims and who makes them', () => {
 	const at = new Date('2024-11-20T08:00:00Z');
 
+	it('reads what a leader says happened as their claim, and a fighting party’s report as the event', () => {
+		const [leader] = proposeEvents(
+			'President Zelenskyy said on Monday that his forces had captured two soldiers in Kursk.',
+			at
+		);
+		expect(leader).toMatchObject({
+			kind: 'statement',
+			verification: 'claimed',
+			attribution: 'President Zelenskyy'
+		});
+		const [ministry] = proposeEvents(
+			'Russia’s defence ministry said on Monday that its forces had recaptured Sudzha.',
+			at
+		);
+		expect(ministry).toMatchObject({ kind: 'battlefield', verification: 'claimed' });
+	});
+
+	it('reads a verdict as a statement and an explosion without a military word as no battle', () => {
+		const [verdict] = proposeEvents(
+			'Putin on Monday accused Ukraine of a large-scale provocation after its troops crossed into Kursk.',
+			at
+		);
+		expect(verdict?.kind).toBe('statement');
+		const [mine] = proposeEvents(
+			'An explosion tore through a coal mine in Amasra on Monday, killing 41 miners.',
+			at
+		);
+		expect(mine?.kind).toBe('other');
+	});
+
 	it('makes an opinion about what happened the speaker’s claimed statement', () => {
 		const [statement] = proposeEvents(
 			'The German defence minister Boris Pistorius has declared on Tuesday in Berlin that nobody believes the cables were cut by accident.',

@@ -228,7 +228,8 @@ export function resolveDate(
 		const saidThen = /\b(?:said|told|announced|wrote|confirmed|informed)\s+$/i.test(
 			sentence.slice(0, weekday.index)
 		);
-		if (future && !saidThen && !/^last /i.test(weekday[0])) {
+		const ahead = tense(weekday.index, weekday[0].length);
+		if (ahead && !saidThen && !/^last /i.test(weekday[0])) {
 			// "will meet on Thursday": the next Thursday (today counts when it is that day).
 			const ahead = (target - dayOfWeek(today) + 7) % 7;
 			return dayResult(shift(today, ahead), timeZone, weekday[0]);

@@ -35,7 +35,7 @@ export interface EventProposal {
 }
 
 const SPEECH =
-	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed)\b/;
+	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed)\b/;
 const INTERESTED =
 	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander)\b/i;
 /**
@@ -149,6 +149,11 @@ export function attributionOf(clause: string): string | null {
 		.slice(0, verb.index)
 		.trim()
 		.replace(/\s+(?:has|have|had)$/, '')
+		// "Putin on Wednesday accused": the day is not part of the name.
+		.replace(
+			/,?\s+(?:(?:on|early|late)\s+)*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?,?$/,
+			''
+		)
 		.split(/\s+/);
 	const picked: string[] = [];
 	for (let i = words.length - 1; i >= 0; i--) {
