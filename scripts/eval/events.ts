@@ -12,6 +12,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Sql } from '../../src/lib/server/db/client';
 import * as events from '../../src/lib/server/db/events';
 import * as suggestionsDb from '../../src/lib/server/db/suggestions';
+import * as entities from '../../src/lib/server/db/entities';
 import {
 	suggestEvents,
 	type EventSuggestion
@@ -97,6 +98,8 @@ export async function evaluateEvents(sql: Sql, set: LabelledArticle[]): Promise<
 		const proposals = (await suggestEvents(article.id, sql)) ?? [];
 		scores.proposals += proposals.length;
 		const used = new Set<EventSuggestion>();
+		/** The proposal that found each gold event: the editor accepts it, dates corrected. */
+		const acceptedFor = new Map<number, EventSuggestion>();
 		for (const [i, gold] of item.events.entries()) {
 			scores.gold += 1;
 			const match = proposals.find(
@@ -104,6 +107,7 @@ export async function evaluateEvents(sql: Sql, set: LabelledArticle[]): Promise<
 			);
 			if (match) {
 				used.add(match);
+				acceptedFor.set(i, match);
 				scores.found += 1;
 			} else {
 				scores.notes.push(
@@ -132,13 +136,17 @@ export async function evaluateEvents(sql: Sql, set: LabelledArticle[]): Promise<
 				eventOf.set(`${item.key}#${i}`, eventOf.get(gold.sameAs)!);
 				continue;
 			}
-			// The editor records the event (as accepted from the article) for later articles.
+			// The editor records the event for later articles: a proposal that found it is accepted
+			// as the desk accepts one (its title, its sentence as evidence, its actors linked), with
+			// kind, date and place set right; one no proposal found is written by hand from the
+			// headline, with no actors.
+			const accepted = acceptedFor.get(i);
 			const start = startOfDay(gold.on ?? gold.from!, gold.timeZone);
 			const recorded = await events.create(
 				{
 					storyId,
 					kind: gold.kind,
-					title: item.headline.slice(0, 300),
+					title: (accepted?.title ?? item.headline).slice(0, 300),
 					occurredStart: start,
 					occurredEnd: gold.to
 						? startOfDay(
@@ -156,9 +164,20 @@ export async function evaluateEvents(sql: Sql, set: LabelledArticle[]): Promise<
 				sql
 			);
 			await events.addSource(
-				{ eventId: recorded.id, articleId: article.id, evidence: item.headline, addedBy: null },
+				{
+					eventId: recorded.id,
+					articleId: article.id,
+					evidence: accepted?.evidence ?? item.headline,
+					addedBy: null
+				},
 				sql
 			);
+			const named = await suggestionsDb.entitiesByName(accepted?.actors ?? [], sql);
+			for (const entity of named)
+				await entities.linkToEvent(
+					{ eventId: recorded.id, entityId: entity.id, role: 'actor' },
+					sql
+				);
 			eventOf.set(`${item.key}#${i}`, recorded.id);
 		}
 		scores.right += used.size;
