@@ -148,6 +148,22 @@ describe.skipIf(!existsSync(FIXTURE))('the CRBC fixture', () => {
 	});
 });
 
+describe('events named in passing with their own date', () => {
+	it('are proposed from their own words, each on its own day', () => {
+		const proposals = proposeEvents(
+			'Leaders met Vucic and Kurti in Brussels on Thursday and pressed them to implement the agreement of Brussels of 27 February and its annex of Ohrid of 18 March.',
+			new Date('2023-10-27T07:00:00Z')
+		);
+		const day = (p: (typeof proposals)[number]) =>
+			new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
+		expect(proposals.map((p) => `${p.kind} ${day(p)} ${p.place ?? '-'}`)).toEqual([
+			'meeting 2023-10-26 Brussels',
+			'policy 2023-02-27 Brussels',
+			'policy 2023-03-18 -'
+		]);
+	});
+});
+
 describe('two events told in one sentence', () => {
 	const day = (p: { start: Date; timeZone: string }) =>
 		new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);

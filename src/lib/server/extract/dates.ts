@@ -55,6 +55,15 @@ const PAST = /\b(?:was|were|had|did|took|met|began|held|signed|\w{3,}ed)\b/i;
 
 type Civil = CalendarDay;
 
+/** Every calendar date a text names ("27 February", "Aug. 6"), with where it stands. */
+export function datePhrases(text: string): { index: number; phrase: string }[] {
+	const pattern = new RegExp(
+		`\\b(?:\\d{1,2}(?:st|nd|rd|th)? (?:${MONTH})|(?:${MONTH}) \\d{1,2}(?:st|nd|rd|th)?)(?:,? \\d{4})?\\b`,
+		'gi'
+	);
+	return [...text.matchAll(pattern)].map((m) => ({ index: m.index, phrase: m[0] }));
+}
+
 /** Whether the words around a date (at `index`, `length` long) look ahead to it. */
 type Tense = (index: number, length: number) => boolean;
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventKind, Precision, Verification } from '../../types';
-import { resolveDate, type ResolvedDate } from './dates';
+import { datePhrases, resolveDate, type ResolvedDate } from './dates';
 import { headlineOf } from './titles';
 import { knownDate, placesAgree, type KnownEvent } from './match';
 import { calendarDay, type CalendarDay } from '../../time/wall-clock';
@@ -407,5 +407,68 @@ export function proposeEvents(
 			...(background ? { matchesEventId: background.id } : {})
 		});
 	}
-	return proposals;
+	return [...proposals, ...namedInPassing(text, publishedAt, defaultZone, known, proposals)];
+}
+
+/** Where an event named in passing begins: after a comma, "and", "since", "after", "which". */
+const PASSING =
+	/(?:,\s|;\s|\s(?:and|since|after|before|which|who|when|following)\s)(?![^,;]*(?:,\s|;\s|\s(?:and|since|after|before|which|who|when|following)\s))/;
+
+/**
+ * Events a clause names in passing with their own calendar date, besides the one it reports:
+ * "…implement the agreement of Brussels of 27 February and its annex of Ohrid of 18 March",
+ * "…advanced 35 kilometres since crossing the border on Aug. 6". Each is proposed dated from
+ * its own words (an event the story has will be matched to it), unless a proposal of that kind
+ * already stands on that day. Statements need their speaker and are left to the clause.
+ */
+function namedInPassing(
+	text: string,
+	publishedAt: Date,
+	defaultZone: string,
+	known: KnownEntity[],
+	proposals: EventProposal[]
+): EventProposal[] {
+	const found: EventProposal[] = [];
+	for (const clause of clauses(text)) {
+		const main = resolveDate(clause.text, publishedAt, defaultZone)?.phrase;
+		for (const { index, phrase } of datePhrases(clause.text)) {
+			if (phrase === main) continue;
+			const before = clause.text.slice(Math.max(0, index - 70), index);
+			const cut = PASSING.exec(before);
+			const words = `${cut ? before.slice(cut.index + cut[0].length) : before}${phrase}`;
+			const reading = kindOf(words);
+			if (!reading || reading.kind === 'statement') continue;
+			const place = extractEntities(words, known).find(
+				(e) => e.kind === 'place' && placeByName(e.name) && !isCountry(e.name)
+			);
+			const timeZone = place ? placeByName(place.name)!.timeZone : defaultZone;
+			const date = resolveDate(words, publishedAt, timeZone);
+			if (!date || date.precision !== 'day') continue;
+			const day = calendarDay(date.start, timeZone);
+			const taken = [...proposals, ...found].some(
+				(p) => p.kind === reading.kind && sameCalendarDay(calendarDay(p.start, p.timeZone), day)
+			);
+			if (taken) continue;
+			found.push({
+				kind: reading.kind,
+				title: headlineOf(words.replace(/^(?:the|its|their|his|her)\s+/i, ''), null, phrase),
+				start: date.start,
+				precision: 'day',
+				timeZone,
+				place: place?.name ?? null,
+				actors: extractEntities(words, known)
+					.filter((e) => e.kind !== 'place')
+					.map((e) => e.name)
+					.slice(0, 8),
+				attribution: null,
+				verification: 'reported',
+				evidence: clause.sentenceText,
+				fingerprint: createHash('sha256')
+					.update(`${reading.kind}\n${words}`)
+					.digest('hex')
+					.slice(0, 32)
+			});
+		}
+	}
+	return found;
 }
