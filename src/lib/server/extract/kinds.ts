@@ -14,11 +14,11 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'other',
-		/\b(?:earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
+		/\b(?:earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|splash(?:ed)? down|called off|postponed|cancell?ed|scrubbed|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
 	],
 	[
 		'policy',
-		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appointed|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/gi
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/gi
 	],
 	[
 		'meeting',
@@ -40,7 +40,7 @@ const VERDICT =
 /** A battlefield word read in a non-military sense: a mine explosion, a rail strike, a rocket launch. */
 const MILITARY =
 	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat)\b/i;
-const CIVIL_SENSE = /^(?:explosions?|strikes?|intercepted|fired|fighting)$/i;
+const CIVIL_SENSE = /^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?)$/i;
 
 const OPINION = /\b(?:believes?|thinks?|must|should|assumes?|hopes?|fears?|doubts?|suspects?)\b/i;
 

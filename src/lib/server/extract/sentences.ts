@@ -15,7 +15,9 @@ const ABBREVIATIONS = new Set(
 	(
 		'mr mrs ms dr prof gen lt col maj capt cmdr adm sgt pvt cpl spc pfc sen rep gov pres st sr jr rev fr ' +
 		'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ' +
-		'no nos vs etc inc ltd co corp dept est approx fig mt ft ave blvd'
+		'no nos vs etc inc ltd co corp dept est approx fig mt ft ave blvd ' +
+		// The wire's state abbreviations in datelines: "CAPE CANAVERAL, Fla. (AP) —".
+		'ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo'
 	).split(' ')
 );
 
@@ -41,7 +43,7 @@ function endsSentence(text: string, stop: number): boolean {
 		// that opens a new clause with a common sentence starter.
 		return /^["”’]?\s+(?:The|A|An|It|He|She|They|We|In|On|But|And)\b/.test(text.slice(stop + 1));
 	}
-	if (ABBREVIATIONS.has(word.toLowerCase()) && /^\s+[\p{Lu}\d]/u.test(text.slice(stop + 1)))
+	if (ABBREVIATIONS.has(word.toLowerCase()) && /^\s+[\p{Lu}\d(]/u.test(text.slice(stop + 1)))
 		return false;
 	if (word.length === 1 && /\p{Lu}/u.test(word)) return false; // an initial: "John F. Kennedy"
 	return /^["”’)]*(?:\s|$)/.test(text.slice(stop + 1));
