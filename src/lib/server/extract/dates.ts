@@ -80,6 +80,8 @@ function tenseAround(sentence: string, sentenceAhead: boolean): Tense {
 		const after = near(index + length, index + length + 25);
 		const window = `${before.split(/[,;]/).at(-1)} ${after.split(/[,;]/)[0]}`;
 		const lead = before.split(/[,;]/).at(-1)!;
+		// "…and fixed the new election for 23 February": the plan is nearest the date.
+		if (FUTURE.test(lead)) return true;
 		if (PAST.test(lead)) return false;
 		if (FUTURE.test(window) || /\b(?:is|are)\s+$/.test(before)) return true;
 		if (PAST.test(window)) return false;
