@@ -120,6 +120,31 @@ describe('matchEvent', () => {
 		).toBeUndefined();
 		expect(matchEvent(meeting, [{ ...existing, kind: 'statement' }])).toBeUndefined();
 	});
+
+	it('compares days on each one’s own calendar, whatever the zones', () => {
+		// A Kigali article's "judgment on 15 November" is the London ruling of 15 November, though
+		// Kigali's midnight is still the 14th in London.
+		const ruling = {
+			id: 9,
+			kind: 'policy',
+			title: 'Supreme Court rules the Rwanda plan unlawful',
+			occurredStart: new Date('2023-11-15T00:00:00Z'),
+			occurredEnd: null,
+			precision: 'day',
+			timeZone: 'Europe/London',
+			actors: []
+		};
+		const proposal = {
+			...byWords('third consecutive day of talks')!,
+			kind: 'policy' as const,
+			start: new Date('2023-11-14T22:00:00Z'),
+			timeZone: 'Africa/Kigali',
+			place: null,
+			evidence: 'The treaty answers the court’s judgment on 15 November.',
+			actors: []
+		};
+		expect(matchEvent(proposal, [ruling])?.id).toBe(9);
+	});
 });
 
 describe('extractEntities', () => {

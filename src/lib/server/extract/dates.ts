@@ -153,8 +153,7 @@ function explicitDate(
 		const weekday = named ? WEEKDAYS.indexOf(named[1]!.toLowerCase()) : -1;
 		const fits = candidates.filter(
 			(y) =>
-				Math.abs(count(y) - now) <= 62 &&
-				new Date(count(y) * 86_400_000).getUTCDay() === weekday
+				Math.abs(count(y) - now) <= 62 && new Date(count(y) * 86_400_000).getUTCDay() === weekday
 		);
 		if (weekday >= 0 && fits.length === 1) year = fits[0]!;
 	}

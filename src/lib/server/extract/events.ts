@@ -44,6 +44,9 @@ const INTERESTED =
  */
 const ARMED =
 	/\b(?:defen[cs]e ministry|ministry of defen[cs]e|army|military|armed forces|forces|general staff|rebels|militia|rsf|houthis?|hamas|hezbollah|idf|wagner|prigozhin|commander|security service|sbu|guards|troops|fighters|governor|mayor|police|authorities|officials|emergency services|rescuers|residents|witnesses)\b/i;
+/** A speech verb with the day of the speaking: "said Friday", "announced on 3 May". */
+const SAID_ON =
+	/\b(?:said|says|told \S+|announced|stated|declared|wrote|warned)\s+(?:(?:on|early|late|last)\s+)*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b/;
 /** Sentences about what did not happen or is not known: no event to propose. */
 const NON_EVENT =
 	/\b(?:declined to comment|did not (?:immediately )?(?:respond|comment|say|give)|not immediately (?:respond|clear|known|available)|could not be reached|(?:neither|nor)\b[^.]{0,60}\bspoke|spoke (?:to|with) reporters|gave no (?:details|timeline)|no (?:further )?details were|remains? (?:unclear|unknown)|(?:was|were|is|are) not (?:clear|known))\b/i;
@@ -274,7 +277,12 @@ export function proposeEvents(
 		const hints = ZONE_HINTS.filter(([pattern]) => pattern.test(attribution ?? ''));
 		const hinted = hints.length === 1 ? hints[0]![1] : undefined;
 		const timeZone = place?.timeZone ?? hinted ?? defaultZone;
-		let date = resolveDate(clause.text, publishedAt, timeZone);
+		// A statement is dated by its saying ("…will not pull out by Sunday, his office said
+		// Friday"), not by the day it speaks of.
+		const saying = kind === 'statement' ? SAID_ON.exec(clause.text) : null;
+		let date =
+			(saying && resolveDate(saying[0], publishedAt, timeZone)) ||
+			resolveDate(clause.text, publishedAt, timeZone);
 		// "…on Sunday, a day after disconnecting from the grid": counted from the clause before.
 		const relative = RELATIVE.exec(clause.text);
 		if (!date && relative && previous?.sentence === clause.sentence) {

@@ -106,6 +106,14 @@ export function kindOf(clause: string): KindReading | undefined {
 		const lead = clause.slice(speech.index, Math.max(content.at, speech.index));
 		if (content.at > speech.index && OPINION.test(lead))
 			return { kind: 'statement', framed: false };
+		// "Israel will not finish pulling out by Sunday, the office said": what a party intends is
+		// its statement; nothing has happened yet.
+		if (
+			/\b(?:will|would|plans? to|intends? to|is to|are to)\b/.test(
+				clause.slice(Math.max(0, content.at - 40), content.at)
+			)
+		)
+			return { kind: 'statement', framed: false };
 		return { kind: content.kind, framed: true };
 	}
 	const first = events[0] ?? all[0]!;

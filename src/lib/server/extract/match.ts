@@ -55,7 +55,8 @@ function sameDay(proposal: EventProposal, event: KnownEvent): boolean {
 	if (event.precision === 'approximate' && event.occurredEnd) {
 		return proposal.start >= event.occurredStart && proposal.start <= event.occurredEnd;
 	}
-	return key(calendarDay(proposal.start, event.timeZone)) === key(eventDay);
+	// Each on its own calendar: "15 November" read in Kigali is the ruling of 15 November in London.
+	return key(calendarDay(proposal.start, proposal.timeZone)) === key(eventDay);
 }
 
 /**
