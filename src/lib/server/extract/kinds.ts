@@ -10,11 +10,11 @@ import type { EventKind } from '../../types';
 const TRIGGERS: [EventKind, RegExp][] = [
 	[
 		'battlefield',
-		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed)\b/gi
+		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded)\b/gi
 	],
 	[
 		'other',
-		/\b(?:earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|splash(?:ed)? down|called off|postponed|cancell?ed|scrubbed|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
+		/\b(?:hand(?:ed|ing|s)? over|earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|splash(?:ed)? down|called off|postponed|cancell?ed|scrubbed|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
 	],
 	[
 		'policy',
@@ -39,8 +39,9 @@ const VERDICT =
 
 /** A battlefield word read in a non-military sense: a mine explosion, a rail strike, a rocket launch. */
 const MILITARY =
-	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat)\b/i;
-const CIVIL_SENSE = /^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?)$/i;
+	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat|gunmen|gunfire|shot|armed)\b/i;
+const CIVIL_SENSE =
+	/^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?|killed|wounded)$/i;
 
 const OPINION = /\b(?:believes?|thinks?|must|should|assumes?|hopes?|fears?|doubts?|suspects?)\b/i;
 
@@ -90,7 +91,10 @@ export function kindOf(clause: string): KindReading | undefined {
 	if (speech) {
 		// What the speaker says happened, after the speech verb ("said on Friday that it had…"),
 		// or before it ("Israel and Hamas have agreed…, Qatar's prime minister said").
-		const after = events.filter((h) => h.at > speech.index);
+		// "The health ministry said 31 people were killed": a party's toll is its statement.
+		const after = events.filter(
+			(h) => h.at > speech.index && !/^(?:killed|wounded)$/i.test(h.word)
+		);
 		// What is told before the verb is what was said ("…have agreed to a truce, Qatar's prime
 		// minister said"), unless it sets the scene of the speaking ("Speaking in Kigali, where he
 		// attends the summit, the prime minister said…").
