@@ -48,10 +48,11 @@ const monthNumber = (name: string) =>
 	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 /** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
 const FUTURE =
-	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for)\b/i;
+	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for)\b/i;
 const WEEKDAY = WEEKDAYS.join('|');
 /** Words that tell of the past: "took hold on Jan. 1" written in December is this year's. */
-const PAST = /\b(?:was|were|had|did|took|met|began|held|signed|\w{3,}ed)\b/i;
+const PAST =
+	/\b(?:was|were|had|did|took|met|began|held|signed|said|told|won|lost|left|fled|went|came|gave|made|spoke|struck|hit|shot|fell|rose|sent|broke|led|swore|\w{3,}ed)\b/i;
 
 type Civil = CalendarDay;
 
@@ -77,8 +78,17 @@ function tenseAround(sentence: string, sentenceAhead: boolean): Tense {
 		const near = (from: number, to: number) =>
 			sentence.slice(Math.max(0, from), to).replace(/[“"][^”"]*[”"]/g, '');
 		const before = near(index - 40, index);
-		const after = near(index + length, index + length + 25);
-		const window = `${before.split(/[,;]/).at(-1)} ${after.split(/[,;]/)[0]}`;
+		// "Late Sunday, the White House said…": a date opening the sentence takes the tense of
+		// the clause it opens.
+		const opening = /^\W*(?:(?:on|early|late|by|last)\s+)*$/i.test(sentence.slice(0, index));
+		const after = near(index + length, index + length + (opening ? 60 : 25));
+		const window = `${before.split(/[,;]/).at(-1)} ${opening ? after : after.split(/[,;]/)[0]}`;
+		if (opening) {
+			// Its clause's first verb decides: "Late Sunday, the White House said it would…".
+			const past = PAST.exec(after)?.index ?? Infinity;
+			const ahead = FUTURE.exec(after)?.index ?? Infinity;
+			if (past !== ahead) return ahead < past;
+		}
 		const lead = before.split(/[,;]/).at(-1)!;
 		// "…and fixed the new election for 23 February": the plan is nearest the date.
 		if (FUTURE.test(lead)) return true;
