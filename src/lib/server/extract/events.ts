@@ -100,6 +100,10 @@ function isHeadline(sentence: string): boolean {
 const JOINT =
 	/ that (?=[^,]*\b(?:will|would|to|hold|meet|be held)\b)|,? and (?=(?:on|early|late|last|in|at)\b)|, and |, (?=(?:hours|a day|days|a week|weeks) (?:after|before)\b)| and (?=(?:set|fixed|called|scheduled)\b)/g;
 
+/** A clause dated from the last day the text named. */
+const SAME_DAY =
+	/^(?:(?:on )?the same day|that (?:same )?day|later that day|the (?:next|following) day|a day later)\b/i;
+
 /** A clause dated from the one before it: "a day after disconnecting", "hours before the vote". */
 const RELATIVE = /^(a|one|two|the|hours) (?:days? )?(after|before)\b/i;
 
@@ -294,6 +298,20 @@ export function proposeEvents(
 				precision: 'day',
 				timeZone: previous.date.timeZone,
 				phrase: relative[0]
+			};
+		}
+		// "The same day, Putin signed a decree", "The next day…": the day the text last named.
+		const following = SAME_DAY.exec(clause.text);
+		if (!date && following && previous) {
+			const day = addDays(
+				calendarDay(previous.date.start, previous.date.timeZone),
+				/next|following|later/i.test(following[0]) && !/that day/i.test(following[0]) ? 1 : 0
+			);
+			date = {
+				start: startOfDay(day, previous.date.timeZone),
+				precision: 'day',
+				timeZone: previous.date.timeZone,
+				phrase: following[0]
 			};
 		}
 		if (date?.precision === 'day') previous = { sentence: clause.sentence, date };

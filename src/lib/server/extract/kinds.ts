@@ -14,7 +14,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'other',
-		/\b(?:hand(?:ed|ing|s)? over|earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|splash(?:ed)? down|called off|postponed|cancell?ed|scrubbed|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
+		/\b(?:hand(?:ed|ing|s)? over|exodus|earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|splash(?:ed)? down|called off|postponed|cancell?ed|scrubbed|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
 	],
 	[
 		'policy',
