@@ -10,19 +10,19 @@ import type { EventKind } from '../../types';
 const TRIGGERS: [EventKind, RegExp][] = [
 	[
 		'battlefield',
-		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded)\b/gi
+		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded)\b/gi
 	],
 	[
 		'other',
-		/\b(?:hand(?:ed|ing|s)? over|exodus|earthquake|quake|tremor|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|splash(?:ed)? down|called off|postponed|cancell?ed|scrubbed|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
+		/\b(?:hand(?:ed|ing|s)? over|exodus|earthquakes?|quakes?|tremors?|shot dead|shooting|gunman|jailed|sentenced|convicted|acquitted|voting|runoff|run-off|went to the polls|crash(?:ed|es)?|crowd surge|crush|wildfires?|fires?|floods?|flooding|blackout|power cut|without electricity|died|dies|death|released|freed|prisoner exchange|swap|exchanged|detain\w*|arrest\w*|boarded|damaged|was cut|stopped working|out of service|out of order|stopped|failed|(?:by-)?elections?|referendum|won|wins|reopened|crowned|protests?|parade|fair|tournament|opened|lifted off|blasted off|liftoff|splash(?:ed)? down|called off|postponed|cancell?ed|scrubbed|made landfall|hurricane|typhoon|cyclone|storm|erupted|eruption|funeral|buried|marched|rall(?:y|ies)|walkouts?|went on strike|on strike)\b/gi
 	],
 	[
 		'policy',
-		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/gi
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|struck down|overturned|upheld|quashed|passed (?:the |a |its )?(?:[\p{L}-]+ ){0,4}(?:law|bill|budget|motion|resolution|amendment)|final reading|overr(?:ode|idden|ide)|vetoed|veto|shut down (?:the |mobile |broadband )*(?:internet|schools|borders?)|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/giu
 	],
 	[
 		'meeting',
-		/\b(?:negotiations|met|meet|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round)\b/gi
+		/\b(?:negotiations|met|meet|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round(?= of (?:talks|negotiations))|round(?=\s+(?:in|at)\s+\p{Lu}))\b/giu
 	],
 	[
 		'statement',
@@ -39,7 +39,7 @@ const VERDICT =
 
 /** A battlefield word read in a non-military sense: a mine explosion, a rail strike, a rocket launch. */
 const MILITARY =
-	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat|gunmen|gunfire|shot|armed)\b/i;
+	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat|gunmen|gunfire|armed)\b/i;
 const CIVIL_SENSE =
 	/^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?|killed|wounded)$/i;
 
