@@ -227,6 +227,23 @@ describe('claims and who makes them', () => {
 		expect(ministry).toMatchObject({ kind: 'battlefield', verification: 'claimed' });
 	});
 
+	it('names the speaker with the name in the aside, and takes an account of facts for a claim', () => {
+		const [minister] = proposeEvents(
+			'India’s foreign minister, S Jaishankar, told parliament on Monday that Ms Hasina had asked to come to India.',
+			at
+		);
+		expect(minister).toMatchObject({
+			kind: 'statement',
+			verification: 'claimed',
+			attribution: 'India’s foreign minister S Jaishankar'
+		});
+		const [view] = proposeEvents(
+			'President Maia Sandu said on Monday that she hoped the vote would bring calm.',
+			at
+		);
+		expect(view?.verification).toBe('reported');
+	});
+
 	it('reads a verdict as a statement and an explosion without a military word as no battle', () => {
 		const [verdict] = proposeEvents(
 			'Putin on Monday accused Ukraine of a large-scale provocation after its troops crossed into Kursk.',

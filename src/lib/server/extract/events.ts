@@ -147,9 +147,12 @@ export function attributionOf(clause: string): string | null {
 	const verb = SPEECH.exec(clause);
 	if (!verb) return null;
 	// "The RSF, led by Gen Mohamed Hamdan Dagalo, claimed…": the subject speaks, not the aside.
-	const apposed = /^(?:The |the )?([A-Z][\p{L}’'. -]{1,40}), [^,]{3,60}, $/u.exec(
+	const apposed = /^(?:The |the )?([A-Z][\p{L}’'. -]{1,40}), ([^,]{3,60}), $/u.exec(
 		clause.slice(0, verb.index)
 	);
+	// "India’s foreign minister, S Jaishankar, told…": a name in the aside belongs to the speaker.
+	if (apposed && /^(?:[\p{Lu}][\p{L}’'.-]*\s?){1,4}$/u.test(apposed[2]!))
+		return `${apposed[1]!.trim()} ${apposed[2]!.trim()}`;
 	if (apposed) return apposed[1]!.trim();
 	// "Pistorius has declared": the auxiliary is not part of the name.
 	const words = clause
@@ -193,6 +196,24 @@ function verificationOf(
 	if (kind === 'statement' && attribution && ASSERTED.test(clause.replace(attribution, '')))
 		return 'claimed';
 	if (/\b(claimed|claims|unverified|could not be (?:independently )?verified)\b/i.test(clause))
+		return 'claimed';
+	// "Sandu declared that criminal groups tried to buy 300,000 votes", "the adviser said there
+	// is massive interference": an account of facts in the past or present, not a view or a plan.
+	const told =
+		/\b(?:said|says|declared|stated|told \S+(?: \S+)?|wrote|confirmed)\s+(?:(?:on|early|late|last)\s+\S+\s+)?(?:that\s+)?(.*)$/u.exec(
+			clause.replace(attribution ?? '', '')
+		)?.[1];
+	if (
+		kind === 'statement' &&
+		attribution &&
+		told &&
+		/\b(?:there (?:is|are|was|were|had been)|\p{Ll}{3,}ed|was|were|had|has|have|is|are)\b/u.test(
+			told
+		) &&
+		!/\b(?:believes?|thinks?|must|should|hopes?|fears?|doubts?|wants?|would|will|could|may|might|can|ready|willing|respect\w*|welcome\w*|important)\b/i.test(
+			told
+		)
+	)
 		return 'claimed';
 	if (attribution && INTERESTED.test(attribution) && kind === 'battlefield' && FIGURE.test(clause))
 		return 'claimed';
