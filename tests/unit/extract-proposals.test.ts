@@ -244,6 +244,29 @@ describe('claims and who makes them', () => {
 		expect(view?.verification).toBe('reported');
 	});
 
+	it('finds the speaker named before a role, and dates "The same day" and "Hours later" from the day before', () => {
+		const [blinken] = proposeEvents(
+			'The United States will review its cooperation with Tbilisi, Antony Blinken, the secretary of state, announced on Monday.',
+			at
+		);
+		expect(blinken?.attribution).toBe('Antony Blinken');
+		const proposals = proposeEvents(
+			[
+				'Gunmen stormed a television studio in Guayaquil on Monday.',
+				'Hours later, President Daniel Noboa signed a decree declaring an internal armed conflict.',
+				'The next day, the army said it had detained 329 people in raids.'
+			].join('\n\n'),
+			at
+		);
+		const day = (p: (typeof proposals)[number]) =>
+			new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
+		expect(proposals.map((p) => `${p.kind} ${day(p)}`)).toEqual([
+			'battlefield 2024-11-18',
+			'policy 2024-11-18',
+			'other 2024-11-19'
+		]);
+	});
+
 	it('reads a verdict as a statement and an explosion without a military word as no battle', () => {
 		const [verdict] = proposeEvents(
 			'Putin on Monday accused Ukraine of a large-scale provocation after its troops crossed into Kursk.',

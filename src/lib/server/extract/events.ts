@@ -102,7 +102,7 @@ const JOINT =
 
 /** A clause dated from the last day the text named. */
 const SAME_DAY =
-	/^(?:(?:on )?the same day|that (?:same )?day|later that day|the (?:next|following) day|a day later)\b/i;
+	/^(?:(?:on )?the same day|that (?:same )?(?:day|evening|night)|later that day|hours later|the (?:next|following) day|a day later)\b/i;
 
 /** A clause dated from the one before it: "a day after disconnecting", "hours before the vote". */
 const RELATIVE = /^(a|one|two|the|hours) (?:days? )?(after|before)\b/i;
@@ -154,6 +154,12 @@ export function attributionOf(clause: string): string | null {
 	if (apposed && /^(?:[\p{Lu}][\p{L}’'.-]*\s?){1,4}$/u.test(apposed[2]!))
 		return `${apposed[1]!.trim()} ${apposed[2]!.trim()}`;
 	if (apposed) return apposed[1]!.trim();
+	// "…, Antony Blinken, the secretary of state, announced": the name before the role speaks.
+	const named =
+		/(?:^|, )((?:[\p{Lu}][\p{L}’'.-]+ ){0,3}[\p{Lu}][\p{L}’'.-]+), (?:the |a |an |its |their )?\p{Ll}[^,]{2,60}, $/u.exec(
+			clause.slice(0, verb.index)
+		);
+	if (named && !/^(?:The|A|An|On|In|At|But|And)$/.test(named[1]!.split(' ')[0]!)) return named[1]!;
 	// "Pistorius has declared": the auxiliary is not part of the name.
 	const words = clause
 		.slice(0, verb.index)
@@ -326,7 +332,7 @@ export function proposeEvents(
 		if (!date && following && previous) {
 			const day = addDays(
 				calendarDay(previous.date.start, previous.date.timeZone),
-				/next|following|later/i.test(following[0]) && !/that day/i.test(following[0]) ? 1 : 0
+				/next|following|a day later/i.test(following[0]) ? 1 : 0
 			);
 			date = {
 				start: startOfDay(day, previous.date.timeZone),
@@ -415,7 +421,8 @@ export function proposeEvents(
 		// Past the lead, a sentence that names no date is background or colour ("The meeting
 		// lasted less than two hours"), unless it carries a party's claim, a quoted statement, or
 		// a meeting somewhere the article has not placed one yet ("followed a meeting in Moscow").
-		const quoted = /["“][^"”]{12,}["”]/.test(clause.text);
+		// Double quotes, or the single quotes of British copy (‘be very careful’).
+		const quoted = /["“][^"”]{12,}["”]|(?<!\p{L})‘[^’]{12,}’/u.test(clause.text);
 		if (
 			undated &&
 			!background &&

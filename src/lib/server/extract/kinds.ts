@@ -10,7 +10,7 @@ import type { EventKind } from '../../types';
 const TRIGGERS: [EventKind, RegExp][] = [
 	[
 		'battlefield',
-		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded)\b/gi
+		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire)\b/gi
 	],
 	[
 		'other',
@@ -18,7 +18,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'policy',
-		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|struck down|overturned|upheld|quashed|passed (?:the |a |its )?(?:[\p{L}-]+ ){0,4}(?:law|bill|budget|motion|resolution|amendment)|final reading|overr(?:ode|idden|ide)|vetoed|veto|shut down (?:the |mobile |broadband )*(?:internet|schools|borders?)|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/giu
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|charged|struck down|overturned|upheld|quashed|passed (?:the |a |its )?(?:[\p{L}-]+ ){0,4}(?:law|bill|budget|motion|resolution|amendment)|final reading|overr(?:ode|idden|ide)|vetoed|veto|shut down (?:the |mobile |broadband )*(?:internet|schools|borders?)|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/giu
 	],
 	[
 		'meeting',
