@@ -52,6 +52,7 @@ describe('news date phrases', () => {
 		expect(on('A truce of up to ten days was discussed.')).toBeUndefined();
 		expect(on('An election must be held within 60 days.')).toBeUndefined();
 		expect(on('The session ended at 9 p.m.')).toBeUndefined();
+		expect(on('Russian troops had retaken 24 settlements in five days.')).toBeUndefined();
 	});
 });
 

@@ -329,6 +329,8 @@ function chronoDate(
 		if (/^(?:a|the|one|two|\d+) days? (?:after|before)/i.test(text)) continue;
 		// "a truce of up to ten days", "within 60 days": a length of time, not a date.
 		if (/\b(?:days?|weeks?|months?|years?)$/i.test(text) && !/^in\b/i.test(text)) continue;
+		// "retook 24 settlements in five days": in the past tense, a length of time too.
+		if (/^in\b.*\b(?:days?|weeks?|months?|years?)$/i.test(text) && !future) continue;
 		const day = { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! };
 		if (/\b(?:weeks?|months?)\b/i.test(text) && /\b(?:ago|in)\b/i.test(text)) {
 			const spread = /months?/i.test(text) ? 10 : 3;

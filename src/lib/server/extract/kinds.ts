@@ -22,7 +22,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'meeting',
-		/\b(?:negotiations|met|meet|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round(?= of (?:talks|negotiations))|round(?=\s+(?:in|at)\s+\p{Lu}))\b/giu
+		/\b(?:negotiations|met|meet(?! (?:the |its |their |a |an )?(?:original |new |\d+-day )?(?:deadline|target|demands?|goals?|criteria|needs|requirements?))|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round(?= of (?:talks|negotiations))|round(?=\s+(?:in|at)\s+\p{Lu}))\b/giu
 	],
 	[
 		'statement',
