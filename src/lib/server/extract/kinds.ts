@@ -18,7 +18,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'policy',
-		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|charged|struck down|overturned|upheld|quashed|passed (?:the |a |its )?(?:[\p{L}-]+ ){0,4}(?:law|bill|budget|motion|resolution|amendment)|final reading|overr(?:ode|idden|ide)|vetoed|veto|shut down (?:the |mobile |broadband )*(?:internet|schools|borders?)|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/giu
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|charged|decided|struck down|overturned|upheld|quashed|passed (?:the |a |its )?(?:[\p{L}-]+ ){0,4}(?:law|bill|budget|motion|resolution|amendment)|final reading|overr(?:ode|idden|ide)|vetoed|veto|shut down (?:the |mobile |broadband )*(?:internet|schools|borders?)|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/giu
 	],
 	[
 		'meeting',
@@ -42,6 +42,10 @@ const MILITARY =
 	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat|gunmen|gunfire|armed)\b/i;
 const CIVIL_SENSE =
 	/^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?|killed|wounded)$/i;
+
+/** Verbs of deciding: what a meeting does when it is the scene, not the event. */
+const DECISION =
+	/^(?:ordered|decided|approved|agreed|imposed|closed\b.*|signed|adopted|suspended|lifted|voted|declared|extended)$/i;
 
 const OPINION = /\b(?:believes?|thinks?|must|should|assumes?|hopes?|fears?|doubts?|suspects?)\b/i;
 
@@ -121,5 +125,11 @@ export function kindOf(clause: string): KindReading | undefined {
 		return { kind: content.kind, framed: true };
 	}
 	const first = events[0] ?? all[0]!;
+	// "At an emergency summit in Abuja, the leaders closed the borders", "A meeting of ministers
+	// decided…": the meeting sets the scene, the decision taken there is the event.
+	if (first.kind === 'meeting' && /^(?:meeting|summit|talks|sessions?)$/i.test(first.word)) {
+		const decision = events.find((h) => h.kind === 'policy' && DECISION.test(h.word));
+		if (decision) return { kind: 'policy', framed: false };
+	}
 	return { kind: first.kind, framed: false };
 }
