@@ -465,8 +465,10 @@ export function proposeEvents(
 }
 
 /** Where an event named in passing begins: after a comma, "and", "since", "after", "which". */
-const PASSING =
-	/(?:,\s|;\s|\s(?:and|since|after|before|which|who|when|following)\s)(?![^,;]*(?:,\s|;\s|\s(?:and|since|after|before|which|who|when|following)\s))/;
+const BOUNDARY = /,\s|;\s|\s(?:and|since|after|before|which|who|when|following)\s/g;
+/** A weekday inside a "since / after / when …" clause, which dates that clause's own event. */
+const SUBORDINATE_WEEKDAY =
+	/\b(?:since|after|when|following)\s+[^,;]{3,60}?\b(?:on\s+)?((?:early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/g;
 
 /**
  * Events a clause names in passing with their own calendar date, besides the one it reports:
@@ -485,12 +487,24 @@ function namedInPassing(
 	const found: EventProposal[] = [];
 	for (const clause of clauses(text)) {
 		const main = resolveDate(clause.text, publishedAt, defaultZone)?.phrase;
-		for (const { index, phrase } of datePhrases(clause.text)) {
-			if (phrase === main) continue;
-			const before = clause.text.slice(Math.max(0, index - 70), index);
-			const cut = PASSING.exec(before);
-			const words = `${cut ? before.slice(cut.index + cut[0].length) : before}${phrase}`;
-			const reading = kindOf(words);
+		// Calendar dates, and weekdays in a clause of their own ("since Noboa ordered them Tuesday").
+		const weekdays = [...clause.text.matchAll(SUBORDINATE_WEEKDAY)].map((m) => ({
+			index: m.index + m[0].length - m[1]!.length,
+			phrase: m[1]!,
+			subordinate: true
+		}));
+		const dates = datePhrases(clause.text).map((d) => ({ ...d, subordinate: false }));
+		for (const { index, phrase, subordinate } of [...dates, ...weekdays]) {
+			if (phrase === main && !subordinate) continue;
+			const before = clause.text.slice(Math.max(0, index - 90), index);
+			// The words from the nearest boundary, or the one before it when those name no event
+			// ("after Hasina resigned | and fled to India on 5 August").
+			const starts = [...before.matchAll(BOUNDARY)].map((m) => m.index + m[0].length).reverse();
+			const readings = [...starts.slice(0, 2), 0].map((start) => {
+				const words = `${before.slice(start)}${phrase}`;
+				return { words, reading: kindOf(words) };
+			});
+			const { words, reading } = readings.find((r) => r.reading) ?? readings[0]!;
 			if (!reading || reading.kind === 'statement') continue;
 			const place = extractEntities(words, known).find(
 				(e) => e.kind === 'place' && placeByName(e.name) && !isCountry(e.name)
