@@ -164,6 +164,21 @@ describe('events named in passing with their own date', () => {
 	});
 });
 
+describe('events told in a "since" or "after" clause', () => {
+	it('are proposed on their own day', () => {
+		const proposals = proposeEvents(
+			'Muhammad Yunus was sworn in as head of the interim government in Dhaka on Thursday, three days after Sheikh Hasina resigned and fled to India on 5 August.',
+			new Date('2024-08-08T16:30:00Z')
+		);
+		const day = (p: (typeof proposals)[number]) =>
+			new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
+		expect(proposals.map((p) => `${p.kind} ${day(p)}`)).toEqual([
+			'policy 2024-08-08',
+			'policy 2024-08-05'
+		]);
+	});
+});
+
 describe('two events told in one sentence', () => {
 	const day = (p: { start: Date; timeZone: string }) =>
 		new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
