@@ -225,13 +225,13 @@ describe('two events told in one sentence', () => {
 describe('claims and who makes them', () => {
 	const at = new Date('2024-11-20T08:00:00Z');
 
-	it('reads what a leader says happened as their claim, and a fighting party’s report as the event', () => {
+	it('reads what a leader says happened as that event, claimed by the leader', () => {
 		const [leader] = proposeEvents(
 			'President Zelenskyy said on Monday that his forces had captured two soldiers in Kursk.',
 			at
 		);
 		expect(leader).toMatchObject({
-			kind: 'statement',
+			kind: 'battlefield',
 			verification: 'claimed',
 			attribution: 'President Zelenskyy'
 		});

@@ -271,7 +271,7 @@ export function proposeEvents(
 		const reading = kindOf(clause.text);
 		if (!reading || NON_EVENT.test(clause.text)) continue;
 		let kind = reading.kind;
-		/** A speaker's account of what happened, made their statement: their claim. */
+		/** A speaker's account of what happened: their claim. */
 		let told = false;
 		const speaker = attributionOf(clause.text);
 		const attribution = canonical(speaker, known);
@@ -279,21 +279,19 @@ export function proposeEvents(
 		// "Trump called the meeting good": a speaker opening the clause makes it their statement.
 		const speakerFirst = speaker !== null && clause.text.indexOf(speaker) < 25;
 		if (kind === 'meeting' && speakerFirst && SPEECH.test(clause.text)) kind = 'statement';
-		// What a leader, an office or an agency says happened is their statement ("Zelenskyy said
-		// his forces had captured two soldiers"); a fighting party's own report of its operations
-		// is the battlefield event, as that party tells it ("the defence ministry said its forces
-		// recaptured Sudzha"). Told first, with the speaker after ("US forces struck…, Trump
-		// said"), it is the event. A meeting or a policy step told by anyone is that event.
+		// What happened decides the kind; who tells it decides the claim. What a leader, an office
+		// or an agency says happened is the event as they claim it ("Zelenskyy said his forces
+		// had captured two soldiers": battlefield, claimed by Zelenskyy); the fighting parties'
+		// and on-the-scene officials' reports are judged below. Told first, with the speaker
+		// after ("US forces struck…, Trump said"), it is the reported event.
 		if (
 			reading.framed &&
 			speakerFirst &&
 			(kind === 'battlefield' || kind === 'other') &&
 			attribution &&
 			!ARMED.test(attribution)
-		) {
-			kind = 'statement';
+		)
 			told = true;
-		}
 		const entities = extractEntities(clause.text, known);
 		// A city or region places an event; a whole country does not.
 		const placeEntity = entities.find(
