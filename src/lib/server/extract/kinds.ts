@@ -10,7 +10,7 @@ import type { EventKind } from '../../types';
 const TRIGGERS: [EventKind, RegExp][] = [
 	[
 		'battlefield',
-		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire)\b/gi
+		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|tak(?:en|ing) (?:full )?control|taken the (?:town|city|village|airport|base|capital|headquarters)|seized control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire)\b/gi
 	],
 	[
 		'other',
@@ -39,7 +39,7 @@ const VERDICT =
 
 /** A battlefield word read in a non-military sense: a mine explosion, a rail strike, a rocket launch. */
 const MILITARY =
-	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat|gunmen|gunfire|armed)\b/i;
+	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat|gunmen|gunfire|armed|rebel\w*|battalions?|brigades?|infantry|paratroopers|special forces|artillery|air base|air defen[cs]es?)\b/i;
 const CIVIL_SENSE =
 	/^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?|killed|wounded)$/i;
 
@@ -117,6 +117,7 @@ export function kindOf(clause: string): KindReading | undefined {
 		// "Israel will not finish pulling out by Sunday, the office said": what a party intends is
 		// its statement; nothing has happened yet.
 		if (
+			content.kind !== 'policy' &&
 			/\b(?:will|would|plans? to|intends? to|is to|are to)\b/.test(
 				clause.slice(Math.max(0, content.at - 40), content.at)
 			)
