@@ -200,9 +200,10 @@ function dayRange(
 		if (isCalendarDay(from) && isCalendarDay(to) && from.day < to.day)
 			return { from, to, phrase: (dm ?? md)![0] };
 	}
-	const days = new RegExp(`\\bfrom (${WEEKDAY}) (?:to|until|through) (${WEEKDAY})\\b`, 'i').exec(
-		text
-	);
+	// "from Friday to Sunday", "on Friday and Saturday" (two days running, told as one event).
+	const days =
+		new RegExp(`\\bfrom (${WEEKDAY}) (?:to|until|through) (${WEEKDAY})\\b`, 'i').exec(text) ??
+		new RegExp(`\\bon (${WEEKDAY}) and (${WEEKDAY})\\b`, 'i').exec(text);
 	if (days) {
 		const back = (name: string) =>
 			(dayOfWeek(today) - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7;

@@ -35,7 +35,7 @@ export interface EventProposal {
 }
 
 const SPEECH =
-	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed)\b/;
+	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|affirmed|asserted|insisted|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed)\b/;
 const INTERESTED =
 	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander)\b/i;
 /**
@@ -44,6 +44,10 @@ const INTERESTED =
  */
 const ARMED =
 	/\b(?:defen[cs]e ministry|ministry of defen[cs]e|army|military|armed forces|forces|general staff|rebels|militia|rsf|houthis?|hamas|hezbollah|idf|wagner|prigozhin|commander|security service|sbu|guards|troops|fighters|governor|mayor|police|authorities|officials|emergency services|rescuers|residents|witnesses)\b/i;
+/** A sentence that says the one before it is one side's word only. */
+const UNVERIFIED =
+	/\b(?:could not be (?:independently )?(?:verified|confirmed)|gave no (?:evidence|proof)|(?:offered|provided) no (?:evidence|proof)|did not (?:give|offer|provide) (?:any )?(?:evidence|proof)|unverified)\b/i;
+
 /** A speech verb with the day of the speaking: "said Friday", "announced on 3 May". */
 const SAID_ON =
 	/\b(?:said|says|told \S+|announced|stated|declared|wrote|warned)\s+(?:(?:on|early|late|last)\s+)*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b/;
@@ -459,7 +463,15 @@ export function proposeEvents(
 			...(background ? { matchesEventId: background.id } : {})
 		});
 	}
-	return [...proposals, ...namedInPassing(text, publishedAt, defaultZone, known, proposals)];
+	const all = [...proposals, ...namedInPassing(text, publishedAt, defaultZone, known, proposals)];
+	// "…, Zelenskyy said. The claim could not be independently verified.": the next sentence
+	// makes the speaker's account a claim.
+	const told = sentences(text).map((s) => s.text);
+	for (const proposal of all) {
+		const next = told[told.indexOf(proposal.evidence) + 1];
+		if (proposal.attribution && next && UNVERIFIED.test(next)) proposal.verification = 'claimed';
+	}
+	return all;
 }
 
 /** Where an event named in passing begins: after a comma, "and", "since", "after", "which". */
