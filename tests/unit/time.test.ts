@@ -170,6 +170,14 @@ describe('days and months in a zone', () => {
 		);
 	});
 
+	it('the next day or month starts after the instant, where a midnight comes twice', () => {
+		// St John's fell back from 00:01 to 23:01 until 2011: 1 November 2009 began at 02:30 UTC,
+		// then 02:31 UTC read 31 October again, and 1 November began a second time at 03:30 UTC.
+		const at = new Date('2009-11-01T02:31:00Z');
+		expect(nextMonthStart(at, 'America/St_Johns').toISOString()).toBe('2009-11-01T03:30:00.000Z');
+		expect(nextDayStart(at, 'America/St_Johns').toISOString()).toBe('2009-11-01T03:30:00.000Z');
+	});
+
 	it('a month starts on its first day and ends where the next one starts', () => {
 		fc.assert(
 			fc.property(zonedInstant, ([z, at]) => {

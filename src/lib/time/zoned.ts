@@ -103,7 +103,21 @@ export function daysInMonth(year: number, month: number): number {
 
 /** The start of the calendar day after the one `at` falls on, in the zone. */
 export function nextDayStart(at: Date, zone: string): Date {
-	return startOfDay(addDays(calendarDay(at, zone), 1), zone);
+	return startAfter(addDays(calendarDay(at, zone), 1), at, zone);
+}
+
+/**
+ * The start of `day` that comes after `at`. Where clocks fell back across midnight (St John's
+ * until 2011: 00:01 back to 23:01), a day begins twice, and the first beginning can lie before
+ * an instant that still reads as the day before; then the second beginning is the one after.
+ */
+function startAfter(day: CalendarDay, at: Date, zone: string): Date {
+	const first = startOfDay(day, zone);
+	if (first.getTime() > at.getTime()) return first;
+	const again = plainDate(day)
+		.toPlainDateTime()
+		.toZonedDateTime(safeTimeZone(zone), { disambiguation: 'later' });
+	return toDate(again);
 }
 
 /** The start of the month after the one `at` falls in, in the zone. */
@@ -112,7 +126,7 @@ export function nextMonthStart(at: Date, zone: string): Date {
 		year: calendarDay(at, zone).year,
 		month: calendarDay(at, zone).month
 	}).add({ months: 1 });
-	return startOfMonth(next.year, next.month, zone);
+	return startAfter({ year: next.year, month: next.month, day: 1 }, at, zone);
 }
 
 /** True when `at` is the first instant of its calendar day in the zone. */
