@@ -10,7 +10,7 @@ import type { EventKind } from '../../types';
 const TRIGGERS: [EventKind, RegExp][] = [
 	[
 		'battlefield',
-		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|tak(?:en|ing) (?:full )?control|taken the (?:town|city|village|airport|base|capital|headquarters)|seized control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire)\b/gi
+		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|tak(?:en|ing) (?:full )?control|taken the (?:towns?|city|cities|villages?|airport|base|capital|headquarters)|taken prisoner|controlled|fought|fighting off|clash(?:es|ed)|advanc(?:e|ed|ing) (?:on|towards?|into)|seized control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire)\b/gi
 	],
 	[
 		'other',
