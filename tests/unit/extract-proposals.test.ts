@@ -282,6 +282,19 @@ describe('claims and who makes them', () => {
 		]);
 	});
 
+	it('reads a party’s undated account as its claimed statement, made when it speaks', () => {
+		const [account] = proposeEvents(
+			'A junta spokesman said on state television that foreign forces had already been deployed for an attack.',
+			at
+		);
+		expect(account).toMatchObject({ kind: 'statement', verification: 'claimed' });
+		const [dated] = proposeEvents(
+			'Russia’s defence ministry said its air defences destroyed 116 Ukrainian drones overnight.',
+			at
+		);
+		expect(dated).toMatchObject({ kind: 'battlefield', verification: 'claimed' });
+	});
+
 	it('reads a verdict as a statement and an explosion without a military word as no battle', () => {
 		const [verdict] = proposeEvents(
 			'Putin on Monday accused Ukraine of a large-scale provocation after its troops crossed into Kursk.',

@@ -37,7 +37,7 @@ export interface EventProposal {
 const SPEECH =
 	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|affirmed|asserted|insisted|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed)\b/;
 const INTERESTED =
-	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander)\b/i;
+	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander|junta)\b/i;
 /**
  * Speakers whose word is the report of the fighting itself: armies, defence ministries, armed
  * groups, and those on the scene (governors, police, residents).
@@ -59,7 +59,7 @@ const ASSERTED =
 	/\b(?:said|says|declared|stated|told|wrote|claimed|confirmed)\b[^.]*\b(?:had|has been|have been|was|were)\s+(?:[“"]?\p{L}+(?:ed|en|wn|ut)\b)/u;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
-	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 const sameCalendarDay = (a: CalendarDay, b: CalendarDay) =>
 	a.year === b.year && a.month === b.month && a.day === b.day;
 
@@ -316,6 +316,12 @@ export function proposeEvents(
 		let date =
 			(saying && resolveDate(saying[0], publishedAt, timeZone)) ||
 			resolveDate(clause.text, publishedAt, timeZone);
+		// "A junta spokesman said forces had been pre-deployed for an attack": a party's account
+		// of something it does not date is its claim, made when it speaks.
+		if (!date && reading.framed && (kind === 'battlefield' || kind === 'other') && attribution) {
+			kind = 'statement';
+			told = true;
+		}
 		// "…on Sunday, a day after disconnecting from the grid": counted from the clause before.
 		const relative = RELATIVE.exec(clause.text);
 		if (!date && relative && previous?.sentence === clause.sentence) {
