@@ -102,7 +102,7 @@ function isHeadline(sentence: string): boolean {
 
 /** Where one sentence may join two events: "…early Wednesday, hours after declaring it late Tuesday". */
 const JOINT =
-	/ that (?=[^,]*\b(?:will|would|to|hold|meet|be held)\b)|,? and (?=(?:on|early|late|last|in|at)\b)|, and |, (?=(?:hours|a day|days|a week|weeks) (?:after|before)\b)| and (?=(?:set|fixed|called|scheduled)\b)/g;
+	/ that (?=[^,]*\b(?:will|would|to|hold|meet|be held)\b)|,? and (?=(?:on|early|late|last|in|at)\b)|, and |, (?=(?:hours|a day|(?:two|three|four|five|\d+) days|days|a week|weeks) (?:after|before)\b)| and (?=(?:set|fixed|called|scheduled)\b)/g;
 
 /** A clause dated from the last day the text named. */
 const SAME_DAY =
@@ -517,7 +517,11 @@ function namedInPassing(
 			// ("after Hasina resigned | and fled to India on 5 August").
 			const starts = [...before.matchAll(BOUNDARY)].map((m) => m.index + m[0].length).reverse();
 			const readings = [...starts.slice(0, 2), 0].map((start) => {
-				const words = `${before.slice(start)}${phrase}`;
+				// "…announced on 28 January that they were quitting the bloc": what was said follows.
+				const said = SPEECH.test(before.slice(start))
+					? (/^[^,;]{0,60}/.exec(clause.text.slice(index + phrase.length))?.[0] ?? '')
+					: '';
+				const words = `${before.slice(start)}${phrase}${said}`;
 				return { words, reading: kindOf(words) };
 			});
 			const { words, reading } = readings.find((r) => r.reading) ?? readings[0]!;
