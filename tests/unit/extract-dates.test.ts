@@ -41,6 +41,8 @@ describe('news date phrases', () => {
 		['The next policy meeting is Jan. 27-28.', '2026-01-27..2026-01-28 approximate'],
 		['Troops killed 22 people on Sunday as the army said it will stay.', '2025-11-30 day'],
 		['Further walkouts are planned for Thursday.', '2025-12-11 day'],
+		['Ministers are due to meet from Wednesday to Friday.', '2025-12-10..2025-12-12 approximate'],
+		['An airstrike hit a building next to the embassy on Monday.', '2025-12-01 day'],
 		['Late Sunday, the White House said the truce would be extended.', '2025-11-30 day'],
 		// A named weekday picks the year in which the date falls on it.
 		['He declared Wednesday, 10 December, a day of national mourning.', '2025-12-10 day']

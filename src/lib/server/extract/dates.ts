@@ -48,7 +48,7 @@ const monthNumber = (name: string) =>
 	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 /** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
 const FUTURE =
-	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for)\b/i;
+	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next(?! to\b)|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for)\b/i;
 const WEEKDAY = WEEKDAYS.join('|');
 /** Words that tell of the past: "took hold on Jan. 1" written in December is this year's. */
 const PAST =
@@ -207,9 +207,15 @@ function dayRange(
 	if (days) {
 		const back = (name: string) =>
 			(dayOfWeek(today) - WEEKDAYS.indexOf(name.toLowerCase()) + 7) % 7;
-		const to = shift(today, -back(days[2]!));
 		const length =
 			(WEEKDAYS.indexOf(days[2]!.toLowerCase()) - WEEKDAYS.indexOf(days[1]!.toLowerCase()) + 7) % 7;
+		// "are due to meet from Wednesday to Friday": the coming days, from the next Wednesday.
+		if (looksAhead(days.index, days[0].length)) {
+			const ahead = (WEEKDAYS.indexOf(days[1]!.toLowerCase()) - dayOfWeek(today) + 7) % 7;
+			const from = shift(today, ahead);
+			return { from, to: shift(from, length), phrase: days[0] };
+		}
+		const to = shift(today, -back(days[2]!));
 		return { from: shift(to, -length), to, phrase: days[0] };
 	}
 	return undefined;
