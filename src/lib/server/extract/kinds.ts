@@ -10,7 +10,7 @@ import type { EventKind } from '../../types';
 const TRIGGERS: [EventKind, RegExp][] = [
 	[
 		'battlefield',
-		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|tak(?:en|ing) (?:full )?control|t(?:aken|ook) the (?:towns?|city|cities|villages?|airport|base|capital|headquarters)|taken prisoner|controlled|fought|fighting off|clash(?:es|ed)|advanc(?:e|ed|ing) (?:on|towards?|into)|seized control|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire)\b/gi
+		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|took (?:full )?control|tak(?:en|ing) (?:full )?control|t(?:aken|ook) the (?:towns?|city|cities|villages?|airport|base|capital|headquarters)|taken prisoner|controlled|fought|fighting off|clash(?:es|ed)|advanc(?:e|ed|ing) (?:on|towards?|into)|seized control|seized the (?:towns?|city|cities|villages?|airport|base|capital|(?:military )?headquarters)|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire)\b/gi
 	],
 	[
 		'other',
@@ -18,11 +18,11 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'policy',
-		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|(?:passed|cleared) (?:parliament|congress|the senate|the house|the lords)|quit(?:ting|s)? (?:the )?(?:bloc|alliance|union|coalition|government|treaty|deal)|left the (?:bloc|alliance|union|coalition|government|treaty|deal|economic community)|t(?:akes?|ook|aking) office|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|charged|decided|jailed|sentenced|convicted|acquitted|(?:government|coalition|cabinet) (?:collapsed|fell)|(?:opened|closed) (?:a |its |the )?criminal (?:case|investigation|inquiry)|struck down|overturned|upheld|quashed|passed (?:the |a |its )?(?:[\p{L}-]+ ){0,4}(?:law|bill|budget|motion|resolution|amendment)|final reading|overr(?:ode|idden|ide)|vetoed|veto|shut down (?:the |mobile |broadband )*(?:internet|schools|borders?)|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/giu
+		/\b(?:plan|proposal|sanctions?|agreed|agreement|accord|treaty|pact|annex|memorandum|deal|framework|decree|imposed|approved|ceasefire|truce|budget|tariffs?|levy|bill|ban|banned|resign\w*|named|appoint(?:ed|ing|s)|(?:passed|cleared) (?:parliament|congress|the senate|the house|the lords)|quit(?:ting|s)? (?:the )?(?:bloc|alliance|union|coalition|government|treaty|deal)|left the (?:bloc|alliance|union|coalition|government|treaty|deal|economic community)|t(?:akes?|ook|aking) office|royal assent|impeach\w*|dissolved|ratified|signed|sworn in|elected|suspended|suspends|withdrew|withdrawn|pulled out|rejoin\w*|extended|lifted|lifts|declared|declaring|adopted|paused|launched\b[^.]{0,30}\b(?:mission|operation)|(?:naval |military )?operation|dismissed|sacked|enters? into force|took effect|takes effect|voted|certified|recogni[sz]es?|recogni[sz]ed|issued|removed|martial law|raised|cut|hits back|synchroni[sz]ed|disconnect\w*|vote of confidence|confidence vote|motion of censure|lost (?:the|a) vote|ruled|ruling|charged|decided|jailed|sentenced|convicted|acquitted|(?:government|coalition|cabinet) (?:collapsed|fell)|(?:opened|closed) (?:a |its |the )?criminal (?:case|investigation|inquiry)|struck down|overturned|upheld|quashed|passed (?:the |a |its )?(?:[\p{L}-]+ ){0,4}(?:law|bill|budget|motion|resolution|amendment)|final reading|overr(?:ode|idden|ide)|vetoed|veto|shut down (?:the |mobile |broadband |and )*(?:internet|schools|borders?)|closed (?:its |the |the country’s |the country's )?(?:airspace|border|borders|embassy)|tearing up|tore up|scrapped|revoked|annulled|barred|expelled|ordered|nationali[sz]ed)\b/giu
 	],
 	[
 		'meeting',
-		/\b(?:negotiations|met|meet(?! (?:the |its |their |a |an )?(?:original |new |\d+-day )?(?:deadline|target|demands?|goals?|criteria|needs|requirements?))|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round(?= of (?:talks|negotiations))|round(?=\s+(?:in|at)\s+\p{Lu}))\b/giu
+		/\b(?:negotiations|met|meet(?! (?:the |its |their |a |an )?(?:original |new |\d+-day )?(?:deadline|target|demands?|goals?|criteria|needs|requirements?)|\s+(?:again\s+)?in (?:the|a) (?:second round|runoff|run-off|final))|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round(?= of (?:talks|negotiations))|round(?=\s+(?:in|at)\s+\p{Lu}))\b/giu
 	],
 	[
 		'statement',
@@ -64,7 +64,8 @@ function hits(text: string): Hit[] {
 			found.push({ kind, at: match.index, word: match[0] });
 		}
 	}
-	return found.sort((a, b) => a.at - b.at);
+	// Where two triggers start at one word, the longer tells more ("opened a criminal case").
+	return found.sort((a, b) => a.at - b.at || b.word.length - a.word.length);
 }
 
 export interface KindReading {
