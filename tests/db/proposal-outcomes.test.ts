@@ -136,6 +136,35 @@ describe('undo and publish from the article page', () => {
 		// Published: no longer undone from the article page.
 		expect((await undoProposalDecision(actors.editor, first!)).kind).toBe('invalid');
 	});
+
+	it('publishes the drafts together or not at all', async () => {
+		const { article, proposals } = await filedArticle('together');
+		const [first, second] = proposals.map((p) => ({
+			articleId: article.id,
+			fingerprint: p.fingerprint
+		}));
+		await acceptProposal(actors.editor, first!, edits('Round four'));
+		await acceptProposal(actors.editor, second!, { ...edits('Drones again'), kind: 'battlefield' });
+		const drafts = await suggestions.outcomesOfArticle(article.id, db.sql);
+		const last = drafts.at(-1)!.eventId!;
+		// The database refuses the last publication (as a lost connection or a constraint would).
+		await db.sql.unsafe(`
+			create function refuse_publish() returns trigger language plpgsql as $$
+			begin raise exception 'refused in test'; end $$;
+			create trigger refuse_publish before update on events for each row
+				when (new.id = ${last} and new.status = 'published') execute function refuse_publish();`);
+		try {
+			await expect(publishArticleDrafts(actors.editor, article.id)).rejects.toThrow(/refused/);
+		} finally {
+			await db.sql.unsafe('drop trigger refuse_publish on events; drop function refuse_publish();');
+		}
+		const after = await suggestions.outcomesOfArticle(article.id, db.sql);
+		expect(after.map((o) => o.eventStatus)).toEqual(['draft', 'draft']);
+		const audit = await db.sql`
+			select 1 from audit_log where action = 'event.published'
+				and entity_id = any(${after.map((o) => String(o.eventId))}::text[])`;
+		expect(audit).toHaveLength(0);
+	});
 });
 
 describe('Undo after a delete', () => {

@@ -148,57 +148,62 @@ export async function saveEvent(
 ): Promise<CommandResult<Saved>> {
 	const never = refusedEverywhere(actor, 'event.edit');
 	if (never) return never;
-	return inTransaction<Saved>(actor, async (tx) => {
-		const current = await deskEvents.getForUpdate(id, tx);
-		if (!current) return notFound(NO_EVENT);
-		const refused = refusedFor(actor, 'event.edit', current);
-		if (refused) return refused;
-		const theirs = fieldsOf(current);
-		const snapshot =
-			save.version === current.version
-				? null
-				: (await revisions.atVersion('event', id, save.version, tx))?.snapshot;
-		const base = save.version === current.version ? theirs : snapshot && eventFieldsOf(snapshot);
-		const only = withMediaGroup(save.only);
-		const input = normalised(only ? { ...inputOf(base ?? theirs), ...save.values } : save.values);
-		const parsed = parseEvent(input);
-		if (!parsed.ok) return invalid(parsed.errors);
-		const fields = only ?? deskEvents.EVENT_FIELD_NAMES;
-		const yours = keepSeconds(parsed.value, base ?? theirs);
-		// No base to compare with (a version that never existed): every difference is a conflict.
-		const merge = base
-			? threeWay(base, theirs, yours, fields)
-			: {
-					merged: theirs,
-					changed: [],
-					conflicts: fields.filter((key) => !sameValue(yours[key], theirs[key]))
-				};
-		if (merge.conflicts.length > 0) {
-			const conflict: SaveConflict = {
-				event: current,
-				conflicts: [...merge.conflicts],
-				merged: merge.merged
+	return inTransaction<Saved>(actor, (tx) => saveEventIn(actor, id, save, tx));
+}
+
+/** `saveEvent` inside a transaction the caller holds (a batch that stands or falls whole). */
+export async function saveEventIn(
+	actor: Actor,
+	id: number,
+	save: SaveEvent,
+	tx: Db
+): Promise<CommandResult<Saved>> {
+	const current = await deskEvents.getForUpdate(id, tx);
+	if (!current) return notFound(NO_EVENT);
+	const refused = refusedFor(actor, 'event.edit', current);
+	if (refused) return refused;
+	const theirs = fieldsOf(current);
+	const snapshot =
+		save.version === current.version
+			? null
+			: (await revisions.atVersion('event', id, save.version, tx))?.snapshot;
+	const base = save.version === current.version ? theirs : snapshot && eventFieldsOf(snapshot);
+	const only = withMediaGroup(save.only);
+	const input = normalised(only ? { ...inputOf(base ?? theirs), ...save.values } : save.values);
+	const parsed = parseEvent(input);
+	if (!parsed.ok) return invalid(parsed.errors);
+	const fields = only ?? deskEvents.EVENT_FIELD_NAMES;
+	const yours = keepSeconds(parsed.value, base ?? theirs);
+	// No base to compare with (a version that never existed): every difference is a conflict.
+	const merge = base
+		? threeWay(base, theirs, yours, fields)
+		: {
+				merged: theirs,
+				changed: [],
+				conflicts: fields.filter((key) => !sameValue(yours[key], theirs[key]))
 			};
-			return stale(conflict, current.version);
-		}
-		const written = fields.filter((key) => !sameValue(merge.merged[key], theirs[key]));
-		if (written.length === 0) return ok({ event: current, changed: [] });
-		if (merge.merged.status !== current.status) {
-			const refusedPublish = refusedFor(actor, 'event.publish', current);
-			if (refusedPublish) return refusedPublish;
-		}
-		const combined = parseEvent(inputOf(merge.merged));
-		if (!combined.ok)
-			return invalid(
-				combined.errors,
-				'Together with the other editor’s changes this is not valid.'
-			);
-		const updated = await deskEvents.update(id, current.version, merge.merged, tx);
-		// The row is locked: only a concurrent delete can make this miss.
-		if (!updated.ok) return notFound(NO_EVENT);
-		await auditSave(actor, current, updated.value, written, tx);
-		return ok({ event: updated.value, changed: written });
-	});
+	if (merge.conflicts.length > 0) {
+		const conflict: SaveConflict = {
+			event: current,
+			conflicts: [...merge.conflicts],
+			merged: merge.merged
+		};
+		return stale(conflict, current.version);
+	}
+	const written = fields.filter((key) => !sameValue(merge.merged[key], theirs[key]));
+	if (written.length === 0) return ok({ event: current, changed: [] });
+	if (merge.merged.status !== current.status) {
+		const refusedPublish = refusedFor(actor, 'event.publish', current);
+		if (refusedPublish) return refusedPublish;
+	}
+	const combined = parseEvent(inputOf(merge.merged));
+	if (!combined.ok)
+		return invalid(combined.errors, 'Together with the other editor’s changes this is not valid.');
+	const updated = await deskEvents.update(id, current.version, merge.merged, tx);
+	// The row is locked: only a concurrent delete can make this miss.
+	if (!updated.ok) return notFound(NO_EVENT);
+	await auditSave(actor, current, updated.value, written, tx);
+	return ok({ event: updated.value, changed: written });
 }
 
 async function auditSave(

@@ -9,7 +9,7 @@ import * as deskEvents from '../db/desk-events';
 import * as suggestions from '../db/suggestions';
 import type { Actor } from './actor';
 import { inTransaction, recordEventChange, refusedEverywhere, refusedFor } from './event-command';
-import { saveEvent } from './events';
+import { saveEvent, saveEventIn } from './events';
 import { invalid, notFound, ok, type CommandResult } from './result';
 import type { ProposalRef } from './event-proposals';
 
@@ -33,6 +33,13 @@ export async function publishEvent(
 	return ok({ title: result.value.event.title });
 }
 
+/** A command's refusal inside a batch: thrown so that its transaction rolls back, then answered. */
+class Undone extends Error {
+	constructor(readonly result: CommandResult<unknown>) {
+		super('undone');
+	}
+}
+
 /** Publishes every draft the article's accepted proposals made; answers how many. */
 export async function publishArticleDrafts(
 	actor: Actor,
@@ -40,17 +47,33 @@ export async function publishArticleDrafts(
 ): Promise<CommandResult<{ published: number }>> {
 	const never = refusedEverywhere(actor, 'event.publish');
 	if (never) return never;
-	const drafts = (await suggestions.outcomesOfArticle(articleId)).filter(
-		(row) => row.decision === 'accepted' && row.eventStatus === 'draft' && !row.eventDeleted
-	);
-	if (drafts.length === 0) return invalid({}, 'No drafts from this article are left to publish.');
-	let published = 0;
-	for (const draft of drafts) {
-		const result = await publishEvent(actor, draft.eventId!);
-		if (result.kind === 'forbidden' || result.kind === 'invalid') return result;
-		if (result.kind === 'ok') published++;
+	try {
+		// One transaction: the drafts are published together or, when one cannot be, none is.
+		return await inTransaction(actor, async (tx) => {
+			const drafts = (await suggestions.outcomesOfArticle(articleId, tx)).filter(
+				(row) => row.decision === 'accepted' && row.eventStatus === 'draft' && !row.eventDeleted
+			);
+			if (drafts.length === 0)
+				return invalid({}, 'No drafts from this article are left to publish.');
+			let published = 0;
+			for (const draft of drafts) {
+				const current = await deskEvents.get(draft.eventId!, tx);
+				if (!current) continue; // deleted meanwhile: nothing of it to publish
+				const result = await saveEventIn(
+					actor,
+					current.id,
+					{ version: current.version, values: { status: 'published' }, only: ['status'] },
+					tx
+				);
+				if (result.kind !== 'ok') throw new Undone(result);
+				published++;
+			}
+			return ok({ published });
+		});
+	} catch (error) {
+		if (error instanceof Undone) return error.result as CommandResult<{ published: number }>;
+		throw error;
 	}
-	return ok({ published });
 }
 
 /**
