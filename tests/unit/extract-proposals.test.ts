@@ -8,6 +8,9 @@ import { crbcArticle, demoEntities } from '$lib/server/seed/demo-story';
 
 const known = demoEntities.map((e) => ({ kind: e.kind, name: e.name, aliases: e.aliases ?? [] }));
 const published = new Date('2025-12-06T18:30:00Z');
+/** A proposal's calendar day in its own zone, as YYYY-MM-DD. */
+const day = (p: { start: Date; timeZone: string }) =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
 
 describe('proposal titles', () => {
 	it('are clean headlines: sentence case, at most 90 characters, no ellipsis', () => {
@@ -154,8 +157,6 @@ describe('events named in passing with their own date', () => {
 			'Leaders met Vucic and Kurti in Brussels on Thursday and pressed them to implement the agreement of Brussels of 27 February and its annex of Ohrid of 18 March.',
 			new Date('2023-10-27T07:00:00Z')
 		);
-		const day = (p: (typeof proposals)[number]) =>
-			new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
 		expect(proposals.map((p) => `${p.kind} ${day(p)} ${p.place ?? '-'}`)).toEqual([
 			'meeting 2023-10-26 Brussels',
 			'policy 2023-02-27 Brussels',
@@ -170,8 +171,6 @@ describe('events told in a "since" or "after" clause', () => {
 			'Muhammad Yunus was sworn in as head of the interim government in Dhaka on Thursday, three days after Sheikh Hasina resigned and fled to India on 5 August.',
 			new Date('2024-08-08T16:30:00Z')
 		);
-		const day = (p: (typeof proposals)[number]) =>
-			new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
 		expect(proposals.map((p) => `${p.kind} ${day(p)}`)).toEqual([
 			'policy 2024-08-08',
 			'policy 2024-08-05'
@@ -180,9 +179,6 @@ describe('events told in a "since" or "after" clause', () => {
 });
 
 describe('two events told in one sentence', () => {
-	const day = (p: { start: Date; timeZone: string }) =>
-		new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
-
 	it('splits where each side gives its own date', () => {
 		const proposals = proposeEvents(
 			'SEOUL (Eval Wire) — The president lifted martial law early Wednesday, hours after declaring it late Tuesday in a televised address.',
@@ -273,8 +269,6 @@ describe('claims and who makes them', () => {
 			].join('\n\n'),
 			at
 		);
-		const day = (p: (typeof proposals)[number]) =>
-			new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(p.start);
 		expect(proposals.map((p) => `${p.kind} ${day(p)}`)).toEqual([
 			'battlefield 2024-11-18',
 			'policy 2024-11-18',

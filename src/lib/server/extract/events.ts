@@ -472,9 +472,10 @@ export function proposeEvents(
 	const all = [...proposals, ...namedInPassing(text, publishedAt, defaultZone, known, proposals)];
 	// "…, Zelenskyy said. The claim could not be independently verified.": the next sentence
 	// makes the speaker's account a claim.
-	const told = sentences(text).map((s) => s.text);
+	const texts = sentences(text).map((s) => s.text);
 	for (const proposal of all) {
-		const next = told[told.indexOf(proposal.evidence) + 1];
+		const at = texts.indexOf(proposal.evidence);
+		const next = at >= 0 ? texts[at + 1] : undefined;
 		if (proposal.attribution && next && UNVERIFIED.test(next)) proposal.verification = 'claimed';
 	}
 	return all;
