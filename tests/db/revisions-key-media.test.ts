@@ -6,6 +6,7 @@ import { restoreEventRevision } from '../../src/lib/server/newsroom/revisions';
 import { eventFieldsOf } from '../../src/lib/server/revisions/snapshot';
 import type { Actor } from '../../src/lib/server/newsroom/actor';
 import { createEvent, createStory, createUser } from '../factories';
+import { PLAIN_EVENT } from '../../src/lib/types';
 
 let db: TestDatabase;
 let editor: Actor;
@@ -46,16 +47,7 @@ describe('key events and media in revisions', () => {
 		const story = await createStory(db.sql);
 		const created = (await deskEvents.get((await createEvent(db.sql, story.id)).id, db.sql))!;
 		const withMedia = await save(created, MEDIA);
-		const cleared = await save(withMedia, {
-			pinned: false,
-			mediaKind: null,
-			mediaUrl: null,
-			mediaCaption: null,
-			mediaCredit: null,
-			mediaAlt: null,
-			mediaWidth: null,
-			mediaHeight: null
-		});
+		const cleared = await save(withMedia, PLAIN_EVENT);
 
 		const back = await restoreEventRevision(
 			editor,
