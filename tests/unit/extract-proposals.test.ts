@@ -216,6 +216,39 @@ describe('two events told in one sentence', () => {
 		);
 		expect(proposals.map(day)).toEqual(['2024-12-27', '2025-02-23']);
 	});
+
+	it('proposes each date of a list, keeps a year given first, and reads "will be … on Monday" ahead', () => {
+		const at = new Date('2023-03-08T09:00:00Z'); // a Wednesday
+		const days = (text: string) =>
+			proposeEvents(text, at)
+				.map((p) => `${p.kind} ${day(p)}`)
+				.sort();
+		// Two launches called off, two walkouts planned: one proposal per day named.
+		expect(days('Two earlier launch attempts, on Jan. 12 and Feb. 2, were called off.')).toEqual([
+			'other 2023-01-12',
+			'other 2023-02-02'
+		]);
+		expect(days('Further walkouts are planned for Friday and Sunday in Lyon.')).toEqual([
+			'other 2023-03-10',
+			'other 2023-03-12'
+		]);
+		// The year of the first date holds for the second, written without one.
+		expect(
+			days(
+				'Tensions have simmered since the offensive of 4 May 2021 and the decree signed in Baku on 20 May.'
+			)
+		).toEqual(['battlefield 2021-05-04', 'policy 2021-05-20']);
+		// A participle after "will be" is no past tense: the funeral is next Monday, not last.
+		expect(
+			days('The former king will be buried at Tatoi after a funeral in Athens on Monday.')
+		).toContain('other 2023-03-13');
+		// "elections for 18 May" is a date ahead, though the dissolution that set it is past.
+		expect(
+			days(
+				'The president announced on Tuesday the dissolution of parliament and elections for 18 May.'
+			)
+		).toContain('other 2023-05-18');
+	});
 });
 
 describe('claims and who makes them', () => {

@@ -48,7 +48,7 @@ const monthNumber = (name: string) =>
 	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 /** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
 const FUTURE =
-	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next(?! to\b)|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for)\b/i;
+	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next(?! to\b)|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for|(?:elections?|votes?|polls?|referendum|run-?off|summit|hearing|deadline) for)\b/i;
 const WEEKDAY = WEEKDAYS.join('|');
 /** Words that tell of the past: "took hold on Jan. 1" written in December is this year's. */
 const PAST =
@@ -75,8 +75,12 @@ type Tense = (index: number, length: number) => boolean;
  */
 function tenseAround(sentence: string, sentenceAhead: boolean): Tense {
 	return (index, length) => {
+		// "will be buried … on Monday": a participle after "be" is no past tense.
 		const near = (from: number, to: number) =>
-			sentence.slice(Math.max(0, from), to).replace(/[“"][^”"]*[”"]/g, '');
+			sentence
+				.slice(Math.max(0, from), to)
+				.replace(/[“"][^”"]*[”"]/g, '')
+				.replace(/\bbe\s+(?:\w+ly\s+)?\w+(?:ed|en)\b/gi, 'be');
 		const before = near(index - 40, index);
 		// "Late Sunday, the White House said…": a date opening the sentence takes the tense of
 		// the clause it opens.
@@ -229,11 +233,13 @@ function dayRange(
 export function resolveDate(
 	sentence: string,
 	publishedAt: Date,
-	timeZone = 'UTC'
+	timeZone = 'UTC',
+	/** The tense of the sentence a fragment was cut from, when words near the date give none. */
+	within?: string
 ): ResolvedDate | undefined {
 	const today = civilDay(publishedAt, timeZone);
 	// Quoted words are someone's speech, not the sentence's tense (“hell will rain down”).
-	const future = FUTURE.test(sentence.replace(/[“"][^”"]*[”"]/g, ''));
+	const future = FUTURE.test((within ?? sentence).replace(/[“"][^”"]*[”"]/g, ''));
 	const tense = tenseAround(sentence, future);
 	const span = dayRange(sentence, today, tense);
 	if (span) return windowResult(span.from, span.to, timeZone, span.phrase);

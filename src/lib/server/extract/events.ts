@@ -511,9 +511,21 @@ function namedInPassing(
 			subordinate: true
 		}));
 		const dates = datePhrases(clause.text).map((d) => ({ ...d, subordinate: false }));
-		for (const { index, phrase, subordinate } of [...dates, ...weekdays]) {
+		for (const { index, phrase, subordinate } of [...dates, ...weekdays, ...listed(clause.text)]) {
 			if (phrase === main && !subordinate) continue;
 			const before = clause.text.slice(Math.max(0, index - 90), index);
+			// "attempts on Aug. 29 and Sept. 3 were called off", "walkouts are planned for Thursday
+			// and Saturday": a later date of a list dates the clause's own event again, read as if
+			// it stood alone ("attempts on Sept. 3 were called off").
+			const list = LIST_TAIL.exec(before);
+			if (list) {
+				const alone = `${clause.text.slice(0, index - list[0].length)}${clause.text.slice(index)}`;
+				const reading = kindOf(alone);
+				const date = resolveDate(alone, publishedAt, defaultZone);
+				if (reading && reading.kind !== 'statement' && date?.precision === 'day')
+					add(reading.kind, alone, phrase, date, null);
+				continue;
+			}
 			// The words from the nearest boundary, or the one before it when those name no event
 			// ("after Hasina resigned | and fled to India on 5 August").
 			const starts = [...before.matchAll(BOUNDARY)].map((m) => m.index + m[0].length).reverse();
@@ -531,20 +543,38 @@ function namedInPassing(
 				(e) => e.kind === 'place' && placeByName(e.name) && !isCountry(e.name)
 			);
 			const timeZone = place ? placeByName(place.name)!.timeZone : defaultZone;
-			const date = resolveDate(words, publishedAt, timeZone);
+			// "the offensive of 19 September 2023 and the decree … of 28 September": the year
+			// given first holds for the dates after it.
+			const year = /\b(\d{4})\b/.exec(
+				dates.findLast((d) => d.index < index && /\d{4}$/.test(d.phrase))?.phrase ?? ''
+			)?.[1];
+			const dated =
+				year && !/\d{4}$/.test(phrase) ? words.replace(phrase, `${phrase} ${year}`) : words;
+			// "will be buried … after a funeral in Athens on Monday": words with no tense of their
+			// own take the sentence's.
+			const date = resolveDate(dated, publishedAt, timeZone, clause.text);
 			if (!date || date.precision !== 'day') continue;
-			const day = calendarDay(date.start, timeZone);
+			add(reading.kind, words, phrase, date, place?.name ?? null);
+		}
+		function add(
+			kind: EventKind,
+			words: string,
+			phrase: string,
+			date: ResolvedDate,
+			place: string | null
+		) {
+			const day = calendarDay(date.start, date.timeZone);
 			const taken = [...proposals, ...found].some(
-				(p) => p.kind === reading.kind && sameCalendarDay(calendarDay(p.start, p.timeZone), day)
+				(p) => p.kind === kind && sameCalendarDay(calendarDay(p.start, p.timeZone), day)
 			);
-			if (taken) continue;
+			if (taken) return;
 			found.push({
-				kind: reading.kind,
+				kind,
 				title: headlineOf(words.replace(/^(?:the|its|their|his|her)\s+/i, ''), null, phrase),
 				start: date.start,
 				precision: 'day',
-				timeZone,
-				place: place?.name ?? null,
+				timeZone: date.timeZone,
+				place,
 				actors: extractEntities(words, known)
 					.filter((e) => e.kind !== 'place')
 					.map((e) => e.name)
@@ -552,12 +582,31 @@ function namedInPassing(
 				attribution: null,
 				verification: 'reported',
 				evidence: clause.sentenceText,
-				fingerprint: createHash('sha256')
-					.update(`${reading.kind}\n${words}`)
-					.digest('hex')
-					.slice(0, 32)
+				fingerprint: createHash('sha256').update(`${kind}\n${words}`).digest('hex').slice(0, 32)
 			});
 		}
 	}
 	return found;
+}
+
+const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const MONTH_NAMES =
+	'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+/** The end of a list before its last date: "on Aug. 29 and ", "for Thursday, ". */
+const LIST_TAIL = new RegExp(
+	`(?:${WEEKDAY_NAMES}|\\b(?:\\d{1,2} (?:${MONTH_NAMES})|(?:${MONTH_NAMES})\\.? \\d{1,2}))(?:,\\s+|\\s+(?:and|or)\\s+)(?:on\\s+)?$`,
+	'i'
+);
+
+/** The later weekdays of a list ("for Thursday and Saturday"), which datePhrases does not name. */
+function listed(text: string): { index: number; phrase: string; subordinate: boolean }[] {
+	const pattern = new RegExp(
+		`\\b(?:${WEEKDAY_NAMES})(?:,\\s+|\\s+(?:and|or)\\s+)(?:on\\s+)?(${WEEKDAY_NAMES})\\b`,
+		'g'
+	);
+	return [...text.matchAll(pattern)].map((m) => ({
+		index: m.index + m[0].length - m[1]!.length,
+		phrase: m[1]!,
+		subordinate: true
+	}));
 }
