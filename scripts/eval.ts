@@ -90,6 +90,13 @@ async function evaluateHalf(adminUrl: string, half: Half): Promise<boolean> {
 				bar(BARS.attribution)
 			),
 			line(
+				'facts proposed as claims (lower is better)',
+				ratio(e.falseClaims, e.reportedFound),
+				e.falseClaims,
+				e.reportedFound,
+				null
+			),
+			line(
 				'repeated events matched (matchesEventId)',
 				ratio(e.repeatsMatched, e.repeats),
 				e.repeatsMatched,

@@ -27,6 +27,9 @@ export interface EventScores {
 	right: number;
 	claimed: number;
 	attributed: number;
+	/** Gold events told as fact, found, whose proposal calls them someone's claim. */
+	reportedFound: number;
+	falseClaims: number;
 	repeats: number;
 	repeatsMatched: number;
 	notes: string[];
@@ -81,6 +84,8 @@ export async function evaluateEvents(sql: Sql, set: LabelledArticle[]): Promise<
 		right: 0,
 		claimed: 0,
 		attributed: 0,
+		reportedFound: 0,
+		falseClaims: 0,
 		repeats: 0,
 		repeatsMatched: 0,
 		notes: []
@@ -113,6 +118,12 @@ export async function evaluateEvents(sql: Sql, set: LabelledArticle[]): Promise<
 				scores.notes.push(
 					`missed ${item.key}#${i} ${gold.kind} ${gold.on ?? `${gold.from}..${gold.to}`}`
 				);
+			}
+			// The attribution figure counts claims only; this keeps calling everything a claim
+			// from looking like a gain.
+			if (match && gold.verification === 'reported') {
+				scores.reportedFound += 1;
+				if (match.verification === 'claimed') scores.falseClaims += 1;
 			}
 			if (gold.verification === 'claimed' && gold.attribution) {
 				scores.claimed += 1;
