@@ -335,6 +335,25 @@ describe('claims and who makes them', () => {
 		expect(mine?.kind).toBe('other');
 	});
 
+	it('reads translated and civil wording by what happened', () => {
+		const kind = (text: string) => proposeEvents(text, at)[0]?.kind;
+		// "took the control", as translated copy writes it, is a battle; so is coming under fire.
+		expect(kind('Police units took the control of the village of Banjska on Monday.')).toBe(
+			'battlefield'
+		);
+		expect(kind('A patrol came under fire near Zvecan on Monday, the ministry informed.')).toBe(
+			'battlefield'
+		);
+		// A crowd storming a building, a car driven into a market: no army, no battle.
+		expect(kind('Protesters stormed the parliament building in Skopje on Monday.')).toBe('other');
+		expect(kind('A car was driven into a crowd at a market in Graz on Monday.')).toBe('other');
+		// Standing down and dissolving parliament are decisions, also when announced.
+		expect(kind('The first minister said on Monday that he would stand down.')).toBe('policy');
+		expect(
+			kind('The president announced on Monday the dissolution of the national assembly.')
+		).toBe('policy');
+	});
+
 	it('makes an opinion about what happened the speaker’s claimed statement', () => {
 		const [statement] = proposeEvents(
 			'The German defence minister Boris Pistorius has declared on Tuesday in Berlin that nobody believes the cables were cut by accident.',

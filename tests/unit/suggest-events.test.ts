@@ -92,6 +92,24 @@ describe('attributionOf', () => {
 		expect(attributionOf('Drones struck a power plant overnight')).toBeNull();
 	});
 
+	it('names the speaker whole, without the time before it or a verb’s second subject', () => {
+		// A second verb of the sentence's subject: nobody named just before it speaks.
+		expect(
+			attributionOf('Rebels entered Homs in the early hours of Monday and declared a curfew')
+		).toBeNull();
+		expect(
+			attributionOf(
+				'On the same day Ana Brnabić, Serbia’s prime minister, said the border was calm'
+			)
+		).toBe('Ana Brnabić');
+		expect(
+			attributionOf('The Prime Minister, Luís Montenegro de Castro, has announced new measures')
+		).toBe('Prime Minister Luís Montenegro de Castro');
+		expect(attributionOf('Prices rose 3 per cent, the Office for National Statistics said')).toBe(
+			'Office for National Statistics'
+		);
+	});
+
 	it('marks an interested party’s unconfirmed figure as claimed', () => {
 		const [claim] = proposeEvents(
 			'Ukraine’s military said it destroyed 40 Russian tanks near Pokrovsk on Friday.',

@@ -59,7 +59,7 @@ const ASSERTED =
 	/\b(?:said|says|declared|stated|told|wrote|claimed|confirmed)\b[^.]*\b(?:had|has been|have been|was|were)\s+(?:[“"]?\p{L}+(?:ed|en|wn|ut)\b)/u;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
-	/^(?:[A-Z][\p{L}’'.-]*|of|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+	/^(?:[A-Z][\p{L}’'.-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 const sameCalendarDay = (a: CalendarDay, b: CalendarDay) =>
 	a.year === b.year && a.month === b.month && a.day === b.day;
 
@@ -145,25 +145,47 @@ export function clauses(text: string): Clause[] {
 }
 
 /** Who the clause says asserts it: the words before "said", "reported", "wrote" …. */
+/** How many words of a would-be name tell a time ("On the same day Irakli Kobakhidze"). */
+function timeBefore(words: string[]): number {
+	if (!/^(?:On|In|At|By|Later|Earlier|Also)$/.test(words[0] ?? '')) return 0;
+	const name = words.findIndex(
+		(w, i) =>
+			i > 0 &&
+			/^\p{Lu}/u.test(w) &&
+			!/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(w)
+	);
+	return name > 0 ? name : words.length;
+}
+
 export function attributionOf(clause: string): string | null {
 	const according = /according to ((?:the )?[A-Z][^,.;]+)/.exec(clause);
 	if (according) return according[1]!.trim();
 	const verb = SPEECH.exec(clause);
 	if (!verb) return null;
 	// "The RSF, led by Gen Mohamed Hamdan Dagalo, claimed…": the subject speaks, not the aside.
-	const apposed = /^(?:The |the )?([A-Z][\p{L}’'. -]{1,40}), ([^,]{3,60}), $/u.exec(
-		clause.slice(0, verb.index)
-	);
+	const apposed =
+		/^(?:The |the )?([A-Z][\p{L}’'. -]{1,40}), ([^,]{3,60}), (?:has |have |had )?$/u.exec(
+			clause.slice(0, verb.index)
+		);
 	// "India’s foreign minister, S Jaishankar, told…": a name in the aside belongs to the speaker.
-	if (apposed && /^(?:[\p{Lu}][\p{L}’'.-]*\s?){1,4}$/u.test(apposed[2]!))
+	if (
+		apposed &&
+		/^(?:(?:[\p{Lu}][\p{L}’'.-]*|de|da|dos|del|van|von|der|bin|al)\s?){1,5}$/u.test(apposed[2]!)
+	)
 		return `${apposed[1]!.trim()} ${apposed[2]!.trim()}`;
-	if (apposed) return apposed[1]!.trim();
+	if (apposed) {
+		const name = apposed[1]!.trim().split(/\s+/);
+		return name.slice(timeBefore(name)).join(' ') || null;
+	}
 	// "…, Antony Blinken, the secretary of state, announced": the name before the role speaks.
 	const named =
 		/(?:^|, )((?:[\p{Lu}][\p{L}’'.-]+ ){0,3}[\p{Lu}][\p{L}’'.-]+), (?:the |a |an |its |their )?\p{Ll}[^,]{2,60}, $/u.exec(
 			clause.slice(0, verb.index)
 		);
 	if (named && !/^(?:The|A|An|On|In|At|But|And)$/.test(named[1]!.split(' ')[0]!)) return named[1]!;
+	// "Rebels entered Damascus on Sunday and declared…": a second verb of the subject, whose
+	// speaker is not the words just before it.
+	if (/\b(?:and|or|but|then)\s*$/.test(clause.slice(0, verb.index))) return null;
 	// "Pistorius has declared": the auxiliary is not part of the name.
 	const words = clause
 		.slice(0, verb.index)
@@ -183,7 +205,9 @@ export function attributionOf(clause: string): string | null {
 		if (!SPEAKER_WORD.test(word) || (/[,"”]$/.test(words[i]!) && !closesName)) break;
 		picked.unshift(word);
 	}
-	while (picked.length && /^(the|and|of)$/i.test(picked[0]!)) picked.shift();
+	while (picked.length && /^(the|and|of|for)$/i.test(picked[0]!)) picked.shift();
+	// "On the same day Irakli Kobakhidze said": the time before the name is not part of it.
+	picked.splice(0, timeBefore(picked));
 	if (picked.length === 0 || picked.every((w) => /^[a-z]/.test(w))) return null;
 	if (/^(they|it|he|she|we)$/i.test(picked.join(' '))) return null;
 	return picked.join(' ');
