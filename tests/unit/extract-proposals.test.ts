@@ -242,12 +242,43 @@ describe('two events told in one sentence', () => {
 		expect(
 			days('The former king will be buried at Tatoi after a funeral in Athens on Monday.')
 		).toContain('other 2023-03-13');
+		// Two days named together for one event of two days are one proposal over both.
+		expect(days('Troops fought near Avdiivka on Monday and Tuesday, the army said.')).toHaveLength(
+			1
+		);
 		// "elections for 18 May" is a date ahead, though the dissolution that set it is past.
 		expect(
 			days(
 				'The president announced on Tuesday the dissolution of parliament and elections for 18 May.'
 			)
 		).toContain('other 2023-05-18');
+	});
+});
+
+describe('months named without a day', () => {
+	const at = new Date('2025-05-20T09:00:00Z');
+	const windows = (text: string) =>
+		proposeEvents(text, at).map(
+			(p) => `${p.kind} ${day(p)}..${p.end ? day({ start: p.end, timeZone: p.timeZone }) : ''}`
+		);
+
+	it('proposes the month as a window, last year’s when the month is still ahead', () => {
+		expect(windows('Parliament approved the bill last June.')).toEqual([
+			'policy 2024-06-01..2024-06-30'
+		]);
+		expect(windows('The court annulled the vote in December.')).toEqual([
+			'policy 2024-12-01..2024-12-31'
+		]);
+		// Named in passing beside the day of the news, the month dates its own event.
+		expect(
+			windows('The appeal court ruled on Monday, overturning a lower court judgment in November.')
+		).toEqual(['policy 2025-05-19..', 'policy 2024-11-01..2024-11-30']);
+	});
+
+	it('does not date a statement by the month it speaks of, and reads a wish as ahead', () => {
+		expect(
+			proposeEvents('Chancellor Anna Berg said she wants to call the vote in January.', at).map(day)
+		).not.toContain('2025-01-01');
 	});
 });
 
@@ -347,8 +378,11 @@ describe('claims and who makes them', () => {
 		// A crowd storming a building, a car driven into a market: no army, no battle.
 		expect(kind('Protesters stormed the parliament building in Skopje on Monday.')).toBe('other');
 		expect(kind('A car was driven into a crowd at a market in Graz on Monday.')).toBe('other');
-		// Standing down and dissolving parliament are decisions, also when announced.
-		expect(kind('The first minister said on Monday that he would stand down.')).toBe('policy');
+		// Dissolving parliament is a decision, also when announced; saying one will stand down
+		// is an intention, which the kind guideline makes a statement.
+		expect(kind('First Minister Mari Tamm said on Monday that she would stand down.')).toBe(
+			'statement'
+		);
 		expect(
 			kind('The president announced on Monday the dissolution of the national assembly.')
 		).toBe('policy');

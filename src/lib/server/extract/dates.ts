@@ -46,9 +46,20 @@ const MONTH =
 	'jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?';
 const monthNumber = (name: string) =>
 	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
+/** A month named without a day: "in December", "last April", "in June last year". */
+const MONTH_ONLY =
+	/\b(?:[Ii]n|of|[Ll]ast|[Dd]uring)\s+(?:(last|next)\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(last|this|next)\s+year)?\b(?!\s+\d)/g;
+
+/** Every month a text names without a day, with where it stands. */
+export const monthPhrases = (text: string) =>
+	[...text.matchAll(MONTH_ONLY)].map((m) => ({ index: m.index, phrase: m[0] }));
+
+/** Whether a resolved date's phrase is a month without a day. */
+export const monthOnly = (phrase: string) => new RegExp(`^${MONTH_ONLY.source}$`).test(phrase);
+
 /** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
 const FUTURE =
-	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|next(?! to\b)|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for|(?:elections?|votes?|polls?|referendum|run-?off|summit|hearing|deadline) for)\b/i;
+	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|(?:wants?|intends?|aims?|hopes?) to|next(?! to\b)|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for|(?:elections?|votes?|polls?|referendum|run-?off|summit|hearing|deadline) for)\b/i;
 const WEEKDAY = WEEKDAYS.join('|');
 /** Words that tell of the past: "took hold on Jan. 1" written in December is this year's. */
 const PAST =
@@ -311,6 +322,26 @@ export function resolveDate(
 		const [from, to] = part ? range[part[1]!.toLowerCase()]! : [1, last];
 		const phrase = part?.[0] ?? lastMonth![0];
 		return windowResult({ year, month, day: from }, { year, month, day: to }, timeZone, phrase);
+	}
+
+	// "signed it last April", "a judgment in December", "in June last year": a month without a
+	// day or year is the latest such month for the past (this one included, "last" excluded)
+	// and the next for a plan.
+	const named = new RegExp(MONTH_ONLY.source).exec(sentence);
+	if (named) {
+		const month = MONTHS.indexOf(named[2]!.toLowerCase()) + 1;
+		const which =
+			named[1]?.toLowerCase() ?? (/^last$/i.test(named[0].split(/\s+/)[0]!) ? 'last' : undefined);
+		let year = today.year;
+		if (named[3] === 'last') year -= 1;
+		else if (named[3] === 'next') year += 1;
+		else if (!named[3]) {
+			const ahead = which === 'next' || (which !== 'last' && tense(named.index, named[0].length));
+			if (ahead && month < today.month) year += 1;
+			if (!ahead && (month > today.month || (which === 'last' && month === today.month))) year -= 1;
+		}
+		const last = { year, month, day: daysInMonth(year, month) };
+		return windowResult({ year, month, day: 1 }, last, timeZone, named[0]);
 	}
 
 	const nextWeek = /\bnext week\b/i.exec(sentence);

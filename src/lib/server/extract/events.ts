@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventKind, Precision, Verification } from '../../types';
-import { datePhrases, resolveDate, type ResolvedDate } from './dates';
+import { datePhrases, monthOnly, monthPhrases, resolveDate, type ResolvedDate } from './dates';
 import { headlineOf } from './titles';
 import { knownDate, placesAgree, type KnownEvent } from './match';
 import { calendarDay, type CalendarDay } from '../../time/wall-clock';
@@ -340,6 +340,9 @@ export function proposeEvents(
 		let date =
 			(saying && resolveDate(saying[0], publishedAt, timeZone)) ||
 			resolveDate(clause.text, publishedAt, timeZone);
+		// "Scholz said he wants to ask the confidence question in January": the month is what the
+		// statement speaks of; the statement is made when it is reported.
+		if (kind === 'statement' && date && monthOnly(date.phrase)) date = undefined;
 		// "A junta spokesman said forces had been pre-deployed for an attack": a party's account
 		// of something it does not date is its claim, made when it speaks.
 		if (!date && reading.framed && (kind === 'battlefield' || kind === 'other') && attribution) {
@@ -534,7 +537,10 @@ function namedInPassing(
 			phrase: m[1]!,
 			subordinate: true
 		}));
-		const dates = datePhrases(clause.text).map((d) => ({ ...d, subordinate: false }));
+		const dates = [...datePhrases(clause.text), ...monthPhrases(clause.text)].map((d) => ({
+			...d,
+			subordinate: false
+		}));
 		for (const { index, phrase, subordinate } of [...dates, ...weekdays, ...listed(clause.text)]) {
 			if (phrase === main && !subordinate) continue;
 			const before = clause.text.slice(Math.max(0, index - 90), index);
@@ -576,8 +582,13 @@ function namedInPassing(
 				year && !/\d{4}$/.test(phrase) ? words.replace(phrase, `${phrase} ${year}`) : words;
 			// "will be buried … after a funeral in Athens on Monday": words with no tense of their
 			// own take the sentence's.
-			const date = resolveDate(dated, publishedAt, timeZone, clause.text);
-			if (!date || date.precision !== 'day') continue;
+			// "a judgment in December": a month is as close as the words come, read on its own
+			// (an earlier day in the words is another event's) in the tense of the words.
+			const month = monthOnly(phrase);
+			const date = month
+				? resolveDate(phrase, publishedAt, timeZone, words)
+				: resolveDate(dated, publishedAt, timeZone, clause.text);
+			if (!date || (date.precision !== 'day' && !month)) continue;
 			add(reading.kind, words, phrase, date, place?.name ?? null);
 		}
 		function add(
@@ -588,15 +599,27 @@ function namedInPassing(
 			place: string | null
 		) {
 			const day = calendarDay(date.start, date.timeZone);
+			// A proposal of that kind on that day, or over it ("fighting on Friday and Saturday"
+			// is one event of two days, already proposed as such), takes it.
 			const taken = [...proposals, ...found].some(
-				(p) => p.kind === kind && sameCalendarDay(calendarDay(p.start, p.timeZone), day)
+				(p) =>
+					p.kind === kind &&
+					(sameCalendarDay(calendarDay(p.start, p.timeZone), day) ||
+						(p.end !== undefined &&
+							p.precision === 'approximate' &&
+							// Days named together, not the fortnight an undated past event is given.
+							p.end.getTime() - p.start.getTime() < 7 * 86_400_000 &&
+							p.start <= date.start &&
+							date.start <= p.end &&
+							!date.end))
 			);
 			if (taken) return;
 			found.push({
 				kind,
 				title: headlineOf(words.replace(/^(?:the|its|their|his|her)\s+/i, ''), null, phrase),
 				start: date.start,
-				precision: 'day',
+				...(date.end ? { end: date.end } : {}),
+				precision: date.precision,
 				timeZone: date.timeZone,
 				place,
 				actors: extractEntities(words, known)
