@@ -255,6 +255,27 @@ describe('two events told in one sentence', () => {
 	});
 });
 
+describe('two events in one clause', () => {
+	const at = new Date('2025-05-20T09:00:00Z'); // a Tuesday
+	const read = (text: string) =>
+		proposeEvents(text, at).map((p) => `${p.kind} ${day(p)} ${p.attribution ?? '-'}`);
+
+	it('proposes a meeting and the decision it took', () => {
+		expect(
+			read('Regional leaders meeting in Accra on Monday ordered the activation of a standby force.')
+		).toEqual(['policy 2025-05-19 -', 'meeting 2025-05-19 -']);
+	});
+
+	it('proposes what the subject did and, after ", saying", its statement', () => {
+		expect(
+			read('President Ana Silva announced the ceasefire on Monday, saying it would hold for good.')
+		).toEqual([
+			'policy 2025-05-19 President Ana Silva',
+			'statement 2025-05-19 President Ana Silva'
+		]);
+	});
+});
+
 describe('months named without a day', () => {
 	const at = new Date('2025-05-20T09:00:00Z');
 	const windows = (text: string) =>

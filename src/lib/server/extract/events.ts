@@ -145,6 +145,18 @@ export function clauses(text: string): Clause[] {
 }
 
 /** Who the clause says asserts it: the words before "said", "reported", "wrote" …. */
+/** ", saying it was designed to last": the subject's words about what it did. */
+const SAYING = /,\s+(?:saying|adding|calling|describing)\b/;
+
+/** The named subject opening a clause ("President Joe Biden announced…"), or null. */
+function subjectOf(clause: string): string | null {
+	const named =
+		/^(?:(?:The|the)\s+)?((?:[\p{Lu}][\p{L}’'.-]*\s+){0,5}[\p{Lu}][\p{L}’'.-]*)\s+(?:has\s+|have\s+|had\s+)?\p{Ll}+(?:ed|d)\b/u.exec(
+			clause
+		);
+	return named ? named[1]!.trim() : null;
+}
+
 /** How many words of a would-be name tell a time ("On the same day Irakli Kobakhidze"). */
 function timeBefore(words: string[]): number {
 	if (!/^(?:On|In|At|By|Later|Earlier|Also)$/.test(words[0] ?? '')) return 0;
@@ -495,6 +507,34 @@ export function proposeEvents(
 			fingerprint,
 			...(background ? { matchesEventId: background.id } : {})
 		});
+		// "Biden announced the deal Tuesday, saying it was designed to last": what the subject
+		// did, and what it said of it, which is its statement.
+		const subject =
+			SAYING.test(clause.text) && kind !== 'statement' ? subjectOf(clause.text) : null;
+		if (subject)
+			proposals.push({
+				...proposals.at(-1)!,
+				kind: 'statement',
+				attribution: subject,
+				verification: 'reported',
+				fingerprint: createHash('sha256')
+					.update(`statement\n${clause.text}`)
+					.digest('hex')
+					.slice(0, 32)
+			});
+		// "Leaders meeting in Abuja on Thursday ordered a standby force": the decision, and the
+		// meeting that took it, each on the timeline.
+		if (reading.scene && kind !== reading.scene)
+			proposals.push({
+				...proposals.at(-1)!,
+				kind: reading.scene,
+				attribution: null,
+				verification: 'reported',
+				fingerprint: createHash('sha256')
+					.update(`${reading.scene}\n${clause.text}`)
+					.digest('hex')
+					.slice(0, 32)
+			});
 	}
 	const all = [...proposals, ...namedInPassing(text, publishedAt, defaultZone, known, proposals)];
 	// "…, Zelenskyy said. The claim could not be independently verified.": the next sentence

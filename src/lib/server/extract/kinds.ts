@@ -72,6 +72,8 @@ export interface KindReading {
 	kind: EventKind;
 	/** The event is someone's word for it ("X said it had recaptured…"). */
 	framed: boolean;
+	/** A meeting the clause names as the scene of its decision: an event of its own. */
+	scene?: 'meeting';
 }
 
 /** The kind of event the clause reports, or undefined when it reports none. */
@@ -131,7 +133,7 @@ export function kindOf(clause: string): KindReading | undefined {
 	// decided…": the meeting sets the scene, the decision taken there is the event.
 	if (first.kind === 'meeting' && /^(?:meeting|summit|talks|sessions?)$/i.test(first.word)) {
 		const decision = events.find((h) => h.kind === 'policy' && DECISION.test(h.word));
-		if (decision) return { kind: 'policy', framed: false };
+		if (decision) return { kind: 'policy', framed: false, scene: 'meeting' };
 	}
 	return { kind: first.kind, framed: false };
 }
