@@ -304,6 +304,15 @@ describe('months named without a day', () => {
 });
 
 describe('claims and who makes them', () => {
+	it('makes a told event a claim when a sentence or two later says it could not be verified', () => {
+		const [told] = proposeEvents(
+			'Enemy units lost a battalion in fighting near Bilohir on Friday, Ukrainian President Volodymyr Zelenskyy said Saturday.\n\nHe gave no figures. The claim could not be independently verified.',
+			new Date('2025-01-05T07:00:00Z')
+		);
+		expect(told).toMatchObject({ kind: 'battlefield', verification: 'claimed' });
+		expect(told?.attribution).toMatch(/Zelenskyy/);
+	});
+
 	const at = new Date('2024-11-20T08:00:00Z');
 
 	it('reads what a leader says happened as that event, claimed by the leader', () => {

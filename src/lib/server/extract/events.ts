@@ -542,8 +542,10 @@ export function proposeEvents(
 	const texts = sentences(text).map((s) => s.text);
 	for (const proposal of all) {
 		const at = texts.indexOf(proposal.evidence);
-		const next = at >= 0 ? texts[at + 1] : undefined;
-		if (proposal.attribution && next && UNVERIFIED.test(next)) proposal.verification = 'claimed';
+		// The doubt may be in the sentence itself, or follow a sentence of context ("Zelenskyy gave
+		// no figures. … the claim could not be independently verified.").
+		const next = at >= 0 ? texts.slice(at, at + 3).join(' ') : '';
+		if (proposal.attribution && UNVERIFIED.test(next)) proposal.verification = 'claimed';
 	}
 	return all;
 }
