@@ -255,6 +255,24 @@ describe('two events told in one sentence', () => {
 	});
 });
 
+describe('days told from another, and weather', () => {
+	it('dates "the day before" from the day last named, and proposes storms and sanctions', () => {
+		const at = new Date('2024-05-31T06:00:00Z');
+		const read = (text: string) => proposeEvents(text, at).map((p) => `${p.kind} ${day(p)}`);
+		expect(
+			read(
+				'The regulator approved the merger on Wednesday. The league had given its final approval the day before.'
+			)
+		).toEqual(['policy 2024-05-29', 'policy 2024-05-28']);
+		expect(read('A tornado flattened much of Rolling Fork on Friday night.')).toEqual([
+			'other 2024-05-31'
+		]);
+		expect(read('The tycoon was sanctioned by the government on 10 March.')).toEqual([
+			'policy 2024-03-10'
+		]);
+	});
+});
+
 describe('two events in one clause', () => {
 	const at = new Date('2025-05-20T09:00:00Z'); // a Tuesday
 	const read = (text: string) =>

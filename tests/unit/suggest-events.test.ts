@@ -184,4 +184,16 @@ describe('extractEntities', () => {
 		expect(found.find((e) => e.name === 'Kremlin')).toMatchObject({ id: 3, mentions: 1 });
 		expect(found.find((e) => e.name === 'National Energy Agency')?.kind).toBe('organisation');
 	});
+
+	it('reads a city’s name before a surname as a first name, and a city before a title as a city', () => {
+		const found = extractEntities(
+			'He met Jordan Bardella and Vladimir Putin, then Kyiv Mayor Olena Bondar in Donetsk Oblast.',
+			[]
+		);
+		const places = found.filter((e) => e.kind === 'place').map((e) => e.name);
+		expect(places).not.toContain('Vladimir');
+		expect(places).not.toContain('Jordan');
+		expect(places).toEqual(expect.arrayContaining(['Kyiv', 'Donetsk']));
+		expect(found.find((e) => e.name === 'Vladimir Putin')?.kind).toBe('person');
+	});
 });

@@ -158,6 +158,10 @@ export const isCountry = (name: string) =>
 	['Ukraine', 'Russia', 'Poland', 'Israel', 'Florida'].includes(name) ||
 	worldPlace(name)?.country === true;
 
+/** Words that continue a place's name: "Donetsk Oblast", "Gaza Strip", "Kherson Region". */
+const PLACE_WORDS =
+	/^(?:Oblast|Region|Province|Governorate|State|City|County|District|Valley|Strip|Bank|Airport|Port|Harbou?r|Square|Street|Bay|Sea|River|Island|Islands|Mountains?)$/;
+
 const TITLES = new Set(
 	'President Prime Minister Foreign Defence Defense Finance Secretary Governor Mayor Envoy Special Chancellor Mr Mrs Ms Dr General Gen King Queen Pope Senator Representative Spokesman Spokeswoman Chief Deputy Vice Regional Presidential Adviser Aide Commander Colonel Lieutenant Justice Judge Coach Captain Sir Lord Lady Professor Minister'.split(
 		' '
@@ -235,6 +239,19 @@ export function extractEntities(text: string, known: KnownEntity[]): FoundEntity
 				const place = worldPlace(phrase);
 				const start = starts[i]!;
 				if (!place || !free(start, start + phrase.length)) continue;
+				// "Vladimir Putin", "Jordan Bardella": a place's name followed by a surname is a
+				// first name ("Kyiv Mayor …", "Donetsk Oblast" are still places).
+				const after = words[j]?.replace(/[’']s$/, '');
+				if (
+					after &&
+					/^\p{Lu}\p{Ll}+$/u.test(after) &&
+					!TITLES.has(after) &&
+					!ORG_WORDS.has(after) &&
+					!NOT_NAMES.has(after) &&
+					!PLACE_WORDS.test(after) &&
+					!worldPlace(after)
+				)
+					continue;
 				claim(start, start + phrase.length);
 				count({ kind: 'place', name: place.name, aliases: [] });
 				i = j - 1;

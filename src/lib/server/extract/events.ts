@@ -108,6 +108,8 @@ const JOINT =
 const SAME_DAY =
 	/^(?:(?:on )?the same day|that (?:same )?(?:day|evening|night)|later that day|hours later|the (?:next|following) day|a day later)\b/i;
 
+const DAY_BEFORE = /\b(?:the day before|the previous day|a day earlier)\b/i;
+
 /** A clause dated from the one before it: "a day after disconnecting", "hours before the vote". */
 const RELATIVE = /^(a|one|two|the|hours) (?:days? )?(after|before)\b/i;
 
@@ -375,11 +377,16 @@ export function proposeEvents(
 			};
 		}
 		// "The same day, Putin signed a decree", "The next day…": the day the text last named.
-		const following = SAME_DAY.exec(clause.text);
+		// "…had given its approval the day before": the day before that.
+		const following = SAME_DAY.exec(clause.text) ?? DAY_BEFORE.exec(clause.text);
 		if (!date && following && previous) {
 			const day = addDays(
 				calendarDay(previous.date.start, previous.date.timeZone),
-				/next|following|a day later/i.test(following[0]) ? 1 : 0
+				/next|following|a day later/i.test(following[0])
+					? 1
+					: DAY_BEFORE.test(following[0])
+						? -1
+						: 0
 			);
 			date = {
 				start: startOfDay(day, previous.date.timeZone),
