@@ -267,6 +267,17 @@ describe('days told from another, and weather', () => {
 		expect(read('A tornado flattened much of Rolling Fork on Friday night.')).toEqual([
 			'other 2024-05-31'
 		]);
+		// "one day after X": X is counted from the clause's own day, unless X names its own date.
+		expect(
+			read(
+				'The president declared on Wednesday that he will not sign the bill, one day after protesters stormed the parliament in Nairobi.'
+			)
+		).toEqual(['policy 2024-05-29', 'other 2024-05-28']);
+		expect(
+			read(
+				'Yunus was sworn in on Thursday, three days after Hasina resigned and fled to India on 27 May.'
+			)
+		).toEqual(['policy 2024-05-30', 'policy 2024-05-27']);
 		expect(read('The tycoon was sanctioned by the government on 10 March.')).toEqual([
 			'policy 2024-03-10'
 		]);

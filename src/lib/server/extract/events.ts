@@ -108,6 +108,9 @@ const JOINT =
 const SAME_DAY =
 	/^(?:(?:on )?the same day|that (?:same )?(?:day|evening|night)|later that day|hours later|the (?:next|following) day|a day later)\b/i;
 
+/** "one day after protesters stormed the parliament": an event counted from the clause's day. */
+const DAYS_FROM = /\b(a|one|two|three|four|five) days? (after|before) ((?!the\b)[^,;.]{8,100})/i;
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five'];
 const DAY_BEFORE = /\b(?:the day before|the previous day|a day earlier)\b/i;
 
 /** A clause dated from the one before it: "a day after disconnecting", "hours before the vote". */
@@ -579,7 +582,41 @@ function namedInPassing(
 ): EventProposal[] {
 	const found: EventProposal[] = [];
 	for (const clause of clauses(text)) {
-		const main = resolveDate(clause.text, publishedAt, defaultZone)?.phrase;
+		const mainDate = resolveDate(clause.text, publishedAt, defaultZone);
+		const main = mainDate?.phrase;
+		// "…declared on Wednesday that he will not sign, one day after protesters stormed the
+		// parliament": the event counted from the clause's own day.
+		const counted = DAYS_FROM.exec(clause.text);
+		// Words with a date of their own are dated by it, below; the clause's day must come first.
+		if (
+			counted &&
+			mainDate?.precision === 'day' &&
+			clause.text.indexOf(mainDate.phrase) < counted.index &&
+			!resolveDate(counted[3]!, publishedAt, defaultZone)
+		) {
+			const words = counted[3]!;
+			const reading = kindOf(words);
+			if (reading && reading.kind !== 'statement') {
+				const n = Math.max(1, NUMBER_WORDS.indexOf(counted[1]!.toLowerCase()));
+				const from = calendarDay(mainDate.start, mainDate.timeZone);
+				const day = addDays(from, /after/i.test(counted[2]!) ? -n : n);
+				const place = extractEntities(words, known).find(
+					(e) => e.kind === 'place' && placeByName(e.name) && !isCountry(e.name)
+				);
+				add(
+					reading.kind,
+					words,
+					counted[0],
+					{
+						start: startOfDay(day, mainDate.timeZone),
+						precision: 'day',
+						timeZone: mainDate.timeZone,
+						phrase: counted[0]
+					},
+					place?.name ?? null
+				);
+			}
+		}
 		// Calendar dates, and weekdays in a clause of their own ("since Noboa ordered them Tuesday").
 		const weekdays = [...clause.text.matchAll(SUBORDINATE_WEEKDAY)].map((m) => ({
 			index: m.index + m[0].length - m[1]!.length,
