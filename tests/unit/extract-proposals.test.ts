@@ -431,6 +431,12 @@ describe('claims and who makes them', () => {
 		expect(kind('Police units took the control of the village of Banjska on Monday.')).toBe(
 			'battlefield'
 		);
+		// "declared … that" frames what was declared, even with the time between them.
+		expect(
+			kind(
+				'The rebels of the M23 have declared in the first hours of Monday that they have taken the control of Goma.'
+			)
+		).toBe('battlefield');
 		expect(kind('A patrol came under fire near Zvecan on Monday, the ministry informed.')).toBe(
 			'battlefield'
 		);

@@ -105,6 +105,9 @@ describe('attributionOf', () => {
 		expect(
 			attributionOf('The Prime Minister, Luís Montenegro de Castro, has announced new measures')
 		).toBe('Prime Minister Luís Montenegro de Castro');
+		expect(
+			attributionOf('The rebels of the AFC/M23 have declared in the first hours of Monday that')
+		).toBe('AFC/M23');
 		expect(attributionOf('Prices rose 3 per cent, the Office for National Statistics said')).toBe(
 			'Office for National Statistics'
 		);

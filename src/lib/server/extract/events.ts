@@ -59,7 +59,7 @@ const ASSERTED =
 	/\b(?:said|says|declared|stated|told|wrote|claimed|confirmed)\b[^.]*\b(?:had|has been|have been|was|were)\s+(?:[“"]?\p{L}+(?:ed|en|wn|ut)\b)/u;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
-	/^(?:[A-Z][\p{L}’'.-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+	/^(?:[A-Z][\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 const sameCalendarDay = (a: CalendarDay, b: CalendarDay) =>
 	a.year === b.year && a.month === b.month && a.day === b.day;
 
