@@ -107,7 +107,17 @@ describe('attributionOf', () => {
 		).toBe('Prime Minister Luís Montenegro de Castro');
 		expect(
 			attributionOf('The rebels of the AFC/M23 have declared in the first hours of Monday that')
-		).toBe('AFC/M23');
+		).toBe('rebels of the AFC/M23');
+		// Speakers by their role, and translated copy's "informed".
+		expect(attributionOf('Ukraine’s top military commander said Thursday that')).toBe(
+			'Ukraine’s top military commander'
+		);
+		expect(
+			attributionOf('The Ministry of Defence of Russia informed that two peacekeepers were killed')
+		).toBe('Ministry of Defence of Russia');
+		expect(attributionOf('The CSP-DPA separatist alliance says it routed a column')).toBe(
+			'CSP-DPA separatist alliance'
+		);
 		expect(attributionOf('Prices rose 3 per cent, the Office for National Statistics said')).toBe(
 			'Office for National Statistics'
 		);

@@ -35,7 +35,7 @@ export interface EventProposal {
 }
 
 const SPEECH =
-	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|affirmed|asserted|insisted|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed)\b/;
+	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|affirmed|asserted|insisted|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed|informed|acknowledged|admitted|confirmed)\b/;
 const INTERESTED =
 	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander|junta)\b/i;
 /**
@@ -59,7 +59,7 @@ const ASSERTED =
 	/\b(?:said|says|declared|stated|told|wrote|claimed|confirmed)\b[^.]*\b(?:had|has been|have been|was|were)\s+(?:[“"]?\p{L}+(?:ed|en|wn|ut)\b)/u;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
-	/^(?:[A-Z][\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+	/^(?:[A-Z][\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|top|commander|leader|head|ambassador|mayor|spokesperson|alliance|coalition|movement|separatists?|rebels?|militants?|insurgents?|union|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 const sameCalendarDay = (a: CalendarDay, b: CalendarDay) =>
 	a.year === b.year && a.month === b.month && a.day === b.day;
 
