@@ -108,6 +108,15 @@ describe('attributionOf', () => {
 		expect(
 			attributionOf('The rebels of the AFC/M23 have declared in the first hours of Monday that')
 		).toBe('rebels of the AFC/M23');
+		// Institutions in common words, a speaker after the verb, never half a name.
+		expect(attributionOf('Forces took the village, the army said on Monday')).toBe('the army');
+		expect(attributionOf('Six people were killed, according to the health ministry')).toBe(
+			'the health ministry'
+		);
+		expect(
+			attributionOf('Drones hit a depot overnight, said the regional governor, Oleh Syniehubov')
+		).toBe('the regional governor Oleh Syniehubov');
+		expect(attributionOf('Tigray’s communication affairs office said that')).toBeNull();
 		// Speakers by their role, and translated copy's "informed".
 		expect(attributionOf('Ukraine’s top military commander said Thursday that')).toBe(
 			'Ukraine’s top military commander'

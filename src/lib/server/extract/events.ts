@@ -60,6 +60,9 @@ const ASSERTED =
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
 	/^(?:[A-Z][\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|top|commander|leader|head|ambassador|mayor|spokesperson|alliance|coalition|movement|separatists?|rebels?|militants?|insurgents?|union|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+/** Institutions that speak, named in common words: "the health ministry", "the police". */
+const INSTITUTION =
+	/\b(?:ministry|army|military|police|government|officials|authorities|agency|office|service|spokes\w+|commission|council|committee|junta|residents|witnesses|rescuers|prosecutors?|court|coastguard|coast guard|governor|mayor)\b/;
 const sameCalendarDay = (a: CalendarDay, b: CalendarDay) =>
 	a.year === b.year && a.month === b.month && a.day === b.day;
 
@@ -175,10 +178,23 @@ function timeBefore(words: string[]): number {
 }
 
 export function attributionOf(clause: string): string | null {
-	const according = /according to ((?:the )?[A-Z][^,.;]+)/.exec(clause);
+	const according = new RegExp(
+		`according to ((?:the )?(?:[A-Z][^,.;]+|(?:[a-z’'-]+ ){0,3}${INSTITUTION.source}[^,.;]*))`
+	).exec(clause);
 	if (according) return according[1]!.trim();
 	const verb = SPEECH.exec(clause);
 	if (!verb) return null;
+	// "…, said the regional governor, Oleh Syniehubov": the speaker after the verb.
+	const inverted =
+		/, (?:said|informed|announced|reported|confirmed|added) ((?:the |a )?[^,.;]{2,60}?)(?:, ((?:[\p{Lu}][\p{L}’'.-]+ ?){1,4}))?$/u.exec(
+			clause
+		);
+	if (
+		inverted &&
+		inverted[1]!.split(/\s+/).every((w) => SPEAKER_WORD.test(w) || /^(?:a|an)$/.test(w)) &&
+		(/\p{Lu}/u.test(inverted[0]) || INSTITUTION.test(inverted[1]!))
+	)
+		return [inverted[1], inverted[2]].filter(Boolean).join(' ').trim();
 	// "The RSF, led by Gen Mohamed Hamdan Dagalo, claimed…": the subject speaks, not the aside.
 	const apposed =
 		/^(?:The |the )?([A-Z][\p{L}’'. -]{1,40}), ([^,]{3,60}), (?:has |have |had )?$/u.exec(
@@ -215,17 +231,31 @@ export function attributionOf(clause: string): string | null {
 		)
 		.split(/\s+/);
 	const picked: string[] = [];
+	/** The word before the speaker's, if any: what the speaker's words follow. */
+	let before: string | undefined;
 	for (let i = words.length - 1; i >= 0; i--) {
 		const word = words[i]!.replace(/^["“]|[,"”]$/g, '');
 		// "its prime minister, Pedro Sánchez, said": the comma closing the name is no break.
 		const closesName = i === words.length - 1 && /,$/.test(words[i]!);
-		if (!SPEAKER_WORD.test(word) || (/[,"”]$/.test(words[i]!) && !closesName)) break;
+		if (!SPEAKER_WORD.test(word) || (/[,"”]$/.test(words[i]!) && !closesName)) {
+			before = words[i];
+			break;
+		}
 		picked.unshift(word);
 	}
 	while (picked.length && /^(the|and|of|for)$/i.test(picked[0]!)) picked.shift();
 	// "On the same day Irakli Kobakhidze said": the time before the name is not part of it.
 	picked.splice(0, timeBefore(picked));
-	if (picked.length === 0 || picked.every((w) => /^[a-z]/.test(w))) return null;
+	if (picked.length === 0) return null;
+	// "…, the army said": an institution named in common words speaks; other lower-case words
+	// are no name.
+	// Only a whole one: "the army said", "…, the health ministry said", not the end of "Tigray’s
+	// communication affairs office".
+	if (picked.every((w) => /^[a-z]/.test(w)))
+		return INSTITUTION.test(picked.join(' ')) &&
+			(before === undefined || /[,;:]$|^(?:the|a|its|their|his|her)$/i.test(before))
+			? `the ${picked.join(' ')}`
+			: null;
 	if (/^(they|it|he|she|we)$/i.test(picked.join(' '))) return null;
 	return picked.join(' ');
 }
@@ -360,12 +390,6 @@ export function proposeEvents(
 		// "Scholz said he wants to ask the confidence question in January": the month is what the
 		// statement speaks of; the statement is made when it is reported.
 		if (kind === 'statement' && date && monthOnly(date.phrase)) date = undefined;
-		// "A junta spokesman said forces had been pre-deployed for an attack": a party's account
-		// of something it does not date is its claim, made when it speaks.
-		if (!date && reading.framed && (kind === 'battlefield' || kind === 'other') && attribution) {
-			kind = 'statement';
-			told = true;
-		}
 		// "…on Sunday, a day after disconnecting from the grid": counted from the clause before.
 		const relative = RELATIVE.exec(clause.text);
 		if (!date && relative && previous?.sentence === clause.sentence) {
@@ -397,6 +421,13 @@ export function proposeEvents(
 				timeZone: previous.date.timeZone,
 				phrase: following[0]
 			};
+		}
+		// "A junta spokesman said forces had been pre-deployed for an attack": a party's account
+		// of something it does not date, nor dates from a day told before it ("The next day,
+		// the army said…"), is its claim, made when it speaks.
+		if (!date && reading.framed && (kind === 'battlefield' || kind === 'other') && attribution) {
+			kind = 'statement';
+			told = true;
 		}
 		if (date?.precision === 'day') previous = { sentence: clause.sentence, date };
 		const verification = told
