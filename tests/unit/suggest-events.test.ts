@@ -117,6 +117,12 @@ describe('attributionOf', () => {
 			attributionOf('Drones hit a depot overnight, said the regional governor, Oleh Syniehubov')
 		).toBe('the regional governor Oleh Syniehubov');
 		expect(attributionOf('Tigray’s communication affairs office said that')).toBeNull();
+		// Officials confirming a meeting after it is told do not make it their statement.
+		const [meeting] = proposeEvents(
+			'Daniel Marsh met Oksana Vereshchak in Geneva on Monday, officials confirmed.',
+			new Date('2026-01-13T20:00:00Z')
+		);
+		expect(meeting).toMatchObject({ kind: 'meeting', attribution: 'the officials' });
 		// Speakers by their role, and translated copy's "informed".
 		expect(attributionOf('Ukraine’s top military commander said Thursday that')).toBe(
 			'Ukraine’s top military commander'

@@ -352,7 +352,8 @@ export function proposeEvents(
 		const attribution = canonical(speaker, known);
 		if (kind === 'statement' && !attribution) continue;
 		// "Trump called the meeting good": a speaker opening the clause makes it their statement.
-		const speakerFirst = speaker !== null && clause.text.indexOf(speaker) < 25;
+		const spoken = speaker === null ? -1 : clause.text.indexOf(speaker.replace(/^the /, ''));
+		const speakerFirst = spoken >= 0 && spoken < 25;
 		if (kind === 'meeting' && speakerFirst && SPEECH.test(clause.text)) kind = 'statement';
 		// What happened decides the kind; who tells it decides the claim. What a leader, an office
 		// or an agency says happened is the event as they claim it ("Zelenskyy said his forces
