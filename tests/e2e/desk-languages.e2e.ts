@@ -189,3 +189,22 @@ for (const width of [1280, 375]) {
 		}
 	});
 }
+
+test('the server’s answer to a refused form is in Ukrainian too', async ({ page }) => {
+	await signIn(page, editor);
+	await page.goto(`/desk/stories/${storyId}/events/new`);
+	await page.locator('#title').fill('Зустріч у Женеві');
+	await page.locator('#occurredStart').fill('2025-12-08T10:00');
+	// A zone no IANA database has: the schema refuses it, in English, for the API.
+	await page.locator('#timeZone').fill('Mars/Olympus_Mons');
+	await page.getByRole('button', { name: 'Створити подію' }).click();
+	const said = 'Використайте часовий пояс IANA, наприклад Europe/Kyiv або UTC.';
+	// Beside the field, which it describes.
+	await expect(page.locator('#timeZone-error')).toHaveText(said);
+	await expect(page.locator('#timeZone')).toHaveAttribute('aria-describedby', 'timeZone-error');
+	await expect(page.getByText('Use an IANA time zone')).toHaveCount(0);
+	// Nothing was stored.
+	const [{ count }] = await db<{ count: number }[]>`
+		select count(*)::int as count from events where title = 'Зустріч у Женеві'`;
+	expect(count).toBe(0);
+});

@@ -4,6 +4,7 @@
  */
 import { page } from '$app/state';
 import { translator, type Translate } from '$lib/i18n';
+import { localise } from '$lib/i18n/server-messages';
 
 /** The desk's interface language for this page (English outside the desk). */
 export function deskLocale(): string {
@@ -14,6 +15,13 @@ export function deskLocale(): string {
 /** Call inside `$derived` so the words follow a change of language. */
 export function deskTranslator(): Translate {
 	return translator(deskLocale());
+}
+
+/** A server answer ("Give the event a title.") in the desk's language; as it came if unknown. */
+export function deskSays(message: string): string;
+export function deskSays(message: string | undefined): string | undefined;
+export function deskSays(message: string | undefined): string | undefined {
+	return localise(message, deskLocale());
 }
 
 /** A language's name in the desk's language ("Ukrainian", "українська"); the tag if unknown. */
