@@ -256,31 +256,28 @@ describe('two events told in one sentence', () => {
 });
 
 describe('days told from another, and weather', () => {
-	it('dates "the day before" from the day last named, and proposes storms and sanctions', () => {
+	// [text, proposals as "kind day"], published on Friday 31 May 2024: "the day before" counts
+	// from the day last named, "one day after X" from the clause's own day (unless X names its own
+	// date); storms and sanctions are events.
+	const COUNTED: [string, string[]][] = [
+		[
+			'The regulator approved the merger on Wednesday. The league had given its final approval the day before.',
+			['policy 2024-05-29', 'policy 2024-05-28']
+		],
+		['A tornado flattened much of Rolling Fork on Friday night.', ['other 2024-05-31']],
+		[
+			'The president declared on Wednesday that he will not sign the bill, one day after protesters stormed the parliament in Nairobi.',
+			['policy 2024-05-29', 'other 2024-05-28']
+		],
+		[
+			'Yunus was sworn in on Thursday, three days after Hasina resigned and fled to India on 27 May.',
+			['policy 2024-05-30', 'policy 2024-05-27']
+		],
+		['The tycoon was sanctioned by the government on 10 March.', ['policy 2024-03-10']]
+	];
+	it.each(COUNTED)('dates “%s”', (text, expected) => {
 		const at = new Date('2024-05-31T06:00:00Z');
-		const read = (text: string) => proposeEvents(text, at).map((p) => `${p.kind} ${day(p)}`);
-		expect(
-			read(
-				'The regulator approved the merger on Wednesday. The league had given its final approval the day before.'
-			)
-		).toEqual(['policy 2024-05-29', 'policy 2024-05-28']);
-		expect(read('A tornado flattened much of Rolling Fork on Friday night.')).toEqual([
-			'other 2024-05-31'
-		]);
-		// "one day after X": X is counted from the clause's own day, unless X names its own date.
-		expect(
-			read(
-				'The president declared on Wednesday that he will not sign the bill, one day after protesters stormed the parliament in Nairobi.'
-			)
-		).toEqual(['policy 2024-05-29', 'other 2024-05-28']);
-		expect(
-			read(
-				'Yunus was sworn in on Thursday, three days after Hasina resigned and fled to India on 27 May.'
-			)
-		).toEqual(['policy 2024-05-30', 'policy 2024-05-27']);
-		expect(read('The tycoon was sanctioned by the government on 10 March.')).toEqual([
-			'policy 2024-03-10'
-		]);
+		expect(proposeEvents(text, at).map((p) => `${p.kind} ${day(p)}`)).toEqual(expected);
 	});
 });
 
@@ -425,32 +422,24 @@ describe('claims and who makes them', () => {
 		expect(mine?.kind).toBe('other');
 	});
 
-	it('reads translated and civil wording by what happened', () => {
-		const kind = (text: string) => proposeEvents(text, at)[0]?.kind;
-		// "took the control", as translated copy writes it, is a battle; so is coming under fire.
-		expect(kind('Police units took the control of the village of Banjska on Monday.')).toBe(
+	// [sentence, kind]: translated copy's "took the control" and coming under fire are battles;
+	// a crowd storming a building or a car driven into a market, with no army, are not; a
+	// dissolution is a decision, also when announced; saying one will stand down is an
+	// intention, which the kind guideline makes a statement.
+	const WORDING: [string, string][] = [
+		['Police units took the control of the village of Banjska on Monday.', 'battlefield'],
+		[
+			'The rebels of the M23 have declared in the first hours of Monday that they have taken the control of Goma.',
 			'battlefield'
-		);
-		// "declared … that" frames what was declared, even with the time between them.
-		expect(
-			kind(
-				'The rebels of the M23 have declared in the first hours of Monday that they have taken the control of Goma.'
-			)
-		).toBe('battlefield');
-		expect(kind('A patrol came under fire near Zvecan on Monday, the ministry informed.')).toBe(
-			'battlefield'
-		);
-		// A crowd storming a building, a car driven into a market: no army, no battle.
-		expect(kind('Protesters stormed the parliament building in Skopje on Monday.')).toBe('other');
-		expect(kind('A car was driven into a crowd at a market in Graz on Monday.')).toBe('other');
-		// Dissolving parliament is a decision, also when announced; saying one will stand down
-		// is an intention, which the kind guideline makes a statement.
-		expect(kind('First Minister Mari Tamm said on Monday that she would stand down.')).toBe(
-			'statement'
-		);
-		expect(
-			kind('The president announced on Monday the dissolution of the national assembly.')
-		).toBe('policy');
+		],
+		['A patrol came under fire near Zvecan on Monday, the ministry informed.', 'battlefield'],
+		['Protesters stormed the parliament building in Skopje on Monday.', 'other'],
+		['A car was driven into a crowd at a market in Graz on Monday.', 'other'],
+		['First Minister Mari Tamm said on Monday that she would stand down.', 'statement'],
+		['The president announced on Monday the dissolution of the national assembly.', 'policy']
+	];
+	it.each(WORDING)('reads “%s” as %s', (sentence, kind) => {
+		expect(proposeEvents(sentence, at)[0]?.kind).toBe(kind);
 	});
 
 	it('makes an opinion about what happened the speaker’s claimed statement', () => {
