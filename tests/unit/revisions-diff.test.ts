@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../src/lib/server/revisions/diff';
+import { translator } from '../../src/lib/i18n';
 import {
 	eventFieldsOf,
 	storyFieldsOf,
@@ -103,6 +104,32 @@ describe('event history in words', () => {
 			'Verification: — → Reported',
 			'Status: — → Published'
 		]);
+	});
+
+	it('writes the rows in the staff member’s language: names, values and dates', () => {
+		const before = eventSnapshot();
+		const after = eventSnapshot({
+			kind: 'policy',
+			verification: 'claimed',
+			occurredStart: '2025-12-08T05:00:00+00:00',
+			pinned: true,
+			deletedAt: '2025-12-09T12:00:00+00:00'
+		});
+		const uk = { locale: 'uk', t: translator('uk') };
+		const said = diffSnapshots('event', before, after, uk).map(
+			(c) => `${c.label}: ${c.before} → ${c.after}`
+		);
+		expect(said).toEqual([
+			'Тип: Зустріч → Політика',
+			expect.stringMatching(
+				/^Дата: 7 грудня 2025\s?р\. → 8 грудня 2025\s?р\. \(America\/New_York\)$/
+			),
+			expect.stringMatching(/^Перевірка: Повідомлено → /),
+			'Ключова подія: Ні → Так',
+			expect.stringMatching(/^Видалено: — → Видалено 9 грудня 2025/)
+		]);
+		// English, the API's language, is the default and unchanged.
+		expect(rows(before, after)[0]).toBe('Kind: Meeting → Policy');
 	});
 
 	it('refuses a snapshot without a field instead of defaulting it', () => {

@@ -5,13 +5,13 @@
  * spelling), then compared as typed fields, so a date, zone or place edit is never "no change".
  * Pure, so the pages, the API and the tests share it.
  */
-import {
-	formatDay,
-	formatEventWhen,
-	formatTimestamp,
-	isoWithOffset,
-	PRECISION_LABELS
-} from '../../format/dates';
+import { isoWithOffset } from '../../format/dates';
+import { dayIn, eventWhenIn, timestampIn } from '../../format/locale-dates';
+import { translator, type Translate } from '../../i18n';
+import type en from '../../i18n/messages/en.json';
+
+/** The rows' stable names, each with its label in the message files. */
+type RowName = keyof typeof en.desk.revisionField;
 import type { EventFields } from '../db/desk-events';
 import type { StoryFields } from '../db/desk-stories';
 import type { Publication } from '../../types';
@@ -42,6 +42,16 @@ export interface StoryState extends StoryFields {
 
 const NONE = '—';
 
+/**
+ * The language the rows are written in: English for the API and by default, the staff member's
+ * on the desk's history pages.
+ */
+export interface DiffWords {
+	locale: string;
+	t: Translate;
+}
+const ENGLISH: DiffWords = { locale: 'en', t: translator('en') };
+
 function instantOrNull(value: unknown): Date | null {
 	if (value instanceof Date) return value;
 	if (typeof value !== 'string') return null;
@@ -66,119 +76,131 @@ export function storyStateOf(s: Snapshot): StoryState {
 }
 
 const text = (value: string | null | undefined) => (value ? value : NONE);
-const capitalised = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 const sameInstant = (a: Date | null, b: Date | null) =>
 	a === null || b === null ? a === b : a.getTime() === b.getTime();
-const day = (at: Date | null, zone = 'UTC') => (at ? formatDay(at, zone) : NONE);
-const deleted = (at: Date | null) => (at ? `Deleted ${formatTimestamp(at)}` : NONE);
 
-/** The date as readers see it; to the minute with the offset when the wording hides a change. */
-function when(e: EventFields, exact: boolean): string {
-	if (!exact) return formatEventWhen(e);
-	const end = e.occurredEnd ? ` – ${isoWithOffset(e.occurredEnd, e.timeZone)}` : '';
-	return `${isoWithOffset(e.occurredStart, e.timeZone)}${end}`;
+/** The rows' words in one language: field names, values, dates. */
+function wordsFor({ locale, t }: DiffWords) {
+	const day = (at: Date | null, zone = 'UTC') => (at ? dayIn(at, locale, zone) : NONE);
+	const deleted = (at: Date | null) =>
+		at ? t('desk.revisionValue.deleted', { when: timestampIn(at, locale) }) : NONE;
+	/** The date as readers see it; to the minute with the offset when the wording hides a change. */
+	const when = (e: EventFields, exact: boolean) => {
+		if (!exact) return eventWhenIn(e, locale, t);
+		const end = e.occurredEnd ? ` – ${isoWithOffset(e.occurredEnd, e.timeZone)}` : '';
+		return `${isoWithOffset(e.occurredStart, e.timeZone)}${end}`;
+	};
+	/** The media item in one line: kind, address, then what readers read beside it. */
+	const media = (e: EventFields) =>
+		e.mediaUrl === null
+			? NONE
+			: [
+					`${t(`desk.revisionValue.${e.mediaKind ?? 'link'}`)}: ${e.mediaUrl}`,
+					e.mediaCaption,
+					e.mediaCredit && t('desk.revisionValue.credit', { credit: e.mediaCredit }),
+					e.mediaAlt && t('desk.revisionValue.alt', { alt: e.mediaAlt }),
+					e.mediaWidth && `${e.mediaWidth}×${e.mediaHeight}`
+				]
+					.filter(Boolean)
+					.join(' · ');
+	return { t, day, deleted, when, media };
 }
 
-function dateChange(a: EventFields, b: EventFields): FieldChange | null {
+function dateChange(
+	a: EventFields,
+	b: EventFields,
+	w: ReturnType<typeof wordsFor>
+): FieldChange | null {
 	const moved =
 		!sameInstant(a.occurredStart, b.occurredStart) || !sameInstant(a.occurredEnd, b.occurredEnd);
 	const rezoned = a.timeZone !== b.timeZone;
-	let before = when(a, false);
-	let after = when(b, false);
+	let before = w.when(a, false);
+	let after = w.when(b, false);
 	if (!moved && !rezoned && before === after && a.precision === b.precision) return null;
 	if (before === after && moved) {
-		before = when(a, true);
-		after = when(b, true);
+		before = w.when(a, true);
+		after = w.when(b, true);
 	}
 	if (rezoned) before = `${before} (${a.timeZone})`;
 	after = `${after} (${b.timeZone})`;
-	return { field: 'date', label: 'Date', before, after };
+	return { field: 'date', label: w.t('desk.revisionField.date'), before, after };
 }
 
 const coordinates = (e: EventFields) =>
 	e.latitude === null || e.longitude === null ? NONE : `${e.latitude}, ${e.longitude}`;
 
-/** The media item in one line: kind, address, then what readers read beside it. */
-const media = (e: EventFields) =>
-	e.mediaUrl === null
-		? NONE
-		: [
-				`${capitalised(e.mediaKind ?? 'link')}: ${e.mediaUrl}`,
-				e.mediaCaption,
-				e.mediaCredit && `Credit: ${e.mediaCredit}`,
-				e.mediaAlt && `Alt: ${e.mediaAlt}`,
-				e.mediaWidth && `${e.mediaWidth}×${e.mediaHeight}`
-			]
-				.filter(Boolean)
-				.join(' · ');
-
 /** The rows that differ between two event states; `before` null lists every set field. */
-export function eventChanges(before: EventState | null, after: EventState): FieldChange[] {
+export function eventChanges(
+	before: EventState | null,
+	after: EventState,
+	language: DiffWords = ENGLISH
+): FieldChange[] {
+	const w = wordsFor(language);
+	const { t } = w;
 	const rows: FieldChange[] = [];
-	const add = (field: string, label: string, was: string, now: string) => {
-		if (was !== now) rows.push({ field, label, before: was, after: now });
+	const add = (field: RowName, was: string, now: string) => {
+		if (was !== now)
+			rows.push({ field, label: t(`desk.revisionField.${field}`), before: was, after: now });
 	};
-	add('kind', 'Kind', before ? capitalised(before.kind) : NONE, capitalised(after.kind));
-	add('title', 'Title', text(before?.title), text(after.title));
-	add('description', 'Description', text(before?.description), text(after.description));
+	const kind = (e: EventState) => t(`common.kind.${e.kind}`);
+	const verification = (e: EventState) => t(`common.verification.${e.verification}`);
+	const status = (e: EventState) => t(`desk.revisionValue.${e.status}`);
+	const precision = (e: EventState) => t(`common.precision.${e.precision}`);
+	const pinned = (e: EventState | null) => t(`desk.revisionValue.${e?.pinned ? 'yes' : 'no'}`);
+	add('kind', before ? kind(before) : NONE, kind(after));
+	add('title', text(before?.title), text(after.title));
+	add('description', text(before?.description), text(after.description));
 	if (before) {
-		const date = dateChange(before, after);
+		const date = dateChange(before, after, w);
 		if (date) rows.push(date);
 	} else {
 		rows.push({
 			field: 'date',
-			label: 'Date',
+			label: t('desk.revisionField.date'),
 			before: NONE,
-			after: `${formatEventWhen(after)} (${after.timeZone})`
+			after: `${w.when(after, false)} (${after.timeZone})`
 		});
 	}
-	add(
-		'precision',
-		'Precision',
-		before ? PRECISION_LABELS[before.precision] : NONE,
-		PRECISION_LABELS[after.precision]
-	);
-	add('timeZone', 'Time zone', text(before?.timeZone), text(after.timeZone));
-	add('place', 'Place', text(before?.placeName), text(after.placeName));
-	add('coordinates', 'Coordinates', before ? coordinates(before) : NONE, coordinates(after));
-	add('attribution', 'Attribution', text(before?.attribution), text(after.attribution));
-	add(
-		'verification',
-		'Verification',
-		before ? capitalised(before.verification) : NONE,
-		capitalised(after.verification)
-	);
-	add('status', 'Status', before ? capitalised(before.status) : NONE, capitalised(after.status));
-	add('pinned', 'Key event', before?.pinned ? 'Yes' : 'No', after.pinned ? 'Yes' : 'No');
-	add('media', 'Media', before ? media(before) : NONE, media(after));
+	add('precision', before ? precision(before) : NONE, precision(after));
+	add('timeZone', text(before?.timeZone), text(after.timeZone));
+	add('place', text(before?.placeName), text(after.placeName));
+	add('coordinates', before ? coordinates(before) : NONE, coordinates(after));
+	add('attribution', text(before?.attribution), text(after.attribution));
+	add('verification', before ? verification(before) : NONE, verification(after));
+	add('status', before ? status(before) : NONE, status(after));
+	add('pinned', pinned(before), pinned(after));
+	add('media', before ? w.media(before) : NONE, w.media(after));
 	add(
 		'firstReported',
-		'First reported',
-		day(before?.firstReportedAt ?? null, before?.timeZone),
-		day(after.firstReportedAt, after.timeZone)
+		w.day(before?.firstReportedAt ?? null, before?.timeZone),
+		w.day(after.firstReportedAt, after.timeZone)
 	);
-	add('deleted', 'Deleted', deleted(before?.deletedAt ?? null), deleted(after.deletedAt));
+	add('deleted', w.deleted(before?.deletedAt ?? null), w.deleted(after.deletedAt));
 	return rows;
 }
 
 /** The rows that differ between two story states; `before` null lists every set field. */
-export function storyChanges(before: StoryState | null, after: StoryState): FieldChange[] {
+export function storyChanges(
+	before: StoryState | null,
+	after: StoryState,
+	language: DiffWords = ENGLISH
+): FieldChange[] {
+	const w = wordsFor(language);
+	const { t } = w;
 	const rows: FieldChange[] = [];
-	const add = (field: string, label: string, was: string, now: string) => {
-		if (was !== now) rows.push({ field, label, before: was, after: now });
+	const add = (field: RowName, was: string, now: string) => {
+		if (was !== now)
+			rows.push({ field, label: t(`desk.revisionField.${field}`), before: was, after: now });
 	};
-	add('title', 'Title', text(before?.title), text(after.title));
-	add('slug', 'Slug', text(before?.slug), text(after.slug));
-	add('summary', 'Summary', text(before?.summary), text(after.summary));
-	add('status', 'Status', before ? capitalised(before.status) : NONE, capitalised(after.status));
-	add('language', 'Language', text(before?.language), text(after.language));
-	add(
-		'publication',
-		'Publication',
-		before ? capitalised(before.publication) : NONE,
-		capitalised(after.publication)
-	);
-	add('deleted', 'Deleted', deleted(before?.deletedAt ?? null), deleted(after.deletedAt));
+	const status = (s: StoryState) => t(`common.status.${s.status}`);
+	const publication = (s: StoryState) => t(`desk.revisionValue.${s.publication}`);
+	add('title', text(before?.title), text(after.title));
+	add('slug', text(before?.slug), text(after.slug));
+	add('summary', text(before?.summary), text(after.summary));
+	add('status', before ? status(before) : NONE, status(after));
+	add('language', text(before?.language), text(after.language));
+	add('publication', before ? publication(before) : NONE, publication(after));
+	add('deleted', w.deleted(before?.deletedAt ?? null), w.deleted(after.deletedAt));
 	return rows;
 }
 
@@ -186,9 +208,10 @@ export function storyChanges(before: StoryState | null, after: StoryState): Fiel
 export function diffSnapshots(
 	entityType: 'story' | 'event',
 	before: Snapshot | null,
-	after: Snapshot
+	after: Snapshot,
+	language: DiffWords = ENGLISH
 ): FieldChange[] {
 	return entityType === 'story'
-		? storyChanges(before && storyStateOf(before), storyStateOf(after))
-		: eventChanges(before && eventStateOf(before), eventStateOf(after));
+		? storyChanges(before && storyStateOf(before), storyStateOf(after), language)
+		: eventChanges(before && eventStateOf(before), eventStateOf(after), language);
 }

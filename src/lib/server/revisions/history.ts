@@ -12,7 +12,14 @@ import { actorOf } from '../newsroom/actor';
 import { may, refusal } from '../newsroom/policy';
 import { eventRestoreState, restoreRevision, storyRestoreState } from '../newsroom/revisions';
 import type { Story } from '../../types';
-import { diffSnapshots, eventChanges, storyChanges, type FieldChange } from './diff';
+import {
+	diffSnapshots,
+	eventChanges,
+	storyChanges,
+	type DiffWords,
+	type FieldChange
+} from './diff';
+import { translator } from '../../i18n';
 import { eventFieldsOf, storyFieldsOf } from './snapshot';
 
 type EntityType = 'story' | 'event';
@@ -27,7 +34,11 @@ export interface HistoryEntry {
 }
 
 /** Revisions newest first, each with what changed since the one before it. */
-export async function historyOf(entityType: EntityType, entityId: number): Promise<HistoryEntry[]> {
+export async function historyOf(
+	entityType: EntityType,
+	entityId: number,
+	language?: DiffWords
+): Promise<HistoryEntry[]> {
 	const list = await revisions.listFor(entityType, entityId);
 	return list.map((revision, i) => ({
 		id: revision.id,
@@ -35,7 +46,7 @@ export async function historyOf(entityType: EntityType, entityId: number): Promi
 		entityVersion: revision.entityVersion,
 		authorName: revision.authorName,
 		createdAt: revision.createdAt,
-		changes: diffSnapshots(entityType, list[i + 1]?.snapshot ?? null, revision.snapshot)
+		changes: diffSnapshots(entityType, list[i + 1]?.snapshot ?? null, revision.snapshot, language)
 	}));
 }
 
@@ -57,7 +68,8 @@ export async function restorePreview(
 	user: DeskUser,
 	entityType: EntityType,
 	current: Story | deskEvents.DeskEvent,
-	version: number
+	version: number,
+	language?: DiffWords
 ): Promise<RestorePreview | null> {
 	const revision = await revisions.atVersion(entityType, current.id, version);
 	if (!revision) return null;
@@ -66,14 +78,14 @@ export async function restorePreview(
 	if (entityType === 'story') {
 		const story = current as Story;
 		const after = { ...storyFieldsOf(revision.snapshot), publication: story.publication };
-		changes = storyChanges({ ...story, deletedAt: null }, { ...after, deletedAt: null });
+		changes = storyChanges({ ...story, deletedAt: null }, { ...after, deletedAt: null }, language);
 		state = storyRestoreState(story);
 	} else {
 		const event = current as deskEvents.DeskEvent;
 		const after = eventFieldsOf(revision.snapshot);
 		// The first report date is not the revision's to restore: it stays as it is.
 		const kept = { firstReportedAt: event.firstReportedAt, deletedAt: null };
-		changes = eventChanges({ ...event, ...kept }, { ...after, ...kept });
+		changes = eventChanges({ ...event, ...kept }, { ...after, ...kept }, language);
 		state = eventRestoreState(event, after);
 	}
 	const action = ACTIONS[entityType];
@@ -104,19 +116,21 @@ async function targetOf(entityType: EntityType, param: string) {
  * The history page's data. Any staff member may read a history (the role is checked before the
  * lookup, so anonymous callers learn nothing); `?restore=N` adds the confirmation for version N.
  */
-export async function loadHistory(event: RequestEvent, entityType: EntityType) {
+export async function loadHistory(event: RequestEvent, entityType: EntityType, locale: string) {
 	const user = requireRole(event, 'contributor');
 	const target = await targetOf(entityType, event.params.id ?? '');
 	const asked = event.url.searchParams.get('restore');
 	const version = parseNumber(asked);
-	const preview = version === null ? null : await restorePreview(user, entityType, target, version);
+	const language = { locale, t: translator(locale) };
+	const preview =
+		version === null ? null : await restorePreview(user, entityType, target, version, language);
 	const state =
 		entityType === 'story'
 			? storyRestoreState(target as Story)
 			: eventRestoreState(target as deskEvents.DeskEvent, target as deskEvents.DeskEvent);
 	return {
 		target,
-		entries: await historyOf(entityType, target.id),
+		entries: await historyOf(entityType, target.id, language),
 		canRestore: may(user.role, ACTIONS[entityType], state),
 		preview,
 		missingRevision: asked !== null && !preview,

@@ -1,7 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { loadHistory, restoreFromForm } from '$lib/server/revisions/history';
 
-export const load: PageServerLoad = (event) => loadHistory(event, 'event');
+// The rows are written in the staff member's language, which the desk layout's load picks.
+export const load: PageServerLoad = async (event) =>
+	loadHistory(event, 'event', (await event.parent()).locale);
 
 export const actions: Actions = {
 	restore: (event) => restoreFromForm(event, 'event')
