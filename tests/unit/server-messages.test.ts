@@ -14,6 +14,7 @@ const ROOTS = [
 	'src/lib/server/newsroom',
 	'src/lib/server/desk',
 	'src/lib/server/suggest',
+	'src/lib/server/revisions',
 	'src/routes/(desk)'
 ];
 /** Sentences in those files that no desk page shows as an answer, and why. */
