@@ -90,4 +90,13 @@ describe('server messages in the desk’s language', () => {
 		);
 		expect(localise(undefined, 'uk')).toBeUndefined();
 	});
+
+	it('says the words inside a story suggestion’s reasons, not the titles', () => {
+		expect(localise('continues ‘Published.’ two days after the last update', 'uk')).toBe(
+			'продовжує «Published.»: два дні після останнього оновлення'
+		);
+		expect(localise('continues ‘Talks’ 11 days before the last update', 'uk')).toBe(
+			'продовжує «Talks»: за 11 днів до останнього оновлення'
+		);
+	});
 });

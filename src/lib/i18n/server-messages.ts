@@ -18,10 +18,15 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let compiled: Template[] | undefined;
 
-/** The English templates as patterns, the longest first so the most specific one wins. */
+const holes = (template: string) => (template.match(/\{\w+\}/g) ?? []).length;
+
+/**
+ * The English templates as patterns, most specific first: fixed sentences before those with
+ * values ("two days" before "{count} days"), then the longest.
+ */
 function templates(): Template[] {
 	compiled ??= Object.entries(MESSAGES.en.server as Record<string, string>)
-		.sort(([, a], [, b]) => b.length - a.length)
+		.sort(([, a], [, b]) => holes(a) - holes(b) || b.length - a.length)
 		.map(([key, english]) => {
 			const names = [...english.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 			const source = english
@@ -52,6 +57,21 @@ export function serverTemplate(
 }
 
 /**
+ * Values that are themselves server words ("two days" in "continues ‘…’ two days after the last
+ * update"), said again in the language; other values (titles, names) are the newsroom's own.
+ */
+const NESTED = new Set(['span']);
+
+function say(message: string, tag: string | null | undefined): string | undefined {
+	const found = serverTemplate(message);
+	if (!found) return undefined;
+	for (const [name, value] of Object.entries(found.values))
+		if (NESTED.has(name) && typeof value === 'string')
+			found.values[name] = say(value, tag) ?? value;
+	return translator(tag)(found.key, found.values);
+}
+
+/**
  * A server message in the desk's language (`tag`): its template's translation, or the message
  * as it came when it is no known template (an answer already translated, a database's words).
  */
@@ -65,6 +85,5 @@ export function localise(
 	tag: string | null | undefined
 ): string | undefined {
 	if (!message || uiLocale(tag) === 'en') return message;
-	const found = serverTemplate(message);
-	return found ? translator(tag)(found.key, found.values) : message;
+	return say(message, tag) ?? message;
 }
