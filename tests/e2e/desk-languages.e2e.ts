@@ -190,6 +190,41 @@ for (const width of [1280, 375]) {
 	});
 }
 
+/** The inbox's, feeds' and paste page's own words, which were English for every editor. */
+const FILING_ENGLISH = [
+	'Inbox',
+	'Articles not yet filed',
+	'Nothing to file',
+	'Feeds',
+	'Subscribe',
+	'Subscriptions',
+	'No feeds yet',
+	'Paste an article',
+	'Headline',
+	'Body',
+	'Outlet',
+	'Section',
+	'optional',
+	'Time zone',
+	'Save article'
+];
+
+test('the inbox, the feeds and the paste form are in Ukrainian too', async ({ page }) => {
+	await signIn(page, editor);
+	for (const [path, heading] of [
+		['/desk/inbox', 'Вхідні'],
+		['/desk/feeds', 'Стрічки'],
+		['/desk/articles/new', 'Вставити статтю']
+	] as const) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		expect({
+			path,
+			words: wordsIn(await interfaceText(page), [...ENGLISH, ...FILING_ENGLISH])
+		}).toEqual({ path, words: [] });
+	}
+});
+
 test('the server’s answer to a refused form is in Ukrainian too', async ({ page }) => {
 	await signIn(page, editor);
 	await page.goto(`/desk/stories/${storyId}/events/new`);
