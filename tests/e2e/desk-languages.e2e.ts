@@ -225,6 +225,28 @@ test('the inbox, the feeds and the paste form are in Ukrainian too', async ({ pa
 	}
 });
 
+test('an article’s proposals and a refused page are in Ukrainian too', async ({ page }) => {
+	await signIn(page, editor);
+	const [article] = await db<{ id: number }[]>`
+		select id from articles where headline like 'Miami Talks Enter Third Day%'`;
+	await page.goto(`/desk/articles/${article!.id}`);
+	// The proposals' kinds, dates and the form's choices are words in Ukrainian, not stored values.
+	await expect(page.locator('.proposal').first()).toBeVisible();
+	await expect(page.locator('.proposal .meta').first()).toContainText(/грудня 2025/);
+	expect({
+		page: 'article',
+		words: wordsIn(
+			await interfaceText(page, ['details', 'blockquote', '.proposal .head', '.visually-hidden']),
+			[...ENGLISH, 'minute', 'hour', 'month', 'other']
+		)
+	}).toEqual({ page: 'article', words: [] });
+	// An editor may not manage users: the refusal is in the desk, in Ukrainian.
+	const refused = await page.goto('/desk/users');
+	expect(refused?.status()).toBe(403);
+	await expect(page.getByText('Для цього потрібна роль адміністратора.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Назад до редакції' })).toBeVisible();
+});
+
 test('the server’s answer to a refused form is in Ukrainian too', async ({ page }) => {
 	await signIn(page, editor);
 	await page.goto(`/desk/stories/${storyId}/events/new`);

@@ -88,7 +88,7 @@ test('accept a proposed event after correcting it; reject another for good', asy
 	});
 	await expect(meeting.first()).toBeVisible();
 	const drones = page.locator('li.proposal', { hasText: '83 Ukrainian drones' });
-	await expect(drones).toContainText('claimed');
+	await expect(drones).toContainText('Verification: Claimed.');
 	await expect(drones).toContainText(/defence ministry/i);
 
 	await meeting.first().getByLabel('Title').fill('Miami talks, fourth day');

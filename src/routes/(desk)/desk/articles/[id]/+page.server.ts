@@ -14,7 +14,8 @@ import {
 	undoDecision
 } from '$lib/server/suggest/event-actions';
 import { hasRole, requireRole } from '$lib/server/auth/guard';
-import { formatEventWhen } from '$lib/format/dates';
+import { eventWhenIn } from '$lib/format/locale-dates';
+import { translator } from '$lib/i18n';
 import { articleOutcomes } from './outcomes';
 
 /** The article, the stories it may continue, and the events it reports. */
@@ -31,6 +32,9 @@ export const load: PageServerLoad = async (event) => {
 		articleOutcomes(article)
 	]);
 	const titles = new Map(existing.map((e) => [e.id, e.title]));
+	// Dates in the staff member's language, which the desk layout's load picks.
+	const { locale } = await event.parent();
+	const t = translator(locale);
 	return {
 		article: { ...article, paragraphs: article.body.split(/\n{2,}/) },
 		stories: stories ?? { suggestions: [], newStory: { recommended: true, reason: '' } },
@@ -42,12 +46,16 @@ export const load: PageServerLoad = async (event) => {
 				...p,
 				occurredStart: toLocalInput(p.start, p.timeZone),
 				occurredEnd: p.end ? toLocalInput(p.end, p.timeZone) : '',
-				when: formatEventWhen({
-					occurredStart: p.start,
-					occurredEnd: p.end ?? null,
-					precision: p.precision,
-					timeZone: p.timeZone
-				}),
+				when: eventWhenIn(
+					{
+						occurredStart: p.start,
+						occurredEnd: p.end ?? null,
+						precision: p.precision,
+						timeZone: p.timeZone
+					},
+					locale,
+					t
+				),
 				matchesTitle: p.matchesEventId ? (titles.get(p.matchesEventId) ?? null) : null
 			};
 		}),
