@@ -103,7 +103,13 @@ function wordsFor({ locale, t }: DiffWords) {
 				]
 					.filter(Boolean)
 					.join(' · ');
-	return { t, day, deleted, when, media };
+	const rows: FieldChange[] = [];
+	/** A row when the field differs, labelled in the language. */
+	const add = (field: RowName, was: string, now: string) => {
+		if (was !== now)
+			rows.push({ field, label: t(`desk.revisionField.${field}`), before: was, after: now });
+	};
+	return { t, day, deleted, when, media, rows, add };
 }
 
 function dateChange(
@@ -136,12 +142,7 @@ export function eventChanges(
 	language: DiffWords = ENGLISH
 ): FieldChange[] {
 	const w = wordsFor(language);
-	const { t } = w;
-	const rows: FieldChange[] = [];
-	const add = (field: RowName, was: string, now: string) => {
-		if (was !== now)
-			rows.push({ field, label: t(`desk.revisionField.${field}`), before: was, after: now });
-	};
+	const { t, rows, add } = w;
 	const kind = (e: EventState) => t(`common.kind.${e.kind}`);
 	const verification = (e: EventState) => t(`common.verification.${e.verification}`);
 	const status = (e: EventState) => t(`desk.revisionValue.${e.status}`);
@@ -186,12 +187,7 @@ export function storyChanges(
 	language: DiffWords = ENGLISH
 ): FieldChange[] {
 	const w = wordsFor(language);
-	const { t } = w;
-	const rows: FieldChange[] = [];
-	const add = (field: RowName, was: string, now: string) => {
-		if (was !== now)
-			rows.push({ field, label: t(`desk.revisionField.${field}`), before: was, after: now });
-	};
+	const { t, rows, add } = w;
 	const status = (s: StoryState) => t(`common.status.${s.status}`);
 	const publication = (s: StoryState) => t(`desk.revisionValue.${s.publication}`);
 	add('title', text(before?.title), text(after.title));
