@@ -247,6 +247,27 @@ test('an article’s proposals and a refused page are in Ukrainian too', async (
 	await expect(page.getByRole('link', { name: 'Назад до редакції' })).toBeVisible();
 });
 
+test('the sign-in page follows a Ukrainian browser, refusals included', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'uk-UA' });
+	const page = await context.newPage();
+	try {
+		await page.goto('/desk/sign-in');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+		await expect(page.getByRole('heading', { level: 1, name: 'Увійти до редакції' })).toBeVisible();
+		await page.getByLabel('Електронна пошта').fill(editor.email);
+		await page.getByLabel('Пароль').fill('не той пароль');
+		await page.getByRole('button', { name: 'Увійти' }).click();
+		await expect(
+			page.getByText('Ця адреса й пароль не відповідають жодному обліковому запису.')
+		).toBeVisible();
+		expect(
+			wordsIn(await interfaceText(page), [...ENGLISH, 'Sign in', 'Email', 'Password'])
+		).toEqual([]);
+	} finally {
+		await context.close();
+	}
+});
+
 test('the server’s answer to a refused form is in Ukrainian too', async ({ page }) => {
 	await signIn(page, editor);
 	await page.goto(`/desk/stories/${storyId}/events/new`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { MESSAGES, translator } from '../../src/lib/i18n/translate';
-import { textDirection, uiLocale, UI_LOCALES } from '../../src/lib/i18n/locales';
+import { acceptedLanguage, textDirection, uiLocale, UI_LOCALES } from '../../src/lib/i18n/locales';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -53,6 +53,18 @@ describe('message files', () => {
 	it('every English message parses', () => {
 		for (const message of english.values())
 			expect(() => parse(message, { ignoreTag: true })).not.toThrow();
+	});
+});
+
+describe('acceptedLanguage', () => {
+	it('takes the first supported language by q order, else English', () => {
+		const desk = ['en', 'uk'];
+		expect(acceptedLanguage('uk-UA,uk;q=0.9,en-US;q=0.8', desk)).toBe('uk');
+		expect(acceptedLanguage('de-DE,de;q=0.9,uk;q=0.5,en;q=0.4', desk)).toBe('uk');
+		expect(acceptedLanguage('en;q=0.3,uk;q=0.7', desk)).toBe('uk');
+		expect(acceptedLanguage('fr-FR,fr;q=0.9', desk)).toBe('en');
+		expect(acceptedLanguage('uk;q=0', desk)).toBe('en');
+		expect(acceptedLanguage(null, desk)).toBe('en');
 	});
 });
 

@@ -25,7 +25,7 @@ const NOT_ANSWERS = new Map([
 	],
 	[
 		'Too many failed sign-ins. Try again {}.',
-		'composed of two templates (in a minute, in N minutes); the sign-in page is English'
+		'composed: its two forms (in a minute, in N minutes) are messages of their own'
 	]
 ]);
 

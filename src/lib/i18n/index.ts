@@ -1,2 +1,9 @@
 export { translator, type MessageKey, type Translate } from './translate';
-export { UI_LOCALES, DEFAULT_LOCALE, uiLocale, textDirection, type UiLocale } from './locales';
+export {
+	UI_LOCALES,
+	DEFAULT_LOCALE,
+	uiLocale,
+	textDirection,
+	acceptedLanguage,
+	type UiLocale
+} from './locales';

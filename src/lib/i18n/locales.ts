@@ -24,3 +24,23 @@ export function uiLocale(tag: string | null | undefined): UiLocale {
 export function textDirection(tag: string | null | undefined): 'ltr' | 'rtl' {
 	return tag && RTL.has(primary(tag)) ? 'rtl' : 'ltr';
 }
+
+/**
+ * The first of `supported` that an Accept-Language header asks for, by its q order ("uk-UA,
+ * uk;q=0.9,en;q=0.8" → "uk"), else English: the language of a page shown before anyone signs in.
+ */
+export function acceptedLanguage(
+	header: string | null | undefined,
+	supported: readonly string[]
+): string {
+	const asked = (header ?? '')
+		.split(',')
+		.map((part, order) => {
+			const [tag = '', ...params] = part.trim().split(';');
+			const q = Number(/^\s*q=([\d.]+)\s*$/.exec(params.join(';'))?.[1] ?? '1');
+			return { language: primary(tag), q: Number.isFinite(q) ? q : 0, order };
+		})
+		.filter((a) => a.language && a.q > 0)
+		.sort((a, b) => b.q - a.q || a.order - b.order);
+	return asked.find((a) => supported.includes(a.language))?.language ?? DEFAULT_LOCALE;
+}

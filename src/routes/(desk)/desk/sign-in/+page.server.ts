@@ -4,17 +4,21 @@ import { demoEditorEmail, isLocalOrigin } from '$lib/server/auth/demo';
 import { createSession } from '$lib/server/auth/session';
 import { checkSignIn } from '$lib/server/auth/sign-in';
 import { safeNextPath } from './next-path';
-import { SignIn } from '$lib/schemas/accounts';
+import { DESK_LOCALES, SignIn } from '$lib/schemas/accounts';
+import { acceptedLanguage } from '$lib/i18n';
 import { fieldErrors } from '$lib/schemas/errors';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url, request }) => {
 	const next = safeNextPath(url.searchParams.get('next'), url.origin);
 	if (locals.user) redirect(303, next);
+	// Nobody is signed in yet, so the browser's languages choose among the desk's.
+	const locale = acceptedLanguage(request.headers.get('accept-language'), DESK_LOCALES);
+	locals.pageLang = locale;
 	// The demo editor's address, never its password (printed in the terminal), and only on a
 	// local origin: elsewhere it is no one's business that such an account exists.
 	const demoEmail = isLocalOrigin({ ORIGIN: url.origin }) ? await demoEditorEmail() : undefined;
-	return { next, demoEmail };
+	return { next, demoEmail, locale };
 };
 
 type SignInErrors = { email?: string; password?: string; form?: string };
