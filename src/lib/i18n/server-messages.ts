@@ -7,14 +7,13 @@
  */
 import { MESSAGES, translator, type MessageKey, type MessageValues } from './translate';
 import { uiLocale } from './locales';
+import { escapeRegExp } from '../format/regexp';
 
 interface Template {
 	key: MessageKey;
 	pattern: RegExp;
 	names: string[];
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let compiled: Template[] | undefined;
 
@@ -31,7 +30,7 @@ function templates(): Template[] {
 			const names = [...english.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 			const source = english
 				.split(/\{\w+\}/)
-				.map(escape)
+				.map(escapeRegExp)
 				.join('(.+?)');
 			return { key: `server.${key}` as MessageKey, pattern: new RegExp(`^${source}$`), names };
 		});

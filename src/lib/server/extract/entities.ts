@@ -6,6 +6,7 @@
  */
 import type { EntityKind } from '../db/entities';
 import { worldPlace } from './world-places';
+import { escapeRegExp } from '../../format/regexp';
 
 export interface KnownEntity {
 	id?: number;
@@ -178,7 +179,6 @@ const NOT_NAMES = new Set(
 	)
 );
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAME_RUN = /[A-Z][\p{L}’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}’'-]*)*/gu;
 
 /** Built-in known entities: the gazetteer's places. */
@@ -211,7 +211,7 @@ export function extractEntities(text: string, known: KnownEntity[]): FoundEntity
 		.filter(({ form }) => form.trim().length > 1)
 		.sort((a, b) => b.form.length - a.form.length);
 	for (const { entity, form } of forms) {
-		const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escape(form)}(?![\\p{L}\\p{N}])`, 'gu');
+		const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'gu');
 		for (const match of text.matchAll(pattern)) {
 			const start = match.index;
 			if (!free(start, start + form.length)) continue;
@@ -288,7 +288,7 @@ export function extractEntities(text: string, known: KnownEntity[]): FoundEntity
 	for (const person of [...found.values()].filter((e) => e.kind === 'person')) {
 		const surname = person.name.split(' ').at(-1)!;
 		if (surname === person.name || person.aliases.includes(surname)) continue;
-		const pattern = new RegExp(`(?<![\\p{L}])${escape(surname)}(?![\\p{L}])`, 'gu');
+		const pattern = new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, 'gu');
 		for (const match of text.matchAll(pattern)) {
 			if (!free(match.index, match.index + surname.length)) continue;
 			claim(match.index, match.index + surname.length);

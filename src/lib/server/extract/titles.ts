@@ -6,6 +6,7 @@
  * leading article, "was signed" as "signed", and what someone said as "<speaker> says …",
  * whether the clause opens with the quote, the speaker or ends with "…, the ministry said". Pure.
  */
+import { escapeRegExp } from '../../format/regexp';
 
 export const TITLE_LIMIT = 90;
 
@@ -79,12 +80,10 @@ function shorten(text: string): string {
 	return short;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** "<what>, the ministry said" told as "the ministry says <what>". */
 function speakerFirst(text: string, speaker: string): string {
 	const tail = new RegExp(
-		`^(.{20,}?),?\\s+(?:according to ${escape(speaker)}|${escape(speaker)} (?:said|says|reported|wrote|told \\S+(?: \\S+)?|stated|claimed|announced))$`,
+		`^(.{20,}?),?\\s+(?:according to ${escapeRegExp(speaker)}|${escapeRegExp(speaker)} (?:said|says|reported|wrote|told \\S+(?: \\S+)?|stated|claimed|announced))$`,
 		'u'
 	).exec(text);
 	if (!tail) return text;
@@ -132,7 +131,7 @@ export function headlineOf(clause: string, speaker: string | null = null, when =
 	if (when && !/^\d+$/.test(when))
 		text = text.replace(
 			new RegExp(
-				`(?<!\\b(?:${BOUND_TO})),?\\s+(?:(?:early|late)\\s+)?(?:on\\s+)?${escape(when)}\\b(?![’'])`
+				`(?<!\\b(?:${BOUND_TO})),?\\s+(?:(?:early|late)\\s+)?(?:on\\s+)?${escapeRegExp(when)}\\b(?![’'])`
 			),
 			''
 		);
