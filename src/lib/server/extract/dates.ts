@@ -41,14 +41,19 @@ const MONTHS = [
 	'november',
 	'december'
 ];
-/** Full names and the wire's abbreviations: "Jan.", "Sept.", "Dec". */
-const MONTH =
+/** Full names and the wire's abbreviations: "Jan.", "Sept.", "Dec" (a pattern, read with `i`). */
+export const MONTH =
 	'jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|aug(?:ust|\\.)?|sept?(?:ember|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?';
 const monthNumber = (name: string) =>
 	MONTHS.findIndex((m) => m.startsWith(name.slice(0, 3).toLowerCase())) + 1;
-/** A month named without a day: "in December", "last April", "in June last year". */
-const MONTH_ONLY =
-	/\b(?:[Ii]n|of|[Ll]ast|[Dd]uring)\s+(?:(last|next)\s+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(last|this|next)\s+year)?\b(?!\s+\d)/g;
+/**
+ * A month named without a day: "in December", "last April", "in June last year". The month is
+ * capitalised, so "in may" (a verb) is no month.
+ */
+const MONTH_ONLY = new RegExp(
+	`\\b(?:[Ii]n|of|[Ll]ast|[Dd]uring)\\s+(?:(last|next)\\s+)?(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})(?:\\s+(last|this|next)\\s+year)?\\b(?!\\s+\\d)`,
+	'g'
+);
 
 /** Every month a text names without a day, with where it stands. */
 export const monthPhrases = (text: string) =>
@@ -60,7 +65,8 @@ export const monthOnly = (phrase: string) => new RegExp(`^${MONTH_ONLY.source}$`
 /** Words that put the sentence's date ahead of publication: "will meet on Thursday". */
 const FUTURE =
 	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|(?:wants?|intends?|aims?|hopes?) to|next(?! to\b)|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for|(?:elections?|votes?|polls?|referendum|run-?off|summit|hearing|deadline) for)\b/i;
-const WEEKDAY = WEEKDAYS.join('|');
+/** The weekdays' names (a pattern, read with `i`). */
+export const WEEKDAY = WEEKDAYS.join('|');
 /** Words that tell of the past: "took hold on Jan. 1" written in December is this year's. */
 const PAST =
 	/\b(?:was|were|had|did|took|met|began|held|signed|said|told|won|lost|left|fled|went|came|gave|made|spoke|struck|hit|shot|fell|rose|sent|broke|led|swore|\w{3,}ed)\b/i;

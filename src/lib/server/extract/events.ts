@@ -6,7 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { EventKind, Precision, Verification } from '../../types';
-import { datePhrases, monthOnly, monthPhrases, resolveDate, type ResolvedDate } from './dates';
+import {
+	datePhrases,
+	MONTH,
+	monthOnly,
+	monthPhrases,
+	resolveDate,
+	WEEKDAY,
+	type ResolvedDate
+} from './dates';
 import { headlineOf } from './titles';
 import { knownDate, placesAgree, type KnownEvent } from './match';
 import { calendarDay, type CalendarDay } from '../../time/wall-clock';
@@ -14,6 +22,7 @@ import { addDays, startOfDay } from '../../time/zoned';
 import { extractEntities, isCountry, placeByName, type KnownEntity } from './entities';
 import { sentences } from './sentences';
 import { kindOf } from './kinds';
+import { escapeRegExp } from '../../format/regexp';
 
 export interface EventProposal {
 	kind: EventKind;
@@ -63,6 +72,9 @@ const SPEAKER_WORD =
 /** Institutions that speak, named in common words: "the health ministry", "the police". */
 const INSTITUTION =
 	/\b(?:ministry|army|military|police|government|officials|authorities|agency|office|service|spokes\w+|commission|council|committee|junta|residents|witnesses|rescuers|prosecutors?|court|coastguard|coast guard|governor|mayor)\b/;
+/** Stable key for an editor's decision on a proposal: its kind and the words that told it. */
+const fingerprintOf = (kind: EventKind, words: string) =>
+	createHash('sha256').update(`${kind}\n${words}`).digest('hex').slice(0, 32);
 const sameCalendarDay = (a: CalendarDay, b: CalendarDay) =>
 	a.year === b.year && a.month === b.month && a.day === b.day;
 
@@ -113,7 +125,7 @@ const SAME_DAY =
 
 /** "one day after protesters stormed the parliament": an event counted from the clause's day. */
 const DAYS_FROM = /\b(a|one|two|three|four|five) days? (after|before) ((?!the\b)[^,;.]{8,100})/i;
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five'];
+const DAYS_IN_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
 const DAY_BEFORE = /\b(?:the day before|the previous day|a day earlier)\b/i;
 
 /** A clause dated from the one before it: "a day after disconnecting", "hours before the vote". */
@@ -152,7 +164,6 @@ export function clauses(text: string): Clause[] {
 	return out;
 }
 
-/** Who the clause says asserts it: the words before "said", "reported", "wrote" …. */
 /** ", saying it was designed to last": the subject's words about what it did. */
 const SAYING = /,\s+(?:saying|adding|calling|describing)\b/;
 
@@ -177,6 +188,7 @@ function timeBefore(words: string[]): number {
 	return name > 0 ? name : words.length;
 }
 
+/** Who the clause says asserts it: the words before "said", "reported", "wrote" …. */
 export function attributionOf(clause: string): string | null {
 	const according = new RegExp(
 		`according to ((?:the )?(?:[A-Z][^,.;]+|(?:[a-z’'-]+ ){0,3}${INSTITUTION.source}[^,.;]*))`
@@ -301,15 +313,13 @@ function verificationOf(
 	return 'reported';
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Whether a place the clause names is where its event happened. "Kyiv’s armed forces" names a
  * government, not a place; a statement happens where it was made ("said in Moscow"), not where
  * what it talks of did ("called the Moscow meeting good").
  */
 function placesEvent(clause: string, place: KnownEntity, kind: EventKind): boolean {
-	const names = [place.name, ...place.aliases].map(escape).join('|');
+	const names = [place.name, ...place.aliases].map(escapeRegExp).join('|');
 	const mention = new RegExp(`\\b(?:${names})\\b(?![’']s\\b)`, 'u');
 	if (!mention.test(clause)) return false;
 	if (kind !== 'statement') return true;
@@ -503,10 +513,7 @@ export function proposeEvents(
 			/\b(?:said|says|declared|proposed|claimed|announced|warned|stated)(?:\s+(?:early|late|on|last|this)\s+\S+){0,2}$/.test(
 				clause.text
 			);
-		const fingerprint = createHash('sha256')
-			.update(`${kind}\n${clause.text}`)
-			.digest('hex')
-			.slice(0, 32);
+		const fingerprint = fingerprintOf(kind, clause.text);
 		// Past the lead, a sentence that names no date is background or colour ("The meeting
 		// lasted less than two hours"), unless it carries a party's claim, a quoted statement, or
 		// a meeting somewhere the article has not placed one yet ("followed a meeting in Moscow").
@@ -549,34 +556,23 @@ export function proposeEvents(
 			fingerprint,
 			...(background ? { matchesEventId: background.id } : {})
 		});
+		// A second event in the clause, told with the same words, day and place.
+		const also = (other: EventKind, speaker: string | null) =>
+			proposals.push({
+				...proposals.at(-1)!,
+				kind: other,
+				attribution: speaker,
+				verification: 'reported',
+				fingerprint: fingerprintOf(other, clause.text)
+			});
 		// "Biden announced the deal Tuesday, saying it was designed to last": what the subject
 		// did, and what it said of it, which is its statement.
 		const subject =
 			SAYING.test(clause.text) && kind !== 'statement' ? subjectOf(clause.text) : null;
-		if (subject)
-			proposals.push({
-				...proposals.at(-1)!,
-				kind: 'statement',
-				attribution: subject,
-				verification: 'reported',
-				fingerprint: createHash('sha256')
-					.update(`statement\n${clause.text}`)
-					.digest('hex')
-					.slice(0, 32)
-			});
+		if (subject) also('statement', subject);
 		// "Leaders meeting in Abuja on Thursday ordered a standby force": the decision, and the
 		// meeting that took it, each on the timeline.
-		if (reading.scene && kind !== reading.scene)
-			proposals.push({
-				...proposals.at(-1)!,
-				kind: reading.scene,
-				attribution: null,
-				verification: 'reported',
-				fingerprint: createHash('sha256')
-					.update(`${reading.scene}\n${clause.text}`)
-					.digest('hex')
-					.slice(0, 32)
-			});
+		if (reading.scene && kind !== reading.scene) also(reading.scene, null);
 	}
 	const all = [...proposals, ...namedInPassing(text, publishedAt, defaultZone, known, proposals)];
 	// "…, Zelenskyy said. The claim could not be independently verified.": the next sentence
@@ -629,7 +625,7 @@ function namedInPassing(
 			const words = counted[3]!;
 			const reading = kindOf(words);
 			if (reading && reading.kind !== 'statement') {
-				const n = Math.max(1, NUMBER_WORDS.indexOf(counted[1]!.toLowerCase()));
+				const n = DAYS_IN_WORDS[counted[1]!.toLowerCase()]!;
 				const from = calendarDay(mainDate.start, mainDate.timeZone);
 				const day = addDays(from, /after/i.test(counted[2]!) ? -n : n);
 				const place = extractEntities(words, known).find(
@@ -698,10 +694,10 @@ function namedInPassing(
 			)?.[1];
 			const dated =
 				year && !/\d{4}$/.test(phrase) ? words.replace(phrase, `${phrase} ${year}`) : words;
-			// "will be buried … after a funeral in Athens on Monday": words with no tense of their
-			// own take the sentence's.
 			// "a judgment in December": a month is as close as the words come, read on its own
-			// (an earlier day in the words is another event's) in the tense of the words.
+			// (an earlier day in the words is another event's) in the tense of the words. Other
+			// words with no tense of their own take the sentence's ("will be buried … after a
+			// funeral in Athens on Monday").
 			const month = monthOnly(phrase);
 			const date = month
 				? resolveDate(phrase, publishedAt, timeZone, words)
@@ -747,27 +743,24 @@ function namedInPassing(
 				attribution: null,
 				verification: 'reported',
 				evidence: clause.sentenceText,
-				fingerprint: createHash('sha256').update(`${kind}\n${words}`).digest('hex').slice(0, 32)
+				fingerprint: fingerprintOf(kind, words)
 			});
 		}
 	}
 	return found;
 }
 
-const WEEKDAY_NAMES = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
-const MONTH_NAMES =
-	'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 /** The end of a list before its last date: "on Aug. 29 and ", "for Thursday, ". */
 const LIST_TAIL = new RegExp(
-	`(?:${WEEKDAY_NAMES}|\\b(?:\\d{1,2} (?:${MONTH_NAMES})|(?:${MONTH_NAMES})\\.? \\d{1,2}))(?:,\\s+|\\s+(?:and|or)\\s+)(?:on\\s+)?$`,
+	`(?:${WEEKDAY}|\\b(?:\\d{1,2} (?:${MONTH})|(?:${MONTH}) \\d{1,2}))(?:,\\s+|\\s+(?:and|or)\\s+)(?:on\\s+)?$`,
 	'i'
 );
 
 /** The later weekdays of a list ("for Thursday and Saturday"), which datePhrases does not name. */
 function listed(text: string): { index: number; phrase: string; subordinate: boolean }[] {
 	const pattern = new RegExp(
-		`\\b(?:${WEEKDAY_NAMES})(?:,\\s+|\\s+(?:and|or)\\s+)(?:on\\s+)?(${WEEKDAY_NAMES})\\b`,
-		'g'
+		`\\b(?:${WEEKDAY})(?:,\\s+|\\s+(?:and|or)\\s+)(?:on\\s+)?(${WEEKDAY})\\b`,
+		'gi'
 	);
 	return [...text.matchAll(pattern)].map((m) => ({
 		index: m.index + m[0].length - m[1]!.length,
