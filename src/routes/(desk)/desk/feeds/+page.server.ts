@@ -6,8 +6,9 @@ import { normaliseUrl } from '$lib/server/ingest/article-input';
 import { plainText } from '$lib/server/ingest/sanitise';
 import { pollFeed } from '$lib/server/subscriptions/poller';
 import { checkFeed } from '$lib/server/subscriptions/check-feed';
-import { translator } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
+
+const ALREADY = 'That feed is already subscribed.';
 
 export const load: PageServerLoad = async (event) => {
 	requireRole(event, 'editor');
@@ -30,20 +31,19 @@ export const actions: Actions = {
 			errors.minutes = 'Poll every 1 to 1,440 minutes.';
 		}
 		if (!url || Object.keys(errors).length > 0) return fail(400, { add: { errors, values } });
-		const t = translator(event.locals.pageLang);
+		// English, as every server answer: the desk says it in the editor's language. (An action
+		// runs before the desk layout's load, so locals.pageLang is not known here.)
 		if (await feeds.isSubscribed(url))
-			return fail(400, { add: { errors: { url: t('desk.feeds.already') }, values } });
+			return fail(400, { add: { errors: { url: ALREADY }, values } });
 		const checked = await checkFeed(url);
 		if (!checked.ok)
-			return fail(400, {
-				add: { errors: { url: t('desk.feeds.refused', { reason: checked.reason }) }, values }
-			});
+			return fail(400, { add: { errors: { url: `Not subscribed: ${checked.reason}` }, values } });
 		const feed = await feeds.create(
 			{ url, source, pollIntervalSeconds: minutes * 60, createdBy: user.id },
 			undefined
 		);
 		if (!feed) {
-			return fail(400, { add: { errors: { url: t('desk.feeds.already') }, values } });
+			return fail(400, { add: { errors: { url: ALREADY }, values } });
 		}
 		return { add: { added: feed.url } };
 	},
