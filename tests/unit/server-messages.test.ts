@@ -45,8 +45,14 @@ function sentences(): { text: string; at: string }[] {
 			.forEach((line, i) => {
 				const code = line.trim();
 				if (code.startsWith('//') || code.startsWith('*') || code.includes('description')) return;
-				for (const m of line.matchAll(/(['`])([A-Z][^'`\n]{6,}?[.?!])\1/g))
-					found.push({ text: m[2]!.replace(/\$\{[^}]*\}/g, '{}'), at: `${file}:${i + 1}` });
+				// Sentences, and the refusals error pages show ("error(404, 'Story not found')").
+				for (const m of line.matchAll(
+					/(['`])([A-Z][^'`\n]{6,}?[.?!])\1|error\(4\d\d, (['`])([A-Z][^'`\n]{6,}?)\3\)/g
+				))
+					found.push({
+						text: (m[2] ?? m[4])!.replace(/\$\{[^}]*\}/g, '{}'),
+						at: `${file}:${i + 1}`
+					});
 			});
 	}
 	return found;
