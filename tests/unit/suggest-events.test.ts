@@ -114,6 +114,11 @@ describe('attributionOf', () => {
 			'Drones hit a depot overnight, said the regional governor, Oleh Syniehubov',
 			'the regional governor Oleh Syniehubov'
 		],
+		[
+			'Troops have detained 329 people, Adm. Jaime Vela, head of the joint command, said Wednesday',
+			'Adm. Jaime Vela'
+		],
+		['Troops took the town, officials said Tuesday', 'the officials'],
 		['Tigray’s communication affairs office said that', null],
 		['Ukraine’s top military commander said Thursday that', 'Ukraine’s top military commander'],
 		[

@@ -188,6 +188,12 @@ function timeBefore(words: string[]): number {
 	return name > 0 ? name : words.length;
 }
 
+/** What follows a speech verb when it tells the day, not the speaker: "said Wednesday". */
+const WHEN_AFTER_VERB = new RegExp(
+	`^(?:(?:on|early|late|last|this|earlier|later)\\s+)*(?:${WEEKDAY}|${MONTH}|today|yesterday|tonight)\\b`,
+	'i'
+);
+
 /** Who the clause says asserts it: the words before "said", "reported", "wrote" …. */
 export function attributionOf(clause: string): string | null {
 	const according = new RegExp(
@@ -203,6 +209,8 @@ export function attributionOf(clause: string): string | null {
 		);
 	if (
 		inverted &&
+		// "…, Adm. Jaime Vela, head of the joint command, said Wednesday": a time is no speaker.
+		!WHEN_AFTER_VERB.test(inverted[1]!) &&
 		inverted[1]!.split(/\s+/).every((w) => SPEAKER_WORD.test(w) || /^(?:a|an)$/.test(w)) &&
 		(/\p{Lu}/u.test(inverted[0]) || INSTITUTION.test(inverted[1]!))
 	)
