@@ -273,11 +273,32 @@ describe('days told from another, and weather', () => {
 			'Yunus was sworn in on Thursday, three days after Hasina resigned and fled to India on 27 May.',
 			['policy 2024-05-30', 'policy 2024-05-27']
 		],
-		['The tycoon was sanctioned by the government on 10 March.', ['policy 2024-03-10']]
+		['The tycoon was sanctioned by the government on 10 March.', ['policy 2024-03-10']],
+		// Counted in weeks or months: a window around the day that far back, never forwards from
+		// publication; the counted event does not decide the kind of the clause's own.
+		[
+			'Wilders said on Wednesday that he would not become prime minister, almost four months after his party won the most seats in parliament.',
+			['statement 2024-05-29', 'other 2024-01-14..2024-02-13']
+		],
+		[
+			'The army recaptured the town on Tuesday, two weeks after rebels captured it.',
+			['battlefield 2024-05-28', 'battlefield 2024-05-11..2024-05-17']
+		],
+		// "The incursion comes four days after …": counted from the news of the day.
+		[
+			'Israeli troops crossed into southern Lebanon early Tuesday. The incursion comes four days after Israel killed the group’s leader in an airstrike in Beirut.',
+			['battlefield 2024-05-28', 'battlefield 2024-05-24']
+		],
+		[
+			'The rebels seized the town in March. Six months later, the army recaptured it.',
+			['battlefield 2024-03-01..2024-03-31']
+		]
 	];
 	it.each(COUNTED)('dates “%s”', (text, expected) => {
 		const at = new Date('2024-05-31T06:00:00Z');
-		expect(proposeEvents(text, at).map((p) => `${p.kind} ${day(p)}`)).toEqual(expected);
+		const until = (p: { end?: Date; timeZone: string }) =>
+			p.end ? `..${day({ start: p.end, timeZone: p.timeZone })}` : '';
+		expect(proposeEvents(text, at).map((p) => `${p.kind} ${day(p)}${until(p)}`)).toEqual(expected);
 	});
 });
 

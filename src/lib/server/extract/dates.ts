@@ -375,8 +375,14 @@ function chronoDate(
 	const reference = { instant: publishedAt, timezone: offsetSeconds(publishedAt, timeZone) / 60 };
 	for (const result of chrono.en.parse(sentence, reference, { forwardDate: future })) {
 		const { start, text } = result;
-		// "a day after announcing": counted from another event, which the caller knows.
-		if (/^(?:a|the|one|two|\d+) days? (?:after|before)/i.test(text)) continue;
+		// "a day after announcing", "almost four months after his party won", "six months later":
+		// counted from another event, which the caller knows, not from the day of publication.
+		if (
+			/^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:days?|weeks?|months?|years?) (?:after|before|later|earlier)\b/i.test(
+				text
+			)
+		)
+			continue;
 		// "a truce of up to ten days", "within 60 days": a length of time, not a date.
 		if (/\b(?:days?|weeks?|months?|years?)$/i.test(text) && !/^in\b/i.test(text)) continue;
 		// "retook 24 settlements in five days": in the past tense, a length of time too.

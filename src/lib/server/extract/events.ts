@@ -22,6 +22,7 @@ import { addDays, startOfDay } from '../../time/zoned';
 import { extractEntities, isCountry, placeByName, type KnownEntity } from './entities';
 import { sentences } from './sentences';
 import { kindOf } from './kinds';
+import { countedFrom, withoutCount } from './counted';
 import { escapeRegExp } from '../../format/regexp';
 
 export interface EventProposal {
@@ -123,9 +124,6 @@ const JOINT =
 const SAME_DAY =
 	/^(?:(?:on )?the same day|that (?:same )?(?:day|evening|night)|later that day|hours later|the (?:next|following) day|a day later)\b/i;
 
-/** "one day after protesters stormed the parliament": an event counted from the clause's day. */
-const DAYS_FROM = /\b(a|one|two|three|four|five) days? (after|before) ((?!the\b)[^,;.]{8,100})/i;
-const DAYS_IN_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5 };
 const DAY_BEFORE = /\b(?:the day before|the previous day|a day earlier)\b/i;
 
 /** A clause dated from the one before it: "a day after disconnecting", "hours before the vote". */
@@ -361,7 +359,7 @@ export function proposeEvents(
 	const proposals: EventProposal[] = [];
 	let previous: { sentence: number; date: ResolvedDate } | undefined;
 	for (const clause of clauses(text)) {
-		const reading = kindOf(clause.text);
+		const reading = kindOf(withoutCount(clause.text));
 		if (!reading || NON_EVENT.test(clause.text)) continue;
 		let kind = reading.kind;
 		/** A speaker's account of what happened: their claim. */
@@ -582,7 +580,10 @@ export function proposeEvents(
 		// meeting that took it, each on the timeline.
 		if (reading.scene && kind !== reading.scene) also(reading.scene, null);
 	}
-	const all = [...proposals, ...namedInPassing(text, publishedAt, defaultZone, known, proposals)];
+	const all = [
+		...proposals,
+		...namedInPassing(text, publishedAt, defaultZone, lead, known, proposals)
+	];
 	// "…, Zelenskyy said. The claim could not be independently verified.": the next sentence
 	// makes the speaker's account a claim.
 	const texts = sentences(text).map((s) => s.text);
@@ -613,44 +614,32 @@ function namedInPassing(
 	text: string,
 	publishedAt: Date,
 	defaultZone: string,
+	lead: ResolvedDate | undefined,
 	known: KnownEntity[],
 	proposals: EventProposal[]
 ): EventProposal[] {
 	const found: EventProposal[] = [];
 	for (const clause of clauses(text)) {
-		const mainDate = resolveDate(clause.text, publishedAt, defaultZone);
+		// "The incursion comes four days after Israel killed Nasrallah": the news of the day.
+		const mainDate =
+			resolveDate(clause.text, publishedAt, defaultZone) ??
+			(/^[^,]{0,60}\b(?:comes|follows)\b/.test(clause.text) ? lead : undefined);
 		const main = mainDate?.phrase;
 		// "…declared on Wednesday that he will not sign, one day after protesters stormed the
 		// parliament": the event counted from the clause's own day.
-		const counted = DAYS_FROM.exec(clause.text);
+		const counted = mainDate && countedFrom(clause.text, mainDate);
 		// Words with a date of their own are dated by it, below; the clause's day must come first.
 		if (
 			counted &&
-			mainDate?.precision === 'day' &&
 			clause.text.indexOf(mainDate.phrase) < counted.index &&
-			!resolveDate(counted[3]!, publishedAt, defaultZone)
+			!resolveDate(counted.words, publishedAt, defaultZone)
 		) {
-			const words = counted[3]!;
-			const reading = kindOf(words);
+			const reading = kindOf(counted.words);
 			if (reading && reading.kind !== 'statement') {
-				const n = DAYS_IN_WORDS[counted[1]!.toLowerCase()]!;
-				const from = calendarDay(mainDate.start, mainDate.timeZone);
-				const day = addDays(from, /after/i.test(counted[2]!) ? -n : n);
-				const place = extractEntities(words, known).find(
+				const place = extractEntities(counted.words, known).find(
 					(e) => e.kind === 'place' && placeByName(e.name) && !isCountry(e.name)
 				);
-				add(
-					reading.kind,
-					words,
-					counted[0],
-					{
-						start: startOfDay(day, mainDate.timeZone),
-						precision: 'day',
-						timeZone: mainDate.timeZone,
-						phrase: counted[0]
-					},
-					place?.name ?? null
-				);
+				add(reading.kind, counted.words, counted.phrase, counted.date, place?.name ?? null);
 			}
 		}
 		// Calendar dates, and weekdays in a clause of their own ("since Noboa ordered them Tuesday").

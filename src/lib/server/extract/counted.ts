@@ -1,0 +1,93 @@
+/**
+ * Events counted from the day a clause names: "…said on Wednesday that he would not become prime
+ * minister, almost four months after his party won the most seats". The event named after the
+ * count lies that long before (or after) the clause's day: counted in days, on that day; in weeks
+ * or months, in a window around it, as such counts are rough ("almost four months").
+ */
+import type { ResolvedDate } from './dates';
+import { calendarDay } from '../../time/wall-clock';
+import { addDays, nextDayStart, shiftInZone, startOfDay } from '../../time/zoned';
+
+const COUNTED =
+	/\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? (after|before) ((?!the\b)[^,;.]{8,100})/i;
+const NUMBERS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve'
+];
+/** Half the unit, in days: how far a rough count may be off either way. */
+const SLACK = { week: 3, month: 15 } as const;
+
+export interface Counted {
+	/** Where the count begins in the clause. */
+	index: number;
+	/** "almost four months after his party won the most seats", as written. */
+	phrase: string;
+	/** The words that tell the counted event: "his party won the most seats". */
+	words: string;
+	date: ResolvedDate;
+}
+
+/** The event the clause counts from its own day (`main`, a day), if any. */
+export function countedFrom(clause: string, main: ResolvedDate): Counted | undefined {
+	const found = COUNTED.exec(clause);
+	if (!found || main.precision !== 'day') return undefined;
+	// "less than a year after it took office": a year either way tells the editor nothing.
+	if (/year/i.test(found[2]!)) return undefined;
+	const [phrase, count, unit, direction, words] = found as unknown as [
+		string,
+		string,
+		'day' | 'week' | 'month',
+		string,
+		string
+	];
+	const lower = count.toLowerCase();
+	const n = /^an?$/.test(lower) ? 1 : /^\d/.test(lower) ? Number(lower) : NUMBERS.indexOf(lower);
+	// "after X" counts back from the clause's day to X; "before X" forward to it.
+	const sign = /after/i.test(direction) ? -1 : 1;
+	const zone = main.timeZone;
+	if (unit === 'day') {
+		const day = addDays(calendarDay(main.start, zone), sign * n);
+		const date = {
+			start: startOfDay(day, zone),
+			precision: 'day' as const,
+			timeZone: zone,
+			phrase
+		};
+		return { index: found.index, phrase, words, date };
+	}
+	const months = unit === 'month' ? n : 0;
+	const days = unit === 'week' ? 7 * n : 0;
+	const centre = calendarDay(
+		days
+			? startOfDay(addDays(calendarDay(main.start, zone), sign * days), zone)
+			: shiftInZone(main.start, zone, 'month', sign * months),
+		zone
+	);
+	const from = startOfDay(addDays(centre, -SLACK[unit]), zone);
+	const last = startOfDay(addDays(centre, SLACK[unit]), zone);
+	const end = new Date(nextDayStart(last, zone).getTime() - 1000);
+	const date = { start: from, end, precision: 'approximate' as const, timeZone: zone, phrase };
+	return { index: found.index, phrase, words, date };
+}
+
+/**
+ * The clause without its count ("…, almost four months after his party won the most seats"): the
+ * counted event is proposed on its own day, so it must not decide the kind of the clause's own.
+ */
+export function withoutCount(clause: string): string {
+	const found = COUNTED.exec(clause);
+	// "a day after disconnecting from the grid", cut from its sentence: the count is the clause.
+	if (!found || !/\p{L}/u.test(clause.slice(0, found.index))) return clause;
+	return `${clause.slice(0, found.index).replace(/[\s,;]+$/, '')}${clause.slice(found.index + found[0].length)}`;
+}
