@@ -289,6 +289,14 @@ describe('days told from another, and weather', () => {
 			'Israeli troops crossed into southern Lebanon early Tuesday. The incursion comes four days after Israel killed the group’s leader in an airstrike in Beirut.',
 			['battlefield 2024-05-28', 'battlefield 2024-05-24']
 		],
+		// "until July 2026" ends a state; it is not the day of the event.
+		['Boluarte said on Wednesday that she will govern until July 2026.', ['statement 2024-05-29']],
+		// Troops leaving towns is fighting; a government leaving a deal is policy.
+		[
+			'Eritrean soldiers withdrew from several towns in Tigray on Tuesday.',
+			['battlefield 2024-05-28']
+		],
+		['Russia withdrew from the grain deal on Tuesday.', ['policy 2024-05-28']],
 		[
 			'The rebels seized the town in March. Six months later, the army recaptured it.',
 			['battlefield 2024-03-01..2024-03-31']

@@ -260,6 +260,11 @@ export function resolveDate(
 	const tense = tenseAround(sentence, future);
 	const span = dayRange(sentence, today, tense);
 	if (span) return windowResult(span.from, span.to, timeZone, span.phrase);
+	// "said she will govern until July 2026", "stays in post until Friday": the end of a state, not
+	// the day of an event. Blanked, not cut, so every offset into the sentence still holds.
+	sentence = sentence.replace(/\b(?:until|till)(?:\s+[^\s,;]+){1,3}/gi, (m) =>
+		' '.repeat(m.length)
+	);
 	const explicit = explicitDate(sentence, today, tense);
 	const weekday = new RegExp(
 		`\\b(?:(?:on|early|late|early on|late on|last|this) )?(${WEEKDAY})(?: (?:morning|afternoon|evening|night))?\\b`,

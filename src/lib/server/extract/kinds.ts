@@ -43,6 +43,9 @@ const MILITARY =
 const CIVIL_SENSE =
 	/^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?|killed|wounded|driven into|drove into|rammed|stormed|storming|burst into)$/i;
 
+/** Leaving, which troops do on the ground and governments do to treaties. */
+const RETREAT = /^(?:withdrew|withdrawn|pulled out)$/i;
+
 /** Verbs of deciding: what a meeting does when it is the scene, not the event. */
 const DECISION =
 	/^(?:ordered|decided|approved|agreed|imposed|closed\b.*|signed|adopted|suspended|lifted|voted|declared|extended)$/i;
@@ -85,7 +88,10 @@ export function kindOf(clause: string): KindReading | undefined {
 		// "An explosion tore through a coal mine", "rail workers went on strike": no battle.
 		hit.kind === 'battlefield' && !military && CIVIL_SENSE.test(hit.word)
 			? { ...hit, kind: 'other' as EventKind }
-			: hit
+			: // "Eritrean soldiers withdrew from several towns": troops moving, not a treaty left.
+				hit.kind === 'policy' && RETREAT.test(hit.word) && MILITARY.test(clause.slice(0, hit.at))
+				? { ...hit, kind: 'battlefield' as EventKind }
+				: hit
 	);
 	if (all.length === 0) return undefined;
 	const verdict = VERDICT.exec(clause);
