@@ -289,6 +289,16 @@ describe('days told from another, and weather', () => {
 			'Israeli troops crossed into southern Lebanon early Tuesday. The incursion comes four days after Israel killed the group’s leader in an airstrike in Beirut.',
 			['battlefield 2024-05-28', 'battlefield 2024-05-24']
 		],
+		// "The announcement came a day after …": counted from the day just told, past an aside,
+		// never into the next clause.
+		[
+			'Russia’s Defense Ministry said Thursday that its forces had recaptured the town. The announcement came a day after President Vladimir Putin, wearing camouflage fatigues, visited a command post in the region.',
+			['battlefield 2024-05-30', 'meeting 2024-05-29']
+		],
+		[
+			'Liz Truss sacked Kwasi Kwarteng as chancellor on Friday, 38 days after he took the job, and replaced him with Jeremy Hunt, as she fought to save her premiership.',
+			['policy 2024-05-31']
+		],
 		// "until July 2026" ends a state; it is not the day of the event.
 		['Boluarte said on Wednesday that she will govern until July 2026.', ['statement 2024-05-29']],
 		// Troops leaving towns is fighting; a government leaving a deal is policy.

@@ -5,11 +5,12 @@
  * or months, in a window around it, as such counts are rough ("almost four months").
  */
 import type { ResolvedDate } from './dates';
+import { kindOf } from './kinds';
 import { calendarDay } from '../../time/wall-clock';
 import { addDays, nextDayStart, shiftInZone, startOfDay } from '../../time/zoned';
 
 const COUNTED =
-	/\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? (after|before) ((?!the\b)[^,;.]{8,100})/i;
+	/\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? (after|before) ((?!the\b)[^;.]{8,160})/i;
 const NUMBERS = [
 	'zero',
 	'one',
@@ -28,6 +29,19 @@ const NUMBERS = [
 /** Half the unit, in days: how far a rough count may be off either way. */
 const SLACK = { week: 3, month: 15 } as const;
 
+/**
+ * The counted event's words: up to a comma, or past one aside when those name no event ("a day
+ * after President Vladimir Putin, wearing camouflage fatigues, visited a command post"), never
+ * into the next clause ("38 days after he took the job, and replaced him…").
+ */
+function countedWords(rest: string): string {
+	const [short, aside, after] = rest.split(',');
+	if (kindOf(short!) || aside === undefined || after === undefined) return short!;
+	if (/^\s*(?:and|but|or|as|while|which|who|when|where|after|before|since|then)\b/.test(aside))
+		return short!;
+	return `${short},${aside},${after}`;
+}
+
 export interface Counted {
 	/** Where the count begins in the clause. */
 	index: number;
@@ -44,13 +58,15 @@ export function countedFrom(clause: string, main: ResolvedDate): Counted | undef
 	if (!found || main.precision !== 'day') return undefined;
 	// "less than a year after it took office": a year either way tells the editor nothing.
 	if (/year/i.test(found[2]!)) return undefined;
-	const [phrase, count, unit, direction, words] = found as unknown as [
+	const [, count, unit, direction, rest] = found as unknown as [
 		string,
 		string,
 		'day' | 'week' | 'month',
 		string,
 		string
 	];
+	const words = countedWords(rest);
+	const phrase = found[0].slice(0, found[0].length - rest.length + words.length);
 	const lower = count.toLowerCase();
 	const n = /^an?$/.test(lower) ? 1 : /^\d/.test(lower) ? Number(lower) : NUMBERS.indexOf(lower);
 	// "after X" counts back from the clause's day to X; "before X" forward to it.
@@ -89,5 +105,7 @@ export function withoutCount(clause: string): string {
 	const found = COUNTED.exec(clause);
 	// "a day after disconnecting from the grid", cut from its sentence: the count is the clause.
 	if (!found || !/\p{L}/u.test(clause.slice(0, found.index))) return clause;
-	return `${clause.slice(0, found.index).replace(/[\s,;]+$/, '')}${clause.slice(found.index + found[0].length)}`;
+	const words = countedWords(found[4]!);
+	const end = found.index + found[0].length - found[4]!.length + words.length;
+	return `${clause.slice(0, found.index).replace(/[\s,;]+$/, '')}${clause.slice(end)}`;
 }

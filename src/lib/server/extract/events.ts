@@ -619,11 +619,20 @@ function namedInPassing(
 	proposals: EventProposal[]
 ): EventProposal[] {
 	const found: EventProposal[] = [];
+	/** The day the last dated clause told. */
+	let lastDay: ResolvedDate | undefined;
 	for (const clause of clauses(text)) {
-		// "The incursion comes four days after Israel killed Nasrallah": the news of the day.
+		const own = resolveDate(clause.text, publishedAt, defaultZone);
+		// "The incursion comes four days after Israel killed Nasrallah": the news of the day;
+		// "The announcement came a day after Putin visited…": the day just told.
 		const mainDate =
-			resolveDate(clause.text, publishedAt, defaultZone) ??
-			(/^[^,]{0,60}\b(?:comes|follows)\b/.test(clause.text) ? lead : undefined);
+			own ??
+			(/^[^,]{0,60}\b(?:comes|follows)\b/.test(clause.text)
+				? lead
+				: /^[^,]{0,60}\b(?:came|followed)\b/.test(clause.text)
+					? lastDay
+					: undefined);
+		if (own?.precision === 'day') lastDay = own;
 		const main = mainDate?.phrase;
 		// "…declared on Wednesday that he will not sign, one day after protesters stormed the
 		// parliament": the event counted from the clause's own day.
