@@ -267,7 +267,7 @@ describe('days told from another, and weather', () => {
 		['A tornado flattened much of Rolling Fork on Friday night.', ['other 2024-05-31']],
 		[
 			'The president declared on Wednesday that he will not sign the bill, one day after protesters stormed the parliament in Nairobi.',
-			['policy 2024-05-29', 'other 2024-05-28']
+			['statement 2024-05-29', 'other 2024-05-28']
 		],
 		[
 			'Yunus was sworn in on Thursday, three days after Hasina resigned and fled to India on 27 May.',
@@ -475,7 +475,10 @@ describe('claims and who makes them', () => {
 		['Protesters stormed the parliament building in Skopje on Monday.', 'other'],
 		['A car was driven into a crowd at a market in Graz on Monday.', 'other'],
 		['First Minister Mari Tamm said on Monday that she would stand down.', 'statement'],
-		['The president announced on Monday the dissolution of the national assembly.', 'policy']
+		['The president announced on Monday the dissolution of the national assembly.', 'policy'],
+		// The speaker's own step ahead is its intention; another's scheduled step is the event.
+		['Trump said on Monday that he would impose new sanctions on Russia.', 'statement'],
+		['The ministry said on Monday that the ceasefire would take effect at noon.', 'policy']
 	];
 	it.each(WORDING)('reads “%s” as %s', (sentence, kind) => {
 		expect(proposeEvents(sentence, at)[0]?.kind).toBe(kind);

@@ -125,13 +125,13 @@ export function kindOf(clause: string): KindReading | undefined {
 			return { kind: 'statement', framed: false };
 		// "Israel will not finish pulling out by Sunday, the office said": what a party intends is
 		// its statement; nothing has happened yet.
-		if (
-			content.kind !== 'policy' &&
-			/\b(?:will|would|plans? to|intends? to|is to|are to)\b/.test(
-				clause.slice(Math.max(0, content.at - 40), content.at)
-			)
-		)
-			return { kind: 'statement', framed: false };
+		// A step the speaker itself means to take ("said he would stand down", "said it would
+		// impose tariffs") is its statement of intention too; another's scheduled step is the event.
+		const ahead = clause.slice(Math.max(0, content.at - 40), content.at);
+		const intent = /\b(?:will|would|plans? to|intends? to|is to|are to)\b/.exec(ahead);
+		const own =
+			intent && /\b(?:he|she|it|they|we|I)\s+(?:\S+\s+){0,2}$/.test(ahead.slice(0, intent.index));
+		if (intent && (content.kind !== 'policy' || own)) return { kind: 'statement', framed: false };
 		return { kind: content.kind, framed: true };
 	}
 	const first = events[0] ?? all[0]!;
