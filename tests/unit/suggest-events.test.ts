@@ -119,6 +119,7 @@ describe('attributionOf', () => {
 			'Adm. Jaime Vela'
 		],
 		['Troops took the town, officials said Tuesday', 'the officials'],
+		['The prime minister said on Monday that she would resign', 'the prime minister'],
 		['Tigray’s communication affairs office said that', null],
 		['Ukraine’s top military commander said Thursday that', 'Ukraine’s top military commander'],
 		[

@@ -72,7 +72,7 @@ const SPEAKER_WORD =
 	/^(?:[A-Z][\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|top|commander|leader|head|ambassador|mayor|spokesperson|alliance|coalition|movement|separatists?|rebels?|militants?|insurgents?|union|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 /** Institutions that speak, named in common words: "the health ministry", "the police". */
 const INSTITUTION =
-	/\b(?:ministry|army|military|police|government|officials|authorities|agency|office|service|spokes\w+|commission|council|committee|junta|residents|witnesses|rescuers|prosecutors?|court|coastguard|coast guard|governor|mayor)\b/;
+	/\b(?:ministry|army|military|police|government|officials|authorities|agency|office|service|spokes\w+|commission|council|committee|junta|residents|witnesses|rescuers|prosecutors?|court|coastguard|coast guard|governor|mayor|president|prime minister|chancellor|minister|king|queen|pope)\b/;
 /** Stable key for an editor's decision on a proposal: its kind and the words that told it. */
 const fingerprintOf = (kind: EventKind, words: string) =>
 	createHash('sha256').update(`${kind}\n${words}`).digest('hex').slice(0, 32);
