@@ -478,7 +478,10 @@ describe('claims and who makes them', () => {
 		['The president announced on Monday the dissolution of the national assembly.', 'policy'],
 		// The speaker's own step ahead is its intention; another's scheduled step is the event.
 		['Trump said on Monday that he would impose new sanctions on Russia.', 'statement'],
-		['The ministry said on Monday that the ceasefire would take effect at noon.', 'policy']
+		['The ministry said on Monday that the ceasefire would take effect at noon.', 'policy'],
+		// A party's count of people detained is its statement, as a toll of the dead is.
+		['The interior ministry said on Monday that 63 people had been detained.', 'statement'],
+		['Police arrested the opposition leader in Tbilisi on Monday.', 'other']
 	];
 	it.each(WORDING)('reads “%s” as %s', (sentence, kind) => {
 		expect(proposeEvents(sentence, at)[0]?.kind).toBe(kind);

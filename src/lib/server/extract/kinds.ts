@@ -106,7 +106,18 @@ export function kindOf(clause: string): KindReading | undefined {
 		// or before it ("Israel and Hamas have agreed…, Qatar's prime minister said").
 		// "The health ministry said 31 people were killed": a party's toll is its statement.
 		const after = events.filter(
-			(h) => h.at > speech.index && !/^(?:killed|wounded)$/i.test(h.word)
+			(h) =>
+				h.at > speech.index &&
+				!/^(?:killed|wounded)$/i.test(h.word) &&
+				// "the interior ministry said 63 people had been detained": a count is its toll too.
+				!(
+					/^(?:died|dies|death|detain\w*|arrest\w*)$/i.test(h.word) &&
+					/\b\d[\d,]*\s+(?:\p{L}+\s+){0,3}$/u.test(
+						clause
+							.slice(speech.index, h.at)
+							.replace(/\b(?:had|have|has)\s+been\s+|\b(?:were|was)\s+/g, '')
+					)
+				)
 		);
 		// What is told before the verb is what was said ("…have agreed to a truce, Qatar's prime
 		// minister said"), unless it sets the scene of the speaking ("Speaking in Kigali, where he
