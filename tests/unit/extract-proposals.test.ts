@@ -127,6 +127,29 @@ describe('background told without a date', () => {
 		expect(background).toMatchObject({ place: 'Moscow', precision: 'approximate' });
 		expect(background!.end!.getTime()).toBeLessThan(new Date('2025-12-05T21:00:00Z').getTime());
 	});
+
+	it('dates an undated statement from the story only when its own speaker made that one', () => {
+		const condemned: KnownEvent = {
+			id: 7,
+			kind: 'statement',
+			title: 'Ecowas condemns the attempted coup in Niger',
+			occurredStart: new Date('2023-07-26T12:00:00Z'),
+			occurredEnd: null,
+			precision: 'day',
+			timeZone: 'Africa/Lagos',
+			actors: ['Ecowas', 'Mohamed Bazoum']
+		};
+		const bazoum = { kind: 'person' as const, name: 'Mohamed Bazoum', aliases: ['Bazoum'] };
+		const text =
+			'Niger’s military rulers closed the country’s airspace on Sunday night.\n\n' +
+			'A junta spokesman, Col Maj Amadou Abdramane, said on state television that forces had been deployed to restore Bazoum.';
+		const at = new Date('2023-08-07T17:00:00Z');
+		const statement = proposeEvents(text, at, [bazoum], [condemned]).find(
+			(p) => p.kind === 'statement'
+		);
+		expect(statement?.actors).toContain('Mohamed Bazoum');
+		expect(statement && day(statement)).toBe('2023-08-06');
+	});
 });
 
 // The CRBC article as the user supplied it, read in place (skipped where the fixture is absent).
@@ -481,7 +504,12 @@ describe('claims and who makes them', () => {
 		['The ministry said on Monday that the ceasefire would take effect at noon.', 'policy'],
 		// A party's count of people detained is its statement, as a toll of the dead is.
 		['The interior ministry said on Monday that 63 people had been detained.', 'statement'],
-		['Police arrested the opposition leader in Tbilisi on Monday.', 'other']
+		['Police arrested the opposition leader in Tbilisi on Monday.', 'other'],
+		// Condemning, denying, welcoming: the words are the event.
+		[
+			'Ecowas, the regional bloc, condemned what it called an attempted coup on Monday.',
+			'statement'
+		]
 	];
 	it.each(WORDING)('reads “%s” as %s', (sentence, kind) => {
 		expect(proposeEvents(sentence, at)[0]?.kind).toBe(kind);

@@ -179,7 +179,7 @@ const NOT_NAMES = new Set(
 	)
 );
 
-const NAME_RUN = /[A-Z][\p{L}’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\p{L}’'-]*)*/gu;
+const NAME_RUN = /\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}’'-]*)*/gu;
 
 /** Built-in known entities: the gazetteer's places. */
 export function gazetteer(): KnownEntity[] {
@@ -277,7 +277,7 @@ export function extractEntities(text: string, known: KnownEntity[]): FoundEntity
 		const name = words.join(' ');
 		const isOrg = words.some((word) => ORG_WORDS.has(word));
 		const isPerson =
-			!isOrg && words.length <= 3 && words.every((word) => /^[A-Z][\p{Ll}’'-]+$/u.test(word));
+			!isOrg && words.length <= 3 && words.every((word) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(word));
 		if (!isOrg && !isPerson) continue;
 		const entity: KnownEntity = { kind: isOrg ? 'organisation' : 'person', name, aliases: [] };
 		count(entity);

@@ -69,7 +69,7 @@ const ASSERTED =
 	/\b(?:said|says|declared|stated|told|wrote|claimed|confirmed)\b[^.]*\b(?:had|has been|have been|was|were)\s+(?:[“"]?\p{L}+(?:ed|en|wn|ut)\b)/u;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
-	/^(?:[A-Z][\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|top|commander|leader|head|ambassador|mayor|spokesperson|alliance|coalition|movement|separatists?|rebels?|militants?|insurgents?|union|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+	/^(?:\p{Lu}[\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|top|commander|leader|head|ambassador|mayor|spokesperson|alliance|coalition|movement|separatists?|rebels?|militants?|insurgents?|union|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 /** Institutions that speak, named in common words: "the health ministry", "the police". */
 const INSTITUTION =
 	/\b(?:ministry|army|military|police|government|officials|authorities|agency|office|service|spokes\w+|commission|council|committee|junta|residents|witnesses|rescuers|prosecutors?|court|coastguard|coast guard|governor|mayor|president|prime minister|chancellor|minister|king|queen|pope)\b/;
@@ -94,6 +94,16 @@ function canonical(attribution: string | null, known: KnownEntity[]): string | n
 	if (!attribution) return null;
 	const entity = known.find((e) => e.aliases.includes(attribution));
 	return entity?.name ?? attribution;
+}
+
+/** The known event was said by this speaker: named among its actors or in its title. */
+function spokeBefore(speaker: string | null, event: KnownEvent): boolean {
+	if (!speaker) return false;
+	const name = speaker.replace(/^the /i, '').toLowerCase();
+	return (
+		event.actors.some((actor) => actor.toLowerCase() === name) ||
+		event.title.toLowerCase().includes(name)
+	);
 }
 
 /** Sentences, then clauses, with their offsets in the text (so evidence is an exact slice). */
@@ -195,7 +205,8 @@ const WHEN_AFTER_VERB = new RegExp(
 /** Who the clause says asserts it: the words before "said", "reported", "wrote" …. */
 export function attributionOf(clause: string): string | null {
 	const according = new RegExp(
-		`according to ((?:the )?(?:[A-Z][^,.;]+|(?:[a-z’'-]+ ){0,3}${INSTITUTION.source}[^,.;]*))`
+		`according to ((?:the )?(?:\\p{Lu}[^,.;]+|(?:[a-z’'-]+ ){0,3}${INSTITUTION.source}[^,.;]*))`,
+		'u'
 	).exec(clause);
 	if (according) return according[1]!.trim();
 	const verb = SPEECH.exec(clause);
@@ -215,7 +226,7 @@ export function attributionOf(clause: string): string | null {
 		return [inverted[1], inverted[2]].filter(Boolean).join(' ').trim();
 	// "The RSF, led by Gen Mohamed Hamdan Dagalo, claimed…": the subject speaks, not the aside.
 	const apposed =
-		/^(?:The |the )?([A-Z][\p{L}’'. -]{1,40}), ([^,]{3,60}), (?:has |have |had )?$/u.exec(
+		/^(?:The |the )?(\p{Lu}[\p{L}’'. -]{1,40}), ([^,]{3,60}), (?:has |have |had )?$/u.exec(
 			clause.slice(0, verb.index)
 		);
 	// "India’s foreign minister, S Jaishankar, told…": a name in the aside belongs to the speaker.
@@ -485,6 +496,8 @@ export function proposeEvents(
 							event.kind === kind &&
 							event.occurredStart < startOfDay(leadDay, event.timeZone) &&
 							placesAgree(place?.name ?? null, clause.text, event) &&
+							// A statement told again is its own speaker's, not anyone's who shares an actor.
+							(kind !== 'statement' || spokeBefore(attribution, event)) &&
 							(actors.some((actor) => event.actors.includes(actor)) ||
 								(!!event.placeName && clause.text.includes(event.placeName)))
 					)

@@ -26,7 +26,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'statement',
-		/\b(?:said|says|wrote|told|stated|described|warned|urged|posted|proposed|vowed|announced|called for|accused|reported|claimed|confirmed|informed)\b/gi
+		/\b(?:said|says|wrote|told|stated|described|warned|urged|posted|proposed|vowed|announced|called for|accused|reported|claimed|confirmed|informed|condemned|condemns|denied|denies|welcomed|welcomes|praised|hailed|critici[sz]ed|blamed)\b/gi
 	]
 ];
 
