@@ -322,6 +322,12 @@ describe('days told from another, and weather', () => {
 			'Liz Truss sacked Kwasi Kwarteng as chancellor on Friday, 38 days after he took the job, and replaced him with Jeremy Hunt, as she fought to save her premiership.',
 			['policy 2024-05-31']
 		],
+		// A lead that tells no event leaves the day's news to the sentence after it; a demand
+		// that "was not met" is no meeting.
+		[
+			'Leaders on Wednesday gave the junta one week to free the president, warning that they could use force if the demand was not met.\n\nAt an emergency summit in Abuja, the leaders also closed borders with Niger and froze its assets.',
+			['policy 2024-05-29', 'meeting 2024-05-29']
+		],
 		// "until July 2026" ends a state; it is not the day of the event.
 		['Boluarte said on Wednesday that she will govern until July 2026.', ['statement 2024-05-29']],
 		// Troops leaving towns is fighting; a government leaving a deal is policy.

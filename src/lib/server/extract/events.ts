@@ -548,7 +548,13 @@ export function proposeEvents(
 				(kind !== 'statement' || INTERESTED.test(attribution ?? ''))
 			) &&
 			!((kind === 'statement' || reading.framed) && quoted) &&
-			!elsewhere
+			!elsewhere &&
+			// A lead that told no event of its own ("Leaders on Sunday gave the junta a week…")
+			// leaves the day's news to the sentence after it, unless that one looks back.
+			(clause.sentence > 1 ||
+				PAST.test(clause.text) ||
+				/\blater\b/.test(clause.text) ||
+				proposals.some((p) => sameCalendarDay(calendarDay(p.start, p.timeZone), leadDay)))
 		)
 			continue;
 		const duplicate = proposals.findIndex(

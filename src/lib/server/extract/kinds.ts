@@ -22,7 +22,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'meeting',
-		/\b(?:negotiations|met|meet(?! (?:the |its |their |a |an )?(?:original |new |\d+-day )?(?:deadline|target|demands?|goals?|criteria|needs|requirements?)|\s+(?:again\s+)?in (?:the|a) (?:second round|runoff|run-off|final))|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round(?= of (?:talks|negotiations))|round(?=\s+(?:in|at)\s+\p{Lu}))\b/giu
+		/\b(?:negotiations|(?<!\b(?:was|were|been|be|is|are)(?: not| never| fully)? )met|meet(?! (?:the |its |their |a |an )?(?:original |new |\d+-day )?(?:deadline|target|demands?|goals?|criteria|needs|requirements?)|\s+(?:again\s+)?in (?:the|a) (?:second round|runoff|run-off|final))|meets|meeting|talks|convened|summit|sessions?|hosted|visited|visit|phone call|call with|gathered|round(?= of (?:talks|negotiations))|round(?=\s+(?:in|at)\s+\p{Lu}))\b/giu
 	],
 	[
 		'statement',
