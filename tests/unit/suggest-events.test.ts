@@ -120,6 +120,8 @@ describe('attributionOf', () => {
 		],
 		['Troops took the town, officials said Tuesday', 'the officials'],
 		['The prime minister said on Monday that she would resign', 'the prime minister'],
+		// A quotation closed before the verb: the speaker after it.
+		['“We have a deal,” wrote Borrell', 'Borrell'],
 		// A name may begin with an accented capital.
 		['The Élysée warned on Sunday that France would respond', 'Élysée'],
 		['Tigray’s communication affairs office said that', null],

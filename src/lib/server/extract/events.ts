@@ -213,7 +213,7 @@ export function attributionOf(clause: string): string | null {
 	if (!verb) return null;
 	// "…, said the regional governor, Oleh Syniehubov": the speaker after the verb.
 	const inverted =
-		/, (?:said|informed|announced|reported|confirmed|added) ((?:the |a )?[^,.;]{2,60}?)(?:, ((?:[\p{Lu}][\p{L}’'.-]+ ?){1,4}))?$/u.exec(
+		/,[”"’]? (?:said|informed|announced|reported|confirmed|added|wrote|told reporters|posted) ((?:the |a )?[^,.;]{2,60}?)(?:, ((?:[\p{Lu}][\p{L}’'.-]+ ?){1,4}))?$/u.exec(
 			clause
 		);
 	if (
