@@ -328,6 +328,11 @@ describe('days told from another, and weather', () => {
 			'Leaders on Wednesday gave the junta one week to free the president, warning that they could use force if the demand was not met.\n\nAt an emergency summit in Abuja, the leaders also closed borders with Niger and froze its assets.',
 			['policy 2024-05-29', 'meeting 2024-05-29']
 		],
+		// Negotiations named as the scene of an agreement a speaker announces: both.
+		[
+			'After twelve hours of negotiations in Ohrid, the two leaders agreed late on Wednesday on the annex, EU foreign policy chief Josep Borrell announced.',
+			['policy 2024-05-29', 'meeting 2024-05-29']
+		],
 		// "until July 2026" ends a state; it is not the day of the event.
 		['Boluarte said on Wednesday that she will govern until July 2026.', ['statement 2024-05-29']],
 		// Troops leaving towns is fighting; a government leaving a deal is policy.

@@ -120,6 +120,10 @@ describe('attributionOf', () => {
 		],
 		['Troops took the town, officials said Tuesday', 'the officials'],
 		['The prime minister said on Monday that she would resign', 'the prime minister'],
+		[
+			'After the talks, EU foreign policy chief Josep Borrell announced a deal',
+			'EU foreign policy chief Josep Borrell'
+		],
 		// A quotation closed before the verb: the speaker after it.
 		['“We have a deal,” wrote Borrell', 'Borrell'],
 		// A name may begin with an accented capital.

@@ -46,6 +46,9 @@ const CIVIL_SENSE =
 /** Leaving, which troops do on the ground and governments do to treaties. */
 const RETREAT = /^(?:withdrew|withdrawn|pulled out)$/i;
 
+/** A meeting named as a noun, which may be the scene of a decision told with it. */
+const SCENE = /^(?:meeting|summit|talks|sessions?|negotiations)$/i;
+
 /** Verbs of deciding: what a meeting does when it is the scene, not the event. */
 const DECISION =
 	/^(?:ordered|decided|approved|agreed|imposed|closed\b.*|signed|adopted|suspended|lifted|voted|declared|extended)$/i;
@@ -129,6 +132,13 @@ export function kindOf(clause: string): KindReading | undefined {
 		const before = aside ? [] : events.filter((h) => h.at < speech.index);
 		const content = after[0] ?? before[0];
 		if (!content) return { kind: 'statement', framed: false };
+		// "After twelve hours of negotiations, the leaders have agreed…, Borrell announced": the
+		// decision is what was told, the negotiations its scene.
+		if (content.kind === 'meeting' && SCENE.test(content.word)) {
+			const told = content.at > speech.index ? after : before;
+			if (told.some((h) => h.kind === 'policy' && DECISION.test(h.word)))
+				return { kind: 'policy', framed: true, scene: 'meeting' };
+		}
 		// "declared that nobody believes the cables were cut by accident": an opinion about what
 		// happened is the speaker's statement, not the event itself.
 		const lead = clause.slice(speech.index, Math.max(content.at, speech.index));
@@ -148,7 +158,7 @@ export function kindOf(clause: string): KindReading | undefined {
 	const first = events[0] ?? all[0]!;
 	// "At an emergency summit in Abuja, the leaders closed the borders", "A meeting of ministers
 	// decided…": the meeting sets the scene, the decision taken there is the event.
-	if (first.kind === 'meeting' && /^(?:meeting|summit|talks|sessions?)$/i.test(first.word)) {
+	if (first.kind === 'meeting' && SCENE.test(first.word)) {
 		const decision = events.find((h) => h.kind === 'policy' && DECISION.test(h.word));
 		if (decision) return { kind: 'policy', framed: false, scene: 'meeting' };
 	}
