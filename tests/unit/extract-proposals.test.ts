@@ -333,6 +333,16 @@ describe('days told from another, and weather', () => {
 			'After twelve hours of negotiations in Ohrid, the two leaders agreed late on Wednesday on the annex, EU foreign policy chief Josep Borrell announced.',
 			['policy 2024-05-29', 'meeting 2024-05-29']
 		],
+		// A weekday right after the verb of a "which …" clause dates that clause's event; a
+		// declaration "that …" far from its verb is still speech.
+		[
+			'Representatives of both sides have met on Thursday in Yevlakh for the first talks after the ceasefire, which was agreed in the Wednesday at 13:00 local time.',
+			['meeting 2024-05-30', 'policy 2024-05-29']
+		],
+		[
+			'President Ilham Aliyev has declared in an address to the nation on Wednesday evening that Azerbaijan restored its sovereignty.',
+			['statement 2024-05-29']
+		],
 		// "until July 2026" ends a state; it is not the day of the event.
 		['Boluarte said on Wednesday that she will govern until July 2026.', ['statement 2024-05-29']],
 		// Troops leaving towns is fighting; a government leaving a deal is policy.

@@ -31,7 +31,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 ];
 
 const SPEECH =
-	/\b(?:said|says|reported|claimed|claims|wrote|told|stated|announced|warned|posted|informed|confirmed|affirmed|asserted|insisted|declared(?=[^.]{0,45}\bthat\b)|proposed(?=[^.]{0,25}\bthat\b))\b/i;
+	/\b(?:said|says|reported|claimed|claims|wrote|told|stated|announced|warned|posted|informed|confirmed|affirmed|asserted|insisted|declared(?=[^.]{0,70}\bthat\b)|proposed(?=[^.]{0,25}\bthat\b))\b/i;
 
 /** Verbs that judge or answer something rather than tell it happened: the words are the event. */
 const VERDICT =
