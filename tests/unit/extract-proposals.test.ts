@@ -343,6 +343,8 @@ describe('days told from another, and weather', () => {
 			'President Ilham Aliyev has declared in an address to the nation on Wednesday evening that Azerbaijan restored its sovereignty.',
 			['statement 2024-05-29']
 		],
+		// Translated copy's "take the office".
+		['Sheinbaum will take the office on 1 October.', ['policy 2024-10-01']],
 		// "until July 2026" ends a state; it is not the day of the event.
 		['Boluarte said on Wednesday that she will govern until July 2026.', ['statement 2024-05-29']],
 		// Troops leaving towns is fighting; a government leaving a deal is policy.
