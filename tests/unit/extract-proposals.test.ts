@@ -343,6 +343,12 @@ describe('days told from another, and weather', () => {
 			'President Ilham Aliyev has declared in an address to the nation on Wednesday evening that Azerbaijan restored its sovereignty.',
 			['statement 2024-05-29']
 		],
+		// An undated lead counts from the news of the day; a surgeon's operation is no policy, a
+		// man who shot at a prime minister no battle.
+		[
+			'Prime Minister Robert Fico stays in serious but stable condition after a long operation, one day after a man has shot five times at him in Handlová. The interior minister said on Thursday that the attacker acted alone.',
+			['statement 2024-05-30', 'other 2024-05-29']
+		],
 		// Translated copy's "take the office".
 		['Sheinbaum will take the office on 1 October.', ['policy 2024-10-01']],
 		// "until July 2026" ends a state; it is not the day of the event.

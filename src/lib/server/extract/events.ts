@@ -645,11 +645,11 @@ function namedInPassing(
 	let lastDay: ResolvedDate | undefined;
 	for (const clause of clauses(text)) {
 		const own = resolveDate(clause.text, publishedAt, defaultZone);
-		// "The incursion comes four days after Israel killed Nasrallah": the news of the day;
-		// "The announcement came a day after Putin visited…": the day just told.
+		// An undated lead, and "The incursion comes four days after Israel killed Nasrallah", are
+		// the news of the day; "The announcement came a day after Putin visited…", the day just told.
 		const mainDate =
 			own ??
-			(/^[^,]{0,60}\b(?:comes|follows)\b/.test(clause.text)
+			(clause.sentence === 0 || /^[^,]{0,60}\b(?:comes|follows)\b/.test(clause.text)
 				? lead
 				: /^[^,]{0,60}\b(?:came|followed)\b/.test(clause.text)
 					? lastDay

@@ -10,7 +10,7 @@ import type { EventKind } from '../../types';
 const TRIGGERS: [EventKind, RegExp][] = [
 	[
 		'battlefield',
-		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|t(?:ook|aken|aking) (?:the )?(?:full )?control|came under (?:fire|attack)|t(?:aken|ook) the (?:towns?|city|cities|villages?|airport|base|capital|headquarters)|taken prisoner|controlled|fought|fighting off|clash(?:es|ed)|advanc(?:e|ed|ing) (?:on|towards?|into)|seized control|seized the (?:towns?|city|cities|villages?|airport|base|capital|(?:military )?headquarters)|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire)\b/gi
+		/\b(?:drones?|missiles?|rockets?|(?:air)?strikes?|struck(?! down)|attacks?|attacked|shelling|shelled|shot down|intercepted|offensive|troops|captured|recaptured|retook|t(?:ook|aken|aking) (?:the )?(?:full )?control|came under (?:fire|attack)|t(?:aken|ook) the (?:towns?|city|cities|villages?|airport|base|capital|headquarters)|taken prisoner|controlled|fought|fighting off|clash(?:es|ed)|advanc(?:e|ed|ing) (?:on|towards?|into)|seized control|seized the (?:towns?|city|cities|villages?|airport|base|capital|(?:military )?headquarters)|entered|destroyed|tanks?|bombard\w*|explosions?|fired|seized (?:a|the) (?:cargo )?(?:ship|vessel)|incursion|crossed into|cross(?:ed|ing) the border|fighting|siege|driven into|drove into|rammed|killed|wounded|stormed|storming|burst into|opened fire|shot (?:\w+ ){0,2}at)\b/gi
 	],
 	[
 		'other',
@@ -41,7 +41,10 @@ const VERDICT =
 const MILITARY =
 	/\b(?:army|military|troops|forces|soldiers|drones?|missiles?|rockets? (?:fire|attack)|shelling|artillery|airstrikes?|air strikes?|fighters|militants?|rebels|offensive|attack(?:s|ed)?|war|frontline|front line|warplanes?|jets|navy|warships?|militia|mercenar\w+|peacekeepers|insurgents|combat|gunmen|gunfire|armed|rebel\w*|battalions?|brigades?|infantry|paratroopers|special forces|artillery|air base|air defen[cs]es?)\b/i;
 const CIVIL_SENSE =
-	/^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?|killed|wounded|driven into|drove into|rammed|stormed|storming|burst into)$/i;
+	/^(?:explosions?|strikes?|intercepted|fired|fighting|rockets?|killed|wounded|driven into|drove into|rammed|stormed|storming|burst into|shot (?:\w+ ){0,2}at)$/i;
+
+/** Words that make an operation a surgeon's. */
+const MEDICAL = /\b(?:surgery|surgeons?|hospital|doctors?|condition|wounds?|injur\w+|medical)\b/i;
 
 /** Leaving, which troops do on the ground and governments do to treaties. */
 const RETREAT = /^(?:withdrew|withdrawn|pulled out)$/i;
@@ -87,15 +90,18 @@ export function kindOf(clause: string): KindReading | undefined {
 	// A quotation opened by the clause is a statement, whatever it mentions.
 	if (/^["“]/.test(clause) && SPEECH.test(clause)) return { kind: 'statement', framed: false };
 	const military = MILITARY.test(clause);
-	const all = hits(clause).map((hit) =>
-		// "An explosion tore through a coal mine", "rail workers went on strike": no battle.
-		hit.kind === 'battlefield' && !military && CIVIL_SENSE.test(hit.word)
-			? { ...hit, kind: 'other' as EventKind }
-			: // "Eritrean soldiers withdrew from several towns": troops moving, not a treaty left.
-				hit.kind === 'policy' && RETREAT.test(hit.word) && MILITARY.test(clause.slice(0, hit.at))
-				? { ...hit, kind: 'battlefield' as EventKind }
-				: hit
-	);
+	const all = hits(clause)
+		// "Fico stays in serious but stable condition after a long operation": surgery, no policy.
+		.filter((hit) => !(/operation$/i.test(hit.word) && MEDICAL.test(clause)))
+		.map((hit) =>
+			// "An explosion tore through a coal mine", "rail workers went on strike": no battle.
+			hit.kind === 'battlefield' && !military && CIVIL_SENSE.test(hit.word)
+				? { ...hit, kind: 'other' as EventKind }
+				: // "Eritrean soldiers withdrew from several towns": troops moving, not a treaty left.
+					hit.kind === 'policy' && RETREAT.test(hit.word) && MILITARY.test(clause.slice(0, hit.at))
+					? { ...hit, kind: 'battlefield' as EventKind }
+					: hit
+		);
 	if (all.length === 0) return undefined;
 	const verdict = VERDICT.exec(clause);
 	// "Putin accused Ukraine of a provocation", "called the agreement monumental": a statement,
