@@ -447,6 +447,12 @@ describe('claims and who makes them', () => {
 			at
 		);
 		expect(ministry).toMatchObject({ kind: 'battlefield', verification: 'claimed' });
+		// A fighting party's own leader is no witness either.
+		const [mercenary] = proposeEvents(
+			'Mercenary leader Yevgeny Prigozhin said on Monday that his fighters had taken control of the headquarters in Rostov.',
+			at
+		);
+		expect(mercenary).toMatchObject({ kind: 'battlefield', verification: 'claimed' });
 	});
 
 	it('names the speaker with the name in the aside, and takes an account of facts for a claim', () => {
