@@ -364,6 +364,25 @@ describe('days told from another, and weather', () => {
 			['battlefield 2024-03-01..2024-03-31']
 		]
 	];
+	it('dates an event named inside a count by its own date, not the counting clause', () => {
+		const hurricane = proposeEvents(
+			'Hurricane Milton slammed into the coast late Wednesday.\n\nMilton hit less than two weeks after Hurricane Helene came ashore in Florida’s Big Bend region on Sept. 26 as a Category 4 storm.',
+			new Date('2024-10-10T13:00:00Z')
+		);
+		expect(hurricane.map((p) => `${p.kind} ${day(p)}`)).toEqual([
+			'other 2024-10-09',
+			'other 2024-09-26'
+		]);
+		const crash = proposeEvents(
+			'A jet carrying Prigozhin crashed on Wednesday in the Tver region.\n\nThe crash came exactly two months after Prigozhin’s fighters seized the military headquarters in Rostov-on-Don on June 24.',
+			new Date('2023-08-24T03:00:00Z')
+		);
+		expect(crash.map((p) => `${p.kind} ${day(p)}`)).toEqual([
+			'other 2023-08-23',
+			'battlefield 2023-06-24'
+		]);
+	});
+
 	it.each(COUNTED)('dates “%s”', (text, expected) => {
 		const at = new Date('2024-05-31T06:00:00Z');
 		const until = (p: { end?: Date; timeZone: string }) =>

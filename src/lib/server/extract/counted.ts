@@ -10,7 +10,7 @@ import { calendarDay } from '../../time/wall-clock';
 import { addDays, nextDayStart, shiftInZone, startOfDay } from '../../time/zoned';
 
 const COUNTED =
-	/\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? (after|before) ((?!the\b)[^;.]{8,160})/i;
+	/\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? (after|before) ((?!the\b)(?:[^;.]|\.(?=\s\d)){8,160})/i;
 const NUMBERS = [
 	'zero',
 	'one',

@@ -414,7 +414,9 @@ export function proposeEvents(
 		const saying = kind === 'statement' ? SAID_ON.exec(clause.text) : null;
 		let date =
 			(saying && resolveDate(saying[0], publishedAt, timeZone)) ||
-			resolveDate(clause.text, publishedAt, timeZone);
+			// "The crash came two months after the fighters seized Rostov on June 24": the date
+			// in the count is the counted event's, proposed on its own.
+			resolveDate(withoutCount(clause.text), publishedAt, timeZone);
 		// "Scholz said he wants to ask the confidence question in January": the month is what the
 		// statement speaks of; the statement is made when it is reported.
 		if (kind === 'statement' && date && monthOnly(date.phrase)) date = undefined;
@@ -644,7 +646,7 @@ function namedInPassing(
 	/** The day the last dated clause told. */
 	let lastDay: ResolvedDate | undefined;
 	for (const clause of clauses(text)) {
-		const own = resolveDate(clause.text, publishedAt, defaultZone);
+		const own = resolveDate(withoutCount(clause.text), publishedAt, defaultZone);
 		// An undated lead, and "The incursion comes four days after Israel killed Nasrallah", are
 		// the news of the day; "The announcement came a day after Putin visited…", the day just told.
 		const mainDate =
