@@ -349,6 +349,11 @@ describe('days told from another, and weather', () => {
 			'Prime Minister Robert Fico stays in serious but stable condition after a long operation, one day after a man has shot five times at him in Handlová. The interior minister said on Thursday that the attacker acted alone.',
 			['statement 2024-05-30', 'other 2024-05-29']
 		],
+		// "has been detained since 26 July": the detention is that day's event, not the meeting's day.
+		[
+			'The envoys met the junta’s leader on Wednesday. The envoys also met Mr Bazoum, who has been detained since 26 July.',
+			['meeting 2024-05-29', 'other 2023-07-26']
+		],
 		// Translated copy's "take the office".
 		['Sheinbaum will take the office on 1 October.', ['policy 2024-10-01']],
 		// "until July 2026" ends a state; it is not the day of the event.

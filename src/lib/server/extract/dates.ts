@@ -247,6 +247,12 @@ function dayRange(
  * names none. Weekdays mean the latest such day on or before publication; "overnight" and
  * "third straight day" mean the publication day; "late last month" is an approximate window.
  */
+/** "has been detained since 26 July", "had been held since Wednesday": a state and its start. */
+const SINCE_STATE = new RegExp(
+	`\\b(?:has|have|had) been (?:\\p{L}+ ){0,2}since (?:(?:\\d{1,2} )?(?:${MONTH})(?: \\d{1,2})?(?:,? \\d{4})?|${WEEKDAY}|\\d{4})\\b`,
+	'giu'
+);
+
 export function resolveDate(
 	sentence: string,
 	publishedAt: Date,
@@ -262,9 +268,10 @@ export function resolveDate(
 	if (span) return windowResult(span.from, span.to, timeZone, span.phrase);
 	// "said she will govern until July 2026", "stays in post until Friday": the end of a state, not
 	// the day of an event. Blanked, not cut, so every offset into the sentence still holds.
-	sentence = sentence.replace(/\b(?:until|till)(?:\s+[^\s,;]+){1,3}/gi, (m) =>
-		' '.repeat(m.length)
-	);
+	// Likewise "who has been detained since 26 July": a state that began then, not the event.
+	sentence = sentence
+		.replace(/\b(?:until|till)(?:\s+[^\s,;]+){1,3}/gi, (m) => ' '.repeat(m.length))
+		.replace(SINCE_STATE, (m) => ' '.repeat(m.length));
 	const explicit = explicitDate(sentence, today, tense);
 	const weekday = new RegExp(
 		`\\b(?:(?:on|early|late|early on|late on|last|this) )?(${WEEKDAY})(?: (?:morning|afternoon|evening|night))?\\b`,

@@ -722,8 +722,10 @@ function namedInPassing(
 			const year = /\b(\d{4})\b/.exec(
 				dates.findLast((d) => d.index < index && /\d{4}$/.test(d.phrase))?.phrase ?? ''
 			)?.[1];
-			const dated =
-				year && !/\d{4}$/.test(phrase) ? words.replace(phrase, `${phrase} ${year}`) : words;
+			// "who has been detained since 26 July": the state began with the event, on that day.
+			const dated = (
+				year && !/\d{4}$/.test(phrase) ? words.replace(phrase, `${phrase} ${year}`) : words
+			).replace(new RegExp(`\\bsince (?=${escapeRegExp(phrase)})`), 'on ');
 			// "a judgment in December": a month is as close as the words come, read on its own
 			// (an earlier day in the words is another event's) in the tense of the words. Other
 			// words with no tense of their own take the sentence's ("will be buried … after a
