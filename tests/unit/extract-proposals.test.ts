@@ -564,6 +564,11 @@ describe('claims and who makes them', () => {
 		// A party's count of people detained is its statement, as a toll of the dead is.
 		['The interior ministry said on Monday that 63 people had been detained.', 'statement'],
 		['Police arrested the opposition leader in Tbilisi on Monday.', 'other'],
+		// What a speaker declares and then calls an attack is its statement, not an attack.
+		[
+			'President Maia Sandu declared on Monday that criminal groups tried to buy 300,000 votes, and she called it an attack on democracy.',
+			'statement'
+		],
 		// Condemning, denying, welcoming: the words are the event.
 		[
 			'Ecowas, the regional bloc, condemned what it called an attempted coup on Monday.',

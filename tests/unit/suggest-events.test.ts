@@ -124,6 +124,11 @@ describe('attributionOf', () => {
 			'After the talks, EU foreign policy chief Josep Borrell announced a deal',
 			'EU foreign policy chief Josep Borrell'
 		],
+		// An agency named in common words after a name, and an adverb before the verb.
+		[
+			'South Korea’s spy agency first disclosed the deployment on Oct. 18',
+			'South Korea’s spy agency'
+		],
 		// A quotation closed before the verb: the speaker after it.
 		['“We have a deal,” wrote Borrell', 'Borrell'],
 		// A name may begin with an accented capital.

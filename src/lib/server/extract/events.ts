@@ -45,9 +45,9 @@ export interface EventProposal {
 }
 
 const SPEECH =
-	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|affirmed|asserted|insisted|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed|informed|acknowledged|admitted|confirmed)\b/;
+	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|affirmed|asserted|insisted|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed|informed|acknowledged|admitted|confirmed|disclosed|revealed)\b/;
 const INTERESTED =
-	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander|junta|mercenar\w*|warlord|militants?|insurgents?|separatists?|fighters)\b/i;
+	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander|junta|intelligence|spy agency|mercenar\w*|warlord|militants?|insurgents?|separatists?|fighters)\b/i;
 /**
  * Speakers whose word is the report of the fighting itself: armies, defence ministries, armed
  * groups, and those on the scene (governors, police, residents).
@@ -69,7 +69,7 @@ const ASSERTED =
 	/\b(?:said|says|declared|stated|told|wrote|claimed|confirmed)\b[^.]*\b(?:had|has been|have been|was|were)\s+(?:[“"]?\p{L}+(?:ed|en|wn|ut)\b)/u;
 const FIGURE = /\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\b/i;
 const SPEAKER_WORD =
-	/^(?:\p{Lu}[\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|policy|ministry|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|top|commander|leader|head|ambassador|mayor|spokesperson|alliance|coalition|movement|separatists?|rebels?|militants?|insurgents?|union|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
+	/^(?:\p{Lu}[\p{L}\p{N}’'./-]*|of|for|the|and|defence|defense|foreign|policy|ministry|agency|spy|intelligence|bureau|regional|governor|presidential|adviser|aide|officials?|military|spokes\w+|army|forces|general|staff|chief|minister|envoy|junta|representatives|top|commander|leader|head|ambassador|mayor|spokesperson|alliance|coalition|movement|separatists?|rebels?|militants?|insurgents?|union|negotiators|special|health|interior|state|media|news|agencies|security|service|electoral|commission|council|court|police|authorities|government|office|prime|president|secretary|national|emergency|services|company|operator|party|guards?|revolutionary|[\p{Lu}][\p{L}’'-]*[’']s|US|Ukrainian|Russian)$/u;
 /** Institutions that speak, named in common words: "the health ministry", "the police". */
 const INSTITUTION =
 	/\b(?:ministry|army|military|police|government|officials|authorities|agency|office|service|spokes\w+|commission|council|committee|junta|residents|witnesses|rescuers|prosecutors?|court|coastguard|coast guard|governor|mayor|president|prime minister|chancellor|minister|king|queen|pope)\b/;
@@ -252,6 +252,9 @@ export function attributionOf(clause: string): string | null {
 	const words = clause
 		.slice(0, verb.index)
 		.trim()
+		.replace(/\s+(?:has|have|had)$/, '')
+		// "South Korea’s spy agency first disclosed": an adverb is not part of the name.
+		.replace(/\s+(?:first|also|later|earlier|again|previously|publicly|officially|formally)$/, '')
 		.replace(/\s+(?:has|have|had)$/, '')
 		// "Putin on Wednesday accused": the day is not part of the name.
 		.replace(

@@ -26,7 +26,7 @@ const TRIGGERS: [EventKind, RegExp][] = [
 	],
 	[
 		'statement',
-		/\b(?:said|says|wrote|told|stated|described|warned|urged|posted|proposed|vowed|announced|called for|accused|reported|claimed|confirmed|informed|condemned|condemns|denied|denies|welcomed|welcomes|praised|hailed|critici[sz]ed|blamed)\b/gi
+		/\b(?:said|says|wrote|told|stated|described|warned|urged|posted|proposed|vowed|announced|called for|accused|reported|claimed|confirmed|informed|condemned|condemns|denied|denies|welcomed|welcomes|praised|hailed|critici[sz]ed|blamed|disclosed|revealed)\b/gi
 	]
 ];
 
@@ -104,11 +104,17 @@ export function kindOf(clause: string): KindReading | undefined {
 		);
 	if (all.length === 0) return undefined;
 	const verdict = VERDICT.exec(clause);
+	const speech = SPEECH.exec(clause);
 	// "Putin accused Ukraine of a provocation", "called the agreement monumental": a statement,
 	// unless an event is told before the verdict ("Troops entered Sudzha, which Moscow denied").
-	if (verdict && !all.some((h) => h.kind !== 'statement' && h.at < verdict.index && h.at > 0))
+	// The speech verb itself tells none ("Sandu declared that … and called it an attack").
+	if (
+		verdict &&
+		!all.some(
+			(h) => h.kind !== 'statement' && h.at < verdict.index && h.at > 0 && h.at !== speech?.index
+		)
+	)
 		return { kind: 'statement', framed: false };
-	const speech = SPEECH.exec(clause);
 	const events = all.filter((h) => h.kind !== 'statement');
 	if (speech) {
 		// What the speaker says happened, after the speech verb ("said on Friday that it had…"),
