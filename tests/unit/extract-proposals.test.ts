@@ -128,6 +128,25 @@ describe('background told without a date', () => {
 		expect(background!.end!.getTime()).toBeLessThan(new Date('2025-12-05T21:00:00Z').getTime());
 	});
 
+	it('does not date the news of the day ("The incursion comes four days after …") from the story', () => {
+		const pagers: KnownEvent = {
+			id: 8,
+			kind: 'battlefield',
+			title: 'Pagers carried by Hezbollah members explode across Lebanon',
+			occurredStart: new Date('2024-09-17T12:00:00Z'),
+			occurredEnd: null,
+			precision: 'day',
+			timeZone: 'Asia/Beirut',
+			actors: ['Hezbollah']
+		};
+		const hezbollah = { kind: 'organisation' as const, name: 'Hezbollah', aliases: [] };
+		const text =
+			'Israeli troops crossed into southern Lebanon early Tuesday.\n\nThe incursion against Hezbollah comes four days after Israel killed the group’s leader in an airstrike in Beirut.';
+		const proposals = proposeEvents(text, new Date('2024-10-01T10:00:00Z'), [hezbollah], [pagers]);
+		expect(proposals.map((p) => `${p.kind} ${day(p)}`)).not.toContain('battlefield 2024-09-17');
+		expect(proposals.map((p) => `${p.kind} ${day(p)}`)).toContain('battlefield 2024-09-27');
+	});
+
 	it('dates an undated statement from the story only when its own speaker made that one', () => {
 		const condemned: KnownEvent = {
 			id: 7,

@@ -130,6 +130,9 @@ function isHeadline(sentence: string): boolean {
 const JOINT =
 	/ that (?=[^,]*\b(?:will|would|to|hold|meet|be held)\b)|,? and (?=(?:on|early|late|last|in|at)\b)|, and |, (?=(?:hours|a day|(?:two|three|four|five|\d+) days|days|a week|weeks) (?:after|before)\b)| and (?=(?:set|fixed|called|scheduled)\b)/g;
 
+/** "The incursion comes four days after …": the clause tells again the news of the day. */
+const NEWS_OF_THE_DAY = /^[^,]{0,60}\b(?:comes|follows)\b/;
+
 /** A clause dated from the last day the text named. */
 const SAME_DAY =
 	/^(?:(?:on )?the same day|that (?:same )?(?:day|evening|night)|later that day|hours later|the (?:next|following) day|a day later)\b/i;
@@ -495,7 +498,7 @@ export function proposeEvents(
 		// Background told without a date ("Witkoff and Kushner left Moscow without an agreement")
 		// takes the date of the story's earlier event it tells of, never the day of the news.
 		const background =
-			undated && (!retelling || PAST.test(clause.text))
+			undated && (!retelling || PAST.test(clause.text)) && !NEWS_OF_THE_DAY.test(clause.text)
 				? storyEvents.find(
 						(event) =>
 							event.kind === kind &&
@@ -654,7 +657,7 @@ function namedInPassing(
 		// the news of the day; "The announcement came a day after Putin visited…", the day just told.
 		const mainDate =
 			own ??
-			(clause.sentence === 0 || /^[^,]{0,60}\b(?:comes|follows)\b/.test(clause.text)
+			(clause.sentence === 0 || NEWS_OF_THE_DAY.test(clause.text)
 				? lead
 				: /^[^,]{0,60}\b(?:came|followed)\b/.test(clause.text)
 					? lastDay
