@@ -373,6 +373,11 @@ describe('days told from another, and weather', () => {
 			'The envoys met the junta’s leader on Wednesday. The envoys also met Mr Bazoum, who has been detained since 26 July.',
 			['meeting 2024-05-29', 'other 2023-07-26']
 		],
+		// A weekday in a "when …" clause dates its own event, past an aside with commas.
+		[
+			'The party won 26 of the 55 seats, and the outcome was settled when the Social Democratic Liberal Party, known as Sodelpa, agreed on Tuesday to join the coalition.',
+			['other 2024-05-28', 'policy 2024-05-28']
+		],
 		// Translated copy's "take the office".
 		['Sheinbaum will take the office on 1 October.', ['policy 2024-10-01']],
 		// "until July 2026" ends a state; it is not the day of the event.

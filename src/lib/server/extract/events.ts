@@ -631,7 +631,7 @@ const BOUNDARY = /,\s|;\s|\s(?:and|since|after|before|which|who|when|following)\
  * clause ("the ceasefire, which was agreed in the Wednesday"): it dates that clause's own event.
  */
 const SUBORDINATE_WEEKDAY =
-	/\b(?:(?:since|after|when|following)\s+[^,;]{3,60}?\b(?:on\s+)?|(?:which|who)\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?\p{Ll}+\s+(?:on|in)\s+(?:the\s+)?)((?:early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/gu;
+	/\b(?:(?:since|after|when|following)\s+[^;.]{3,80}?\b(?:on\s+)?|(?:which|who)\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?\p{Ll}+\s+(?:on|in)\s+(?:the\s+)?)((?:early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/gu;
 
 /**
  * Events a clause names in passing with their own calendar date, besides the one it reports:
