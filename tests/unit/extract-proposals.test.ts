@@ -593,6 +593,9 @@ describe('claims and who makes them', () => {
 			'President Maia Sandu declared on Monday that criminal groups tried to buy 300,000 votes, and she called it an attack on democracy.',
 			'statement'
 		],
+		// Catching a person is an arrest; taking a town is fighting.
+		['Police and soldiers recaptured José Adolfo Macías in Manta on Monday.', 'other'],
+		['Russian forces recaptured Sudzha on Monday.', 'battlefield'],
 		// Condemning, denying, welcoming: the words are the event.
 		[
 			'Ecowas, the regional bloc, condemned what it called an attempted coup on Monday.',

@@ -6,6 +6,7 @@
  * statement only when the speaking is the event: an opinion, a warning, an intention.
  */
 import type { EventKind } from '../../types';
+import { placeByName } from './entities';
 
 const TRIGGERS: [EventKind, RegExp][] = [
 	[
@@ -45,6 +46,30 @@ const CIVIL_SENSE =
 
 /** Words that make an operation a surgeon's. */
 const MEDICAL = /\b(?:surgery|surgeons?|hospital|doctors?|condition|wounds?|injur\w+|medical)\b/i;
+
+/** Taking by force, which troops do to towns and police to fugitives. */
+const CAUGHT = /^(?:captured|recaptured)$/i;
+
+/** A person's name (two or more capitalised words, not a known place) follows the hit. */
+function personAfter(clause: string, hit: Hit): boolean {
+	const name = /^\s+((?:\p{Lu}[\p{L}’'.-]+\s+){1,3}\p{Lu}[\p{L}’'-]+)/u.exec(
+		clause.slice(hit.at + hit.word.length)
+	)?.[1];
+	return !!name && !placeByName(name);
+}
+
+/** The kind a trigger has in this clause, where its word has more than one sense. */
+function senseOf(hit: Hit, clause: string, military: boolean): EventKind {
+	// "An explosion tore through a coal mine", "rail workers went on strike": no battle.
+	if (hit.kind === 'battlefield' && !military && CIVIL_SENSE.test(hit.word)) return 'other';
+	// "Police and soldiers recaptured José Adolfo Macías": a person caught is an arrest.
+	if (hit.kind === 'battlefield' && CAUGHT.test(hit.word) && personAfter(clause, hit))
+		return 'other';
+	// "Eritrean soldiers withdrew from several towns": troops moving, not a treaty left.
+	if (hit.kind === 'policy' && RETREAT.test(hit.word) && MILITARY.test(clause.slice(0, hit.at)))
+		return 'battlefield';
+	return hit.kind;
+}
 
 /** Leaving, which troops do on the ground and governments do to treaties. */
 const RETREAT = /^(?:withdrew|withdrawn|pulled out)$/i;
@@ -93,15 +118,7 @@ export function kindOf(clause: string): KindReading | undefined {
 	const all = hits(clause)
 		// "Fico stays in serious but stable condition after a long operation": surgery, no policy.
 		.filter((hit) => !(/operation$/i.test(hit.word) && MEDICAL.test(clause)))
-		.map((hit) =>
-			// "An explosion tore through a coal mine", "rail workers went on strike": no battle.
-			hit.kind === 'battlefield' && !military && CIVIL_SENSE.test(hit.word)
-				? { ...hit, kind: 'other' as EventKind }
-				: // "Eritrean soldiers withdrew from several towns": troops moving, not a treaty left.
-					hit.kind === 'policy' && RETREAT.test(hit.word) && MILITARY.test(clause.slice(0, hit.at))
-					? { ...hit, kind: 'battlefield' as EventKind }
-					: hit
-		);
+		.map((hit) => ({ ...hit, kind: senseOf(hit, clause, military) }));
 	if (all.length === 0) return undefined;
 	const verdict = VERDICT.exec(clause);
 	const speech = SPEECH.exec(clause);
