@@ -378,6 +378,11 @@ describe('days told from another, and weather', () => {
 			'The party won 26 of the 55 seats, and the outcome was settled when the Social Democratic Liberal Party, known as Sodelpa, agreed on Tuesday to join the coalition.',
 			['other 2024-05-28', 'policy 2024-05-28']
 		],
+		// "the Jan. 9 takeover" names an event by its day; the clause is dated by its own words.
+		[
+			'The prosecutor investigating the Jan. 9 takeover of a television station was shot dead in Guayaquil on Wednesday, the police said.',
+			['other 2024-05-29']
+		],
 		// Translated copy's "take the office".
 		['Sheinbaum will take the office on 1 October.', ['policy 2024-10-01']],
 		// "until July 2026" ends a state; it is not the day of the event.

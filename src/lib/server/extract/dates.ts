@@ -253,6 +253,12 @@ const SINCE_STATE = new RegExp(
 	'giu'
 );
 
+/** "the Jan. 9 takeover", "the 24 February invasion": a date that names an event by its day. */
+const ATTRIBUTIVE = new RegExp(
+	`(?<=\\bthe )(?:(?:${MONTH}) \\d{1,2}|\\d{1,2} (?:${MONTH}))(?:,? \\d{4})?(?= )`,
+	'giu'
+);
+
 export function resolveDate(
 	sentence: string,
 	publishedAt: Date,
@@ -271,7 +277,11 @@ export function resolveDate(
 	// Likewise "who has been detained since 26 July": a state that began then, not the event.
 	sentence = sentence
 		.replace(/\b(?:until|till)(?:\s+[^\s,;]+){1,3}/gi, (m) => ' '.repeat(m.length))
-		.replace(SINCE_STATE, (m) => ' '.repeat(m.length));
+		.replace(SINCE_STATE, (m) => ' '.repeat(m.length))
+		// "the investigation into the Jan. 9 takeover": a date before a noun names that event.
+		.replace(ATTRIBUTIVE, (m, at: number, whole: string) =>
+			/\p{Ll}/u.test(whole.charAt(at + m.length + 1)) ? ' '.repeat(m.length) : m
+		);
 	const explicit = explicitDate(sentence, today, tense);
 	const weekday = new RegExp(
 		`\\b(?:(?:on|early|late|early on|late on|last|this) )?(${WEEKDAY})(?: (?:morning|afternoon|evening|night))?\\b`,
