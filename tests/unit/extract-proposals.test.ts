@@ -598,6 +598,9 @@ describe('claims and who makes them', () => {
 			'President Maia Sandu declared on Monday that criminal groups tried to buy 300,000 votes, and she called it an attack on democracy.',
 			'statement'
 		],
+		// Declassifying is a decision; to affirm is to say.
+		['President Klaus Iohannis has declassified on Monday the reports of the services.', 'policy'],
+		['The government spokesman has affirmed on Monday that talks will go on.', 'statement'],
 		// Catching a person is an arrest; taking a town is fighting.
 		['Police and soldiers recaptured José Adolfo Macías in Manta on Monday.', 'other'],
 		['Russian forces recaptured Sudzha on Monday.', 'battlefield'],

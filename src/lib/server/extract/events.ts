@@ -45,7 +45,7 @@ export interface EventProposal {
 }
 
 const SPEECH =
-	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|affirmed|asserted|insisted|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed|informed|acknowledged|admitted|confirmed|disclosed|revealed)\b/;
+	/\b(said|says|reported|claimed|claims|wrote|told|stated|announced|warned|called|described|posted|declared|proposed|affirm(?:s|ed)?|asserted|insisted|accused|denied|dismissed|condemned|welcomed|praised|hailed|critici[sz]ed|blamed|informed|acknowledged|admitted|confirmed|disclosed|revealed)\b/;
 const INTERESTED =
 	/\b(ministry|minister|military|army|forces|general staff|kremlin|white house|pentagon|defen[cs]e|spokes\w+|hamas|hezbollah|houthis?|rsf|idf|irgc|(?:revolutionary )?guards|government|security service|state media|news agencies|rebels|militia|commander|junta|intelligence|spy agency|mercenar\w*|warlord|militants?|insurgents?|separatists?|fighters)\b/i;
 /**
