@@ -598,6 +598,9 @@ describe('claims and who makes them', () => {
 			'President Maia Sandu declared on Monday that criminal groups tried to buy 300,000 votes, and she called it an attack on democracy.',
 			'statement'
 		],
+		// An election's round is a vote; a round of talks is a meeting.
+		['In the first round on Monday Erdogan received 49.5 percent of the votes.', 'other'],
+		['The second round of direct talks ended in Istanbul on Monday.', 'meeting'],
 		// Declassifying is a decision; to affirm is to say.
 		['President Klaus Iohannis has declassified on Monday the reports of the services.', 'policy'],
 		['The government spokesman has affirmed on Monday that talks will go on.', 'statement'],
