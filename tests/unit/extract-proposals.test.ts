@@ -444,6 +444,14 @@ describe('two events in one clause', () => {
 			'statement 2025-05-19 President Ana Silva'
 		]);
 	});
+
+	it('reads ", saying …" after no event of its own as the subject’s statement', () => {
+		const [statement] = proposeEvents(
+			'Boris Johnson abandoned his attempt at a comeback late on Sunday, saying he had the backing of 102 MPs.',
+			at
+		);
+		expect(statement).toMatchObject({ kind: 'statement', attribution: 'Boris Johnson' });
+	});
 });
 
 describe('months named without a day', () => {

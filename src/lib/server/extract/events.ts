@@ -376,12 +376,17 @@ export function proposeEvents(
 	const proposals: EventProposal[] = [];
 	let previous: { sentence: number; date: ResolvedDate } | undefined;
 	for (const clause of clauses(text)) {
-		const reading = kindOf(withoutCount(clause.text));
+		// "Johnson abandoned his comeback late on Sunday, saying he had the backing of 102 MPs":
+		// with no event of its own, the clause is its subject's statement.
+		const sayer = SAYING.test(clause.text) ? subjectOf(clause.text) : null;
+		const reading =
+			kindOf(withoutCount(clause.text)) ??
+			(sayer ? { kind: 'statement' as const, framed: false } : undefined);
 		if (!reading || NON_EVENT.test(clause.text)) continue;
 		let kind = reading.kind;
 		/** A speaker's account of what happened: their claim. */
 		let told = false;
-		const speaker = attributionOf(clause.text);
+		const speaker = attributionOf(clause.text) ?? (kind === 'statement' ? sayer : null);
 		const attribution = canonical(speaker, known);
 		if (kind === 'statement' && !attribution) continue;
 		// "Trump called the meeting good": a speaker opening the clause makes it their statement.
