@@ -45,8 +45,18 @@ describe('news date phrases', () => {
 		['An airstrike hit a building next to the embassy on Monday.', '2025-12-01 day'],
 		['Late Sunday, the White House said the truce would be extended.', '2025-11-30 day'],
 		// A named weekday picks the year in which the date falls on it.
-		['He declared Wednesday, 10 December, a day of national mourning.', '2025-12-10 day']
-	])('%s → %s', (sentence, expected) => {
+		['He declared Wednesday, 10 December, a day of national mourning.', '2025-12-10 day'],
+		// The rest of this week or month, either side of the day of publication.
+		[
+			'The bill is expected to receive royal assent later this week.',
+			'2025-12-07..2025-12-12 approximate'
+		],
+		['The coalition had fallen earlier this week.', '2025-11-30..2025-12-05 approximate'],
+		['Gangs stormed two prisons earlier this month.', '2025-12-01..2025-12-05 approximate'],
+		// A date after "until" ends a state; "since" a state's start, after "has been".
+		['She said she will govern until July 2026.', undefined],
+		['He has been detained since 26 July.', undefined]
+	] as [string, string | undefined][])('%s → %s', (sentence, expected) => {
 		expect(on(sentence)).toBe(expected);
 	});
 

@@ -376,6 +376,22 @@ export function resolveDate(
 	if (nextWeek) return windowResult(shift(today, 1), shift(today, 13), timeZone, nextWeek[0]);
 	const lastWeek = /\blast week\b/i.exec(sentence);
 	if (lastWeek) return windowResult(shift(today, -13), shift(today, -7), timeZone, lastWeek[0]);
+	// "later this week", "earlier this month": the rest of the week or month either side of today.
+	const thisWeek = /\b(earlier|later) this week\b/i.exec(sentence);
+	if (thisWeek)
+		return /later/i.test(thisWeek[1]!)
+			? windowResult(shift(today, 1), shift(today, 6), timeZone, thisWeek[0])
+			: windowResult(shift(today, -6), shift(today, -1), timeZone, thisWeek[0]);
+	const thisMonth = /\b(earlier|later) this month\b/i.exec(sentence);
+	if (thisMonth) {
+		const first = { ...today, day: 1 };
+		const last = { ...today, day: daysInMonth(today.year, today.month) };
+		const later = /later/i.test(thisMonth[1]!);
+		if (later ? today.day < last.day : today.day > 1)
+			return later
+				? windowResult(shift(today, 1), last, timeZone, thisMonth[0])
+				: windowResult(first, shift(today, -1), timeZone, thisMonth[0]);
+	}
 	const recently = /\b(?:recently|in recent weeks)\b/i.exec(sentence);
 	if (recently) return windowResult(shift(today, -60), today, timeZone, recently[0]);
 	return chronoDate(sentence, publishedAt, timeZone, future);
