@@ -129,6 +129,11 @@ describe('attributionOf', () => {
 			'South Korea’s spy agency first disclosed the deployment on Oct. 18',
 			'South Korea’s spy agency'
 		],
+		// A long role in the aside after the name.
+		[
+			'Corneille Nangaa, the chief of the Alliance Fleuve Congo of which the M23 is a member, has declared on Thursday that',
+			'Corneille Nangaa'
+		],
 		// A quotation closed before the verb: the speaker after it.
 		['“We have a deal,” wrote Borrell', 'Borrell'],
 		// A name may begin with an accented capital.

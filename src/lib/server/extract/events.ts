@@ -229,7 +229,7 @@ export function attributionOf(clause: string): string | null {
 		return [inverted[1], inverted[2]].filter(Boolean).join(' ').trim();
 	// "The RSF, led by Gen Mohamed Hamdan Dagalo, claimed…": the subject speaks, not the aside.
 	const apposed =
-		/^(?:The |the )?(\p{Lu}[\p{L}’'. -]{1,40}), ([^,]{3,60}), (?:has |have |had )?$/u.exec(
+		/^(?:The |the )?(\p{Lu}[\p{L}’'. -]{1,40}), ([^,]{3,90}), (?:has |have |had )?$/u.exec(
 			clause.slice(0, verb.index)
 		);
 	// "India’s foreign minister, S Jaishankar, told…": a name in the aside belongs to the speaker.
@@ -244,7 +244,7 @@ export function attributionOf(clause: string): string | null {
 	}
 	// "…, Antony Blinken, the secretary of state, announced": the name before the role speaks.
 	const named =
-		/(?:^|, )((?:[\p{Lu}][\p{L}’'.-]+ ){0,3}[\p{Lu}][\p{L}’'.-]+), (?:the |a |an |its |their )?\p{Ll}[^,]{2,60}, $/u.exec(
+		/(?:^|, )((?:[\p{Lu}][\p{L}’'.-]+ ){0,3}[\p{Lu}][\p{L}’'.-]+), (?:the |a |an |its |their )?\p{Ll}[^,]{2,90}, $/u.exec(
 			clause.slice(0, verb.index)
 		);
 	if (named && !/^(?:The|A|An|On|In|At|But|And)$/.test(named[1]!.split(' ')[0]!)) return named[1]!;
