@@ -331,6 +331,15 @@ describe('days told from another, and weather', () => {
 			'Israeli troops crossed into southern Lebanon early Tuesday. The incursion comes four days after Israel killed the group’s leader in an airstrike in Beirut.',
 			['battlefield 2024-05-28', 'battlefield 2024-05-24']
 		],
+		// A count to "the …" tells an event when the words have their own verb.
+		[
+			'Prime Minister Oli resigned on Tuesday, one day after the police killed 19 protesters in Kathmandu.',
+			['policy 2024-05-28', 'other 2024-05-27']
+		],
+		[
+			'Cleverly signed a new treaty with Rwanda on Tuesday, three weeks after the Supreme Court struck it down.',
+			['policy 2024-05-28', 'policy 2024-05-04..2024-05-10']
+		],
 		// "The announcement came a day after …": counted from the day just told, past an aside,
 		// never into the next clause.
 		[

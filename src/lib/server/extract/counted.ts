@@ -10,7 +10,7 @@ import { calendarDay } from '../../time/wall-clock';
 import { addDays, nextDayStart, shiftInZone, startOfDay } from '../../time/zoned';
 
 const COUNTED =
-	/\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? (after|before) ((?!the\b)(?:[^;.]|\.(?=\s\d)){8,160})/i;
+	/\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? (after|before) ((?:[^;.]|\.(?=\s\d)){8,160})/i;
 const NUMBERS = [
 	'zero',
 	'one',
@@ -42,6 +42,10 @@ function countedWords(rest: string): string {
 	return `${short},${aside},${after}`;
 }
 
+/** A verb in the past tense: the words tell an event rather than name one. */
+const TOLD =
+	/\b(?:\p{L}+ed|fled|won|met|hit|struck|took|fell|left|began|came|made|shot|held|sent|gave|went|broke|ran|drove|sank|blew|stole|overthrew)\b/iu;
+
 export interface Counted {
 	/** Where the count begins in the clause. */
 	index: number;
@@ -66,6 +70,9 @@ export function countedFrom(clause: string, main: ResolvedDate): Counted | undef
 		string
 	];
 	const words = countedWords(rest);
+	// "two days after the summit" names a known event; "a day after the police killed 19
+	// protesters" tells one, with its verb.
+	if (/^the\b/i.test(words) && !TOLD.test(words)) return undefined;
 	const phrase = found[0].slice(0, found[0].length - rest.length + words.length);
 	const lower = count.toLowerCase();
 	const n = /^an?$/.test(lower) ? 1 : /^\d/.test(lower) ? Number(lower) : NUMBERS.indexOf(lower);
