@@ -356,6 +356,11 @@ describe('days told from another, and weather', () => {
 			'Leaders on Wednesday gave the junta one week to free the president, warning that they could use force if the demand was not met.\n\nAt an emergency summit in Abuja, the leaders also closed borders with Niger and froze its assets.',
 			['policy 2024-05-29', 'meeting 2024-05-29']
 		],
+		// Where the words were said is their scene: the mission launched, and the meeting.
+		[
+			'NATO has launched on Wednesday the new mission Baltic Sentry, the secretary-general Mark Rutte announced at a meeting of the Baltic Sea countries in Helsinki.',
+			['policy 2024-05-29', 'meeting 2024-05-29']
+		],
 		// Negotiations named as the scene of an agreement a speaker announces: both.
 		[
 			'After twelve hours of negotiations in Ohrid, the two leaders agreed late on Wednesday on the annex, EU foreign policy chief Josep Borrell announced.',

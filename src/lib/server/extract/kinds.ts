@@ -74,6 +74,10 @@ function senseOf(hit: Hit, clause: string, military: boolean): EventKind {
 /** Leaving, which troops do on the ground and governments do to treaties. */
 const RETREAT = /^(?:withdrew|withdrawn|pulled out)$/i;
 
+/** The words from a speech verb to where it was spoken: "announced at a meeting of". */
+const SCENE_OF_SPEAKING =
+	/^\p{L}+\s+(?:at|during|on the sidelines of|after|before)\s+(?:an?|the|their|its)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
 /** A meeting named as a noun, which may be the scene of a decision told with it. */
 const SCENE = /^(?:meeting|summit|talks|sessions?|negotiations)$/i;
 
@@ -159,6 +163,11 @@ export function kindOf(clause: string): KindReading | undefined {
 				clause
 			);
 		const before = aside ? [] : events.filter((h) => h.at < speech.index);
+		// "NATO has launched the mission, Mark Rutte announced at a meeting in Helsinki": where
+		// the words were said is their scene, not what they told.
+		const venue = after[0] && SCENE_OF_SPEAKING.test(clause.slice(speech.index, after[0].at));
+		if (venue && after[0]!.kind === 'meeting' && before[0] && before[0].kind !== 'meeting')
+			return { kind: before[0].kind, framed: true, scene: 'meeting' };
 		const content = after[0] ?? before[0];
 		if (!content) return { kind: 'statement', framed: false };
 		// "After twelve hours of negotiations, the leaders have agreed…, Borrell announced": the
