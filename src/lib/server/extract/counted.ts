@@ -4,28 +4,15 @@
  * count lies that long before (or after) the clause's day: counted in days, on that day; in weeks
  * or months, in a window around it, as such counts are rough ("almost four months").
  */
-import type { ResolvedDate } from './dates';
+import { COUNT, NUMBER_WORDS, type ResolvedDate } from './dates';
 import { kindOf } from './kinds';
 import { calendarDay } from '../../time/wall-clock';
 import { addDays, nextDayStart, shiftInZone, startOfDay } from '../../time/zoned';
 
-const COUNTED =
-	/\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|week|month|year)s? (after|before) ((?:[^;.]|\.(?=\s\d)){8,160})/i;
-const NUMBERS = [
-	'zero',
-	'one',
-	'two',
-	'three',
-	'four',
-	'five',
-	'six',
-	'seven',
-	'eight',
-	'nine',
-	'ten',
-	'eleven',
-	'twelve'
-];
+const COUNTED = new RegExp(
+	`\\b(?:(?:almost|nearly|about|around|some|just|barely|more than|less than|over|under)\\s+)?(${COUNT}) (day|week|month|year)s? (after|before) ((?:[^;.]|\\.(?=\\s\\d)){8,160})`,
+	'i'
+);
 /** Half the unit, in days: how far a rough count may be off either way. */
 const SLACK = { week: 3, month: 15 } as const;
 
@@ -56,52 +43,55 @@ export interface Counted {
 	date: ResolvedDate;
 }
 
+/** The count in a clause: where it starts, its words as written, and the counted event's. */
+function countIn(clause: string) {
+	const match = COUNTED.exec(clause);
+	if (!match) return undefined;
+	const rest = match[4]!;
+	const words = countedWords(rest);
+	const phrase = match[0].slice(0, match[0].length - rest.length + words.length);
+	return { match, index: match.index, phrase, words };
+}
+
 /** The event the clause counts from its own day (`main`, a day), if any. */
 export function countedFrom(clause: string, main: ResolvedDate): Counted | undefined {
-	const found = COUNTED.exec(clause);
+	const found = countIn(clause);
 	if (!found || main.precision !== 'day') return undefined;
-	// "less than a year after it took office": a year either way tells the editor nothing.
-	if (/year/i.test(found[2]!)) return undefined;
-	const [, count, unit, direction, rest] = found as unknown as [
+	const { index, phrase, words } = found;
+	const [, count, unit, direction] = found.match as unknown as [
 		string,
 		string,
-		'day' | 'week' | 'month',
-		string,
+		'day' | 'week' | 'month' | 'year',
 		string
 	];
-	const words = countedWords(rest);
+	// "less than a year after it took office": a year either way tells the editor nothing.
+	if (unit === 'year') return undefined;
 	// "two days after the summit" names a known event; "a day after the police killed 19
 	// protesters" tells one, with its verb.
 	if (/^the\b/i.test(words) && !TOLD.test(words)) return undefined;
-	const phrase = found[0].slice(0, found[0].length - rest.length + words.length);
 	const lower = count.toLowerCase();
-	const n = /^an?$/.test(lower) ? 1 : /^\d/.test(lower) ? Number(lower) : NUMBERS.indexOf(lower);
+	const n = /^an?$/.test(lower)
+		? 1
+		: /^\d/.test(lower)
+			? Number(lower)
+			: NUMBER_WORDS.indexOf(lower) + 1;
 	// "after X" counts back from the clause's day to X; "before X" forward to it.
 	const sign = /after/i.test(direction) ? -1 : 1;
 	const zone = main.timeZone;
+	const day = calendarDay(main.start, zone);
 	if (unit === 'day') {
-		const day = addDays(calendarDay(main.start, zone), sign * n);
-		const date = {
-			start: startOfDay(day, zone),
-			precision: 'day' as const,
-			timeZone: zone,
-			phrase
-		};
-		return { index: found.index, phrase, words, date };
+		const start = startOfDay(addDays(day, sign * n), zone);
+		return { index, phrase, words, date: { start, precision: 'day', timeZone: zone, phrase } };
 	}
-	const months = unit === 'month' ? n : 0;
-	const days = unit === 'week' ? 7 * n : 0;
-	const centre = calendarDay(
-		days
-			? startOfDay(addDays(calendarDay(main.start, zone), sign * days), zone)
-			: shiftInZone(main.start, zone, 'month', sign * months),
-		zone
-	);
+	const centre =
+		unit === 'week'
+			? addDays(day, sign * 7 * n)
+			: calendarDay(shiftInZone(main.start, zone, 'month', sign * n), zone);
 	const from = startOfDay(addDays(centre, -SLACK[unit]), zone);
 	const last = startOfDay(addDays(centre, SLACK[unit]), zone);
 	const end = new Date(nextDayStart(last, zone).getTime() - 1000);
 	const date = { start: from, end, precision: 'approximate' as const, timeZone: zone, phrase };
-	return { index: found.index, phrase, words, date };
+	return { index, phrase, words, date };
 }
 
 /**
@@ -109,10 +99,9 @@ export function countedFrom(clause: string, main: ResolvedDate): Counted | undef
  * counted event is proposed on its own day, so it must not decide the kind of the clause's own.
  */
 export function withoutCount(clause: string): string {
-	const found = COUNTED.exec(clause);
+	const found = countIn(clause);
 	// "a day after disconnecting from the grid", cut from its sentence: the count is the clause.
 	if (!found || !/\p{L}/u.test(clause.slice(0, found.index))) return clause;
-	const words = countedWords(found[4]!);
-	const end = found.index + found[0].length - found[4]!.length + words.length;
-	return `${clause.slice(0, found.index).replace(/[\s,;]+$/, '')}${clause.slice(end)}`;
+	const before = clause.slice(0, found.index).replace(/[\s,;]+$/, '');
+	return `${before}${clause.slice(found.index + found.phrase.length)}`;
 }

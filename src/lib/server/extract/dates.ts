@@ -67,6 +67,23 @@ const FUTURE =
 	/\b(?:will|would|is due|are due|due to|to take effect|is set to|are set to|scheduled|expected to|plans? to|(?:wants?|intends?|aims?|hopes?) to|next(?! to\b)|(?:planned|scheduled|due|expected|set) (?:for|on)|(?:set|fixed|called|scheduled) (?:the |a |an )?(?:new |snap |early )?(?:election|vote|poll|referendum|date) for|(?:elections?|votes?|polls?|referendum|run-?off|summit|hearing|deadline) for)\b/i;
 /** The weekdays' names (a pattern, read with `i`). */
 export const WEEKDAY = WEEKDAYS.join('|');
+/** Numbers as news counts them in words, from one: NUMBER_WORDS[n - 1] is n. */
+export const NUMBER_WORDS = [
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve'
+];
+/** A count of days, weeks or months: "a", "four", "38" (a pattern, read with `i`). */
+export const COUNT = `an?|${NUMBER_WORDS.join('|')}|\\d{1,3}`;
 /** Words that tell of the past: "took hold on Jan. 1" written in December is this year's. */
 const PAST =
 	/\b(?:was|were|had|did|took|met|began|held|signed|said|told|won|lost|left|fled|went|came|gave|made|spoke|struck|hit|shot|fell|rose|sent|broke|led|swore|\w{3,}ed)\b/i;
@@ -242,11 +259,6 @@ function dayRange(
 	return undefined;
 }
 
-/**
- * The date a sentence gives, resolved against `publishedAt` in `timeZone`, or undefined when it
- * names none. Weekdays mean the latest such day on or before publication; "overnight" and
- * "third straight day" mean the publication day; "late last month" is an approximate window.
- */
 /** "has been detained since 26 July", "had been held since Wednesday": a state and its start. */
 const SINCE_STATE = new RegExp(
 	`\\b(?:has|have|had) been (?:\\p{L}+ ){0,2}since (?:(?:\\d{1,2} )?(?:${MONTH})(?: \\d{1,2})?(?:,? \\d{4})?|${WEEKDAY}|\\d{4})\\b`,
@@ -259,6 +271,11 @@ const ATTRIBUTIVE = new RegExp(
 	'giu'
 );
 
+/**
+ * The date a sentence gives, resolved against `publishedAt` in `timeZone`, or undefined when it
+ * names none. Weekdays mean the latest such day on or before publication; "overnight" and
+ * "third straight day" mean the publication day; "late last month" is an approximate window.
+ */
 export function resolveDate(
 	sentence: string,
 	publishedAt: Date,
@@ -416,9 +433,10 @@ function chronoDate(
 		// "a day after announcing", "almost four months after his party won", "six months later":
 		// counted from another event, which the caller knows, not from the day of publication.
 		if (
-			/^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:days?|weeks?|months?|years?) (?:after|before|later|earlier)\b/i.test(
-				text
-			)
+			new RegExp(
+				`^(?:the|${COUNT}) (?:days?|weeks?|months?|years?) (?:after|before|later|earlier)\\b`,
+				'i'
+			).test(text)
 		)
 			continue;
 		// "a truce of up to ten days", "within 60 days": a length of time, not a date.

@@ -132,6 +132,8 @@ const JOINT =
 
 /** "The incursion comes four days after …": the clause tells again the news of the day. */
 const NEWS_OF_THE_DAY = /^[^,]{0,60}\b(?:comes|follows)\b/;
+/** "The announcement came a day after …": the clause tells again the day just told. */
+const DAY_JUST_TOLD = /^[^,]{0,60}\b(?:came|followed)\b/;
 
 /** A clause dated from the last day the text named. */
 const SAME_DAY =
@@ -251,14 +253,15 @@ export function attributionOf(clause: string): string | null {
 	// "Rebels entered Damascus on Sunday and declared…": a second verb of the subject, whose
 	// speaker is not the words just before it.
 	if (/\b(?:and|or|but|then)\s*$/.test(clause.slice(0, verb.index))) return null;
-	// "Pistorius has declared": the auxiliary is not part of the name.
 	const words = clause
 		.slice(0, verb.index)
 		.trim()
-		.replace(/\s+(?:has|have|had)$/, '')
-		// "South Korea’s spy agency first disclosed": an adverb is not part of the name.
-		.replace(/\s+(?:first|also|later|earlier|again|previously|publicly|officially|formally)$/, '')
-		.replace(/\s+(?:has|have|had)$/, '')
+		// "Pistorius has declared", "South Korea’s spy agency first disclosed": neither the
+		// auxiliary nor an adverb is part of the name.
+		.replace(
+			/(?:\s+(?:has|have|had|first|also|later|earlier|again|previously|publicly|officially|formally))+$/,
+			''
+		)
 		// "Putin on Wednesday accused": the day is not part of the name.
 		.replace(
 			/,?\s+(?:(?:on|early|late)\s+)*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?,?$/,
@@ -563,7 +566,8 @@ export function proposeEvents(
 			!((kind === 'statement' || reading.framed) && quoted) &&
 			!elsewhere &&
 			// A lead that told no event of its own ("Leaders on Sunday gave the junta a week…")
-			// leaves the day's news to the sentence after it, unless that one looks back.
+			// leaves the day's news to the sentence after it, unless that one looks back or counts
+			// from another time ("Six months later, …").
 			(clause.sentence > 1 ||
 				PAST.test(clause.text) ||
 				/\blater\b/.test(clause.text) ||
@@ -664,7 +668,7 @@ function namedInPassing(
 			own ??
 			(clause.sentence === 0 || NEWS_OF_THE_DAY.test(clause.text)
 				? lead
-				: /^[^,]{0,60}\b(?:came|followed)\b/.test(clause.text)
+				: DAY_JUST_TOLD.test(clause.text)
 					? lastDay
 					: undefined);
 		if (own?.precision === 'day') lastDay = own;

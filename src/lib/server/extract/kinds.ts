@@ -47,6 +47,9 @@ const CIVIL_SENSE =
 /** Words that make an operation a surgeon's. */
 const MEDICAL = /\b(?:surgery|surgeons?|hospital|doctors?|condition|wounds?|injur\w+|medical)\b/i;
 
+/** Leaving, which troops do on the ground and governments do to treaties. */
+const RETREAT = /^(?:withdrew|withdrawn|pulled out)$/i;
+
 /** Taking by force, which troops do to towns and police to fugitives. */
 const CAUGHT = /^(?:captured|recaptured)$/i;
 
@@ -70,9 +73,6 @@ function senseOf(hit: Hit, clause: string, military: boolean): EventKind {
 		return 'battlefield';
 	return hit.kind;
 }
-
-/** Leaving, which troops do on the ground and governments do to treaties. */
-const RETREAT = /^(?:withdrew|withdrawn|pulled out)$/i;
 
 /** The words from a speech verb to where it was spoken: "announced at a meeting of". */
 const SCENE_OF_SPEAKING =
