@@ -16,7 +16,8 @@ const row = (
 	entityType,
 	entityId,
 	visible,
-	createdAt: at(storyRevision)
+	createdAt: at(storyRevision),
+	savedAt: at(storyRevision).toISOString()
 });
 
 describe('readerVersions', () => {
@@ -45,7 +46,8 @@ describe('readerVersions', () => {
 	it('counts changes saved together once: "publish these" is one version', () => {
 		const together = (revision: number, id: number) => ({
 			...row(revision, 'event', id, true),
-			createdAt: at(9)
+			createdAt: at(9),
+			savedAt: '2026-12-04T14:09:00.000001Z'
 		});
 		const versions = readerVersions([
 			row(1, 'story', 1, true),
@@ -60,5 +62,14 @@ describe('readerVersions', () => {
 			[5, 3]
 		]);
 		expect(readerVersionAt(versions, 4)).toMatchObject({ version: 2 });
+	});
+
+	it('keeps two saves apart that fall within one millisecond', () => {
+		const versions = readerVersions([
+			{ ...row(1, 'story', 1, true), savedAt: '1796500000000100' },
+			{ ...row(2, 'event', 10, true), createdAt: at(1), savedAt: '1796500000000400' },
+			{ ...row(3, 'event', 11, true), createdAt: at(1), savedAt: '1796500000000700' }
+		]);
+		expect(versions.map((v) => v.version)).toEqual([1, 2, 3]);
 	});
 });

@@ -14,6 +14,11 @@ export interface RevisionVisibility {
 	visible: boolean;
 	/** The saving transaction's start (now()): revisions saved together share it. */
 	createdAt: Date;
+	/**
+	 * The same instant to the microsecond, as PostgreSQL keeps it: a Date holds milliseconds only,
+	 * and two saves within one millisecond are still two versions.
+	 */
+	savedAt: string;
 }
 
 export interface ReaderVersion {
@@ -32,6 +37,8 @@ export function readerVersions(rows: RevisionVisibility[]): ReaderVersion[] {
 	const wasVisible = new Map<string, boolean>();
 	const out: ReaderVersion[] = [];
 	let storyPublic = false;
+	/** The transaction of the last version counted. */
+	let savedAt: string | undefined;
 	for (const row of sorted) {
 		const key = `${row.entityType}:${row.entityId}`;
 		const before = wasVisible.get(key) ?? false;
@@ -46,7 +53,8 @@ export function readerVersions(rows: RevisionVisibility[]): ReaderVersion[] {
 		}
 		if (!seen) continue;
 		const last = out.at(-1);
-		if (last && last.publishedAt.getTime() === row.createdAt.getTime()) continue;
+		if (last && savedAt === row.savedAt) continue;
+		savedAt = row.savedAt;
 		out.push({ revision: row.storyRevision, version: out.length + 1, publishedAt: row.createdAt });
 	}
 	return out;

@@ -164,6 +164,7 @@ export async function latestRevision(storyId: number, db: Db = sql): Promise<num
 export async function listReaderVersions(storyId: number, db: Db = sql): Promise<ReaderVersion[]> {
 	const rows = await db<RevisionVisibility[]>`
 		select story_revision, entity_type, entity_id, created_at,
+			(extract(epoch from created_at) * 1000000)::bigint::text as saved_at,
 			snapshot->>'deleted_at' is null and (
 				case when entity_type = 'story' then snapshot->>'publication' = 'published'
 				else snapshot->>'status' = 'published' end
