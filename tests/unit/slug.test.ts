@@ -46,6 +46,21 @@ describe('language detection', () => {
 			detectLanguage('Переговоры в Майами продолжались до поздней ночи, стороны обсудили обмен.')
 		).toBe('ru');
 		expect(detectLanguage('Talks go on.')).toBe('und');
+		// A short item on which two languages all but tie is undetermined, not the wrong one
+		// (franc scores it Spanish 1, English 0.973).
+		expect(
+			detectLanguage(
+				'Warsaw talks go on (b5a947de)\n\nInes Calder met Tomasz Wrona in Warsaw on Monday, officials confirmed.'
+			)
+		).toBe('und');
+		expect(
+			detectLanguage('Ines Calder met Tomasz Wrona in Warsaw on Monday, officials confirmed.')
+		).toBe('en');
+		expect(
+			detectLanguage(
+				'Las conversaciones en Varsovia continúan el lunes, confirmaron los funcionarios.'
+			)
+		).toBe('es');
 	});
 
 	it('guesses a short story title by its alphabet, English for Latin letters', () => {

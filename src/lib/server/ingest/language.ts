@@ -3,7 +3,7 @@
  * (trigram profiles of the 82 most spoken languages) names an ISO 639-3 code, stored as the
  * BCP 47 tag (the ISO 639-1 code where one exists). Text too short to judge is 'und'.
  */
-import { franc } from 'franc-min';
+import { francAll } from 'franc-min';
 
 /** BCP 47 (ISO 639-1) for franc-min's ISO 639-3 codes; codes with no 639-1 form stay as they are. */
 const BCP47: Record<string, string> = {
@@ -78,6 +78,10 @@ const BCP47: Record<string, string> = {
 
 /** Below this many characters franc's guess is noise: a headline alone is not enough. */
 const MIN_LENGTH = 40;
+/** Up to this many characters trigrams are few, and a near tie between two languages decides nothing. */
+const SHORT = 400;
+/** francAll scores the best language 1 and the others relative to it. */
+const NEAR_TIE = 0.96;
 
 // Trigrams confuse Ukrainian and Russian on news copy (shared vocabulary, shared names); the
 // letters each alphabet has and the other lacks settle it when only one side appears.
@@ -94,7 +98,8 @@ function count(text: string, letters: RegExp): number {
  * 'und') when the text is too short or franc cannot tell.
  */
 export function detectLanguage(text: string, fallback = 'und', minLength = MIN_LENGTH): string {
-	const code = franc(text, { minLength });
+	const [best, next] = francAll(text, { minLength });
+	const code = best?.[0] ?? 'und';
 	if (code === 'und') return fallback;
 	if (EAST_SLAVIC.has(code)) {
 		const ukrainian = count(text, UKRAINIAN_ONLY);
@@ -102,6 +107,10 @@ export function detectLanguage(text: string, fallback = 'und', minLength = MIN_L
 		if (ukrainian > 0 && russian === 0 && code !== 'bel') return 'uk';
 		if (russian > 0 && ukrainian === 0) return 'ru';
 	}
+	// On a short item two languages can score within a hair of each other ("Warsaw
+	// talks go on (b5a947de)" plus one English sentence scored Spanish 1, English 0.973): that is
+	// no answer, and a wrong one would keep an English item from the event extractor.
+	if (text.length < SHORT && next && next[1] >= NEAR_TIE) return fallback;
 	return BCP47[code] ?? code;
 }
 
